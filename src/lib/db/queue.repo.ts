@@ -1,0 +1,71 @@
+/** Reads the candidates of today's queue by index (no table scans), for the pure StudyQueue. */
+import { Queue } from '$lib/domain/model';
+import { CardState } from '$lib/domain/schedule';
+import type { SchedulerSettings } from '$lib/domain/scheduler-settings';
+import { endOfStudyDayAt, studyDayOf } from '$lib/domain/study-day';
+import type { QueueInput } from '$lib/domain/study-queue';
+import type { KartkaDB } from './db';
+
+/** Extra candidates read beyond the daily limits, so that burying siblings does not starve the queue. */
+const SIBLING_SLACK = 2;
+
+export async function loadQueueInput(
+	db: KartkaDB,
+	deckId: string,
+	nowMs: number,
+	settings: SchedulerSettings
+): Promise<QueueInput> {
+	const cutoff = settings.dayCutoffHour;
+	const endOfDayMs = endOfStudyDayAt(nowMs, cutoff);
+	const today = studyDayOf(nowMs, cutoff);
+	return db.transaction('r', db.cards, db.reviewLogs, async () => {
+		const todaysLogs = await db.reviewLogs.where('[deckId+studyDay]').equals([deckId, today]).toArray();
+		let newStudiedToday = 0;
+		let reviewsDoneToday = 0;
+		const notesStudiedToday = new Set<string>();
+		for (const log of todaysLogs) {
+			if (log.kind !== 'review') continue;
+			notesStudiedToday.add(log.noteId);
+			if (log.before.state === CardState.New) newStudiedToday++;
+			else if (log.before.state === CardState.Review) reviewsDoneToday++;
+		}
+		const reviewLeft = Math.max(0, settings.reviewsPerDay - reviewsDoneToday);
+		const newLeft = Math.max(0, settings.newCardsPerDay - newStudiedToday);
+		const byDue = db.cards.where('[deckId+queue+dueMs]');
+		const [learning, review, fresh] = await Promise.all([
+			byDue.between([deckId, Queue.Learning, -Infinity], [deckId, Queue.Learning, endOfDayMs]).toArray(),
+			byDue
+				.between([deckId, Queue.Review, -Infinity], [deckId, Queue.Review, endOfDayMs])
+				.limit(reviewLeft * SIBLING_SLACK + notesStudiedToday.size)
+				.toArray(),
+			db.cards
+				.where('[deckId+queue+newPosition]')
+				.between([deckId, Queue.New, -Infinity], [deckId, Queue.New, Infinity])
+				.limit(newLeft * SIBLING_SLACK + notesStudiedToday.size)
+				.toArray()
+		]);
+		return {
+			nowMs,
+			endOfDayMs,
+			settings,
+			learning,
+			review,
+			fresh,
+			newStudiedToday,
+			reviewsDoneToday,
+			notesStudiedToday
+		};
+	});
+}
+
+/** When the next learning or review card of the deck falls due after `afterMs` (null if none). */
+export async function nextDueMs(db: KartkaDB, deckId: string, afterMs: number): Promise<number | null> {
+	const byDue = db.cards.where('[deckId+queue+dueMs]');
+	const [learning, review] = await Promise.all(
+		[Queue.Learning, Queue.Review].map((queue) =>
+			byDue.between([deckId, queue, afterMs], [deckId, queue, Infinity], false, true).first()
+		)
+	);
+	const due = [learning?.dueMs, review?.dueMs].filter((d): d is number => d !== undefined);
+	return due.length ? Math.min(...due) : null;
+}

@@ -1,0 +1,92 @@
+/** Rows as stored in IndexedDB. Plain data: numbers are epoch ms unless the name says days. */
+import type { CardSchedule, Rating } from './schedule';
+import type { SchedulerSettings } from './scheduler-settings';
+
+export type NoteKind = 'basic' | 'reversible' | 'cloze';
+
+export interface DeckRow {
+	id: string;
+	title: string;
+	description: string;
+	version: string;
+	language: string;
+	license: string;
+	source: { title: string; author?: string; publisher?: string; url?: string; file?: string };
+	/** 'builtin' decks ship in decks/; their content hash tells when the shipped file changed. */
+	origin: 'builtin' | 'import';
+	contentHash: string;
+	createdMs: number;
+	updatedMs: number;
+	/** Per-deck overrides of the global scheduler settings. */
+	settings?: Partial<SchedulerSettings>;
+}
+
+export interface NoteRow {
+	/** `${deckId}/${key}`: unique across decks. */
+	id: string;
+	deckId: string;
+	/** The note's stable id inside its deck file (or an Anki GUID). */
+	key: string;
+	kind: NoteKind;
+	/** basic/reversible: front, back. cloze: text, extra. HTML, sanitized when rendered. */
+	fields: Record<string, string>;
+	tags: string[];
+	explanation?: string;
+	sourceQuote?: string;
+	/** Order of the note in its deck; new cards are introduced in this order. */
+	position: number;
+	updatedMs: number;
+	/** Missing from the deck's latest version: its cards are suspended, its history kept. */
+	removed?: boolean;
+}
+
+/** Which list a card sits in; indexed with deckId and dueMs to build the queue. */
+export const Queue = { Suspended: -1, New: 0, Learning: 1, Review: 2 } as const;
+export type Queue = (typeof Queue)[keyof typeof Queue];
+
+export interface CardRow extends CardSchedule {
+	/** `${noteId}#${ord}` */
+	id: string;
+	noteId: string;
+	deckId: string;
+	/** 0 forward, 1 reverse; for cloze the cloze number. */
+	ord: number;
+	queue: Queue;
+	/** Order among new cards (from the note position), so new cards come in deck order. */
+	newPosition: number;
+	/** Bumped on every write: an answer is refused if the card changed since it was shown. */
+	rev: number;
+}
+
+export type ReviewKind = 'review' | 'practice' | 'manual';
+
+export interface ReviewLogRow {
+	id?: number;
+	cardId: string;
+	noteId: string;
+	deckId: string;
+	rating: Rating;
+	kind: ReviewKind;
+	reviewedMs: number;
+	/** Local study day of the review (see study-day.ts). */
+	studyDay: number;
+	/** Time from the question being shown to the answer. */
+	durationMs: number;
+	/** The card before and after the answer: undo restores `before`; statistics read both. */
+	before: CardSchedule;
+	after: CardSchedule;
+	/** The card's rev after this answer: undo is refused if the card moved on since. */
+	afterRev: number;
+}
+
+export interface SettingRow {
+	key: string;
+	value: unknown;
+}
+
+export function queueForState(state: number, suspended = false): Queue {
+	if (suspended) return Queue.Suspended;
+	if (state === 0) return Queue.New;
+	if (state === 2) return Queue.Review;
+	return Queue.Learning;
+}

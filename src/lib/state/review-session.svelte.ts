@@ -1,0 +1,157 @@
+/**
+ * The review session that drives the study screen: shows a card, reveals it, answers it (one
+ * transaction per answer), undoes, and ends with a summary. The clock is injected for tests.
+ */
+import type { KartkaDB } from '$lib/db/db';
+import { getNotes } from '$lib/db/decks.repo';
+import { loadQueueInput, nextDueMs } from '$lib/db/queue.repo';
+import { answerCard, CardChangedError, undoAnswer } from '$lib/db/review.repo';
+import { settingsForDeck } from '$lib/db/settings.repo';
+import { renderCard, type RenderedCard } from '$lib/domain/card-render';
+import { createScheduler, type Scheduler } from '$lib/domain/fsrs-adapter';
+import { intervalLabel } from '$lib/domain/interval-label';
+import type { CardRow, NoteRow } from '$lib/domain/model';
+import { RATINGS, type Rating } from '$lib/domain/schedule';
+import type { SchedulerSettings } from '$lib/domain/scheduler-settings';
+import { StudyQueue, type QueueCounts } from '$lib/domain/study-queue';
+
+export type SessionStatus = 'loading' | 'question' | 'answer' | 'done' | 'error';
+
+interface UndoEntry {
+	logId: number;
+	rating: Rating;
+}
+
+export class ReviewSession {
+	status = $state<SessionStatus>('loading');
+	card = $state.raw<CardRow | null>(null);
+	note = $state.raw<NoteRow | null>(null);
+	rendered = $state.raw<RenderedCard | null>(null);
+	counts = $state<QueueCounts>({ new: 0, learning: 0, review: 0 });
+	/** Next interval of each answer button, in words ("10 min", "3 days"). */
+	labels = $state<Record<Rating, string> | null>(null);
+	/** A message to announce (conflict with another tab, undo done, errors). */
+	message = $state<string | null>(null);
+	answered = $state(0);
+	answeredBy = $state<Record<Rating, number>>({ 1: 0, 2: 0, 3: 0, 4: 0 });
+	nextDueMs = $state<number | null>(null);
+	private undoStack = $state<UndoEntry[]>([]);
+	canUndo = $derived(this.undoStack.length > 0);
+
+	private queue: StudyQueue | null = null;
+	private settings: SchedulerSettings | null = null;
+	private scheduler: Scheduler | null = null;
+	private shownAtMs = 0;
+	private busy = false;
+
+	constructor(
+		private readonly db: KartkaDB,
+		readonly deckId: string,
+		private readonly clock: () => number = () => Date.now()
+	) {}
+
+	/** True while a card is on screen: updates must wait. */
+	get inProgress(): boolean {
+		return this.status === 'question' || this.status === 'answer';
+	}
+
+	async start(): Promise<void> {
+		try {
+			this.settings = await settingsForDeck(this.db, this.deckId);
+			this.scheduler = createScheduler(this.settings);
+			await this.reload();
+		} catch (error) {
+			this.fail(error);
+		}
+	}
+
+	/** Rebuilds the queue from the database (start, after undo, after a conflict). */
+	private async reload(first?: CardRow): Promise<void> {
+		const input = await loadQueueInput(this.db, this.deckId, this.clock(), this.settings!);
+		this.queue = new StudyQueue(input);
+		await this.show(first ?? this.queue.next(this.clock()));
+	}
+
+	private async show(card: CardRow | null): Promise<void> {
+		this.counts = this.queue!.counts();
+		if (!card) {
+			this.card = null;
+			this.note = null;
+			this.rendered = null;
+			this.labels = null;
+			this.nextDueMs = await nextDueMs(this.db, this.deckId, this.clock());
+			this.status = 'done';
+			return;
+		}
+		const [note] = await getNotes(this.db, [card.noteId]);
+		const now = this.clock();
+		const outcomes = this.scheduler!.preview(card.id, card, now);
+		const labels = {} as Record<Rating, string>;
+		for (const r of RATINGS) labels[r] = intervalLabel(outcomes[r].intervalMs, outcomes[r].intervalDays);
+		this.card = card;
+		this.note = note ?? null;
+		this.rendered = note ? renderCard(note.kind, note.fields, card.ord) : null;
+		this.labels = labels;
+		this.shownAtMs = now;
+		this.status = 'question';
+	}
+
+	reveal(): void {
+		if (this.status === 'question') this.status = 'answer';
+	}
+
+	async answer(rating: Rating): Promise<void> {
+		const shown = this.card;
+		if (this.status !== 'answer' || !shown || this.busy) return;
+		this.busy = true;
+		this.message = null;
+		try {
+			const now = this.clock();
+			const { card, log } = await answerCard(this.db, {
+				shown,
+				rating,
+				nowMs: now,
+				durationMs: now - this.shownAtMs,
+				scheduler: this.scheduler!,
+				dayCutoffHour: this.settings!.dayCutoffHour
+			});
+			this.undoStack = [...this.undoStack, { logId: log.id!, rating }];
+			this.answered++;
+			this.answeredBy[rating]++;
+			this.queue!.answered(card);
+			await this.show(this.queue!.next(this.clock()));
+		} catch (error) {
+			if (!(error instanceof CardChangedError)) return this.fail(error);
+			this.message = error.message;
+			await this.reload();
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	async undo(): Promise<void> {
+		const last = this.undoStack.at(-1);
+		if (!last || this.busy) return;
+		this.busy = true;
+		try {
+			const restored = await undoAnswer(this.db, last.logId);
+			this.undoStack = this.undoStack.slice(0, -1);
+			this.answered--;
+			this.answeredBy[last.rating]--;
+			this.message = 'Last answer undone.';
+			await this.reload(restored);
+		} catch (error) {
+			this.undoStack = this.undoStack.slice(0, -1);
+			if (!(error instanceof CardChangedError)) return this.fail(error);
+			this.message = 'That answer cannot be undone: the card was changed elsewhere since.';
+			await this.reload();
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	private fail(error: unknown): void {
+		this.message = error instanceof Error ? error.message : String(error);
+		this.status = 'error';
+	}
+}

@@ -1,0 +1,36 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+import { deckManifest } from './scripts/deck-manifest.js';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	define: {
+		__KARTKA_DECKS__: JSON.stringify(deckManifest())
+	},
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['tests/**/*.test.ts'],
+					exclude: ['tests/e2e/**'],
+					environment: 'node',
+					setupFiles: ['tests/setup-unit.ts']
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['tests/e2e/global-setup.ts'],
+					fileParallelism: false,
+					testTimeout: 120_000,
+					hookTimeout: 120_000
+				}
+			}
+		]
+	}
+});
