@@ -1,37 +1,29 @@
 /**
- * The Dexie database and its version ladder. Schema changes only by adding a `version(n)` below,
- * each with an upgrade test from seeded data of version n-1 (tests/db/schema-upgrade.test.ts).
+ * The Dexie database and its version ladder. Each version is a file `schema/vN.ts` exporting `step`;
+ * a schema change only ever ADDS a file (never edits a shipped one), with an upgrade test that opens
+ * version N-1 with seeded rows, upgrades, and checks (tests/db/schema-upgrade.test.ts).
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import type { CardRow, DeckRow, NoteRow, ReviewLogRow, SettingRow } from '$lib/domain/model';
 
-export const SCHEMA_VERSION = 1;
-export const DEFAULT_DB_NAME = 'kartka';
-
 export interface SchemaStep {
+	/** Dexie store specs: only the tables that change in this version (null deletes a table). */
 	stores: Record<string, string | null>;
 	/** Moves data written by the previous version into this version's shape. */
 	upgrade?: (tx: Transaction) => Promise<void>;
 }
 
-/**
- * Every version, kept as data so that upgrade tests can open any older version with seeded rows.
- * Add a step (never edit a shipped one) and raise SCHEMA_VERSION.
- */
-export const SCHEMA_LADDER: Record<number, SchemaStep> = {
-	1: {
-		stores: {
-			decks: 'id',
-			notes: 'id, deckId, *tags',
-			// [deckId+queue+dueMs]: learning and review cards due before a time, per deck;
-			// [deckId+queue+newPosition]: new cards in deck order; [queue+dueMs]: the same across decks.
-			cards: 'id, noteId, deckId, [deckId+queue+dueMs], [deckId+queue+newPosition], [queue+dueMs]',
-			// [deckId+studyDay]: today's answers per deck (daily limits, burying); cardId: replay and undo.
-			reviewLogs: '++id, cardId, [deckId+studyDay], [deckId+reviewedMs], reviewedMs',
-			settings: 'key'
-		}
-	}
-};
+const modules = import.meta.glob<SchemaStep>('./schema/v*.ts', { eager: true, import: 'step' });
+
+/** Every version by number, kept as data so that upgrade tests can open any older version. */
+export const SCHEMA_LADDER: ReadonlyMap<number, SchemaStep> = new Map(
+	Object.entries(modules)
+		.map(([path, step]) => [Number(/v(\d+)\.ts$/.exec(path)![1]), step] as const)
+		.sort((a, b) => a[0] - b[0])
+);
+
+export const SCHEMA_VERSION = Math.max(...SCHEMA_LADDER.keys());
+export const DEFAULT_DB_NAME = 'kartka';
 
 export class KartkaDB extends Dexie {
 	decks!: EntityTable<DeckRow, 'id'>;
@@ -40,11 +32,12 @@ export class KartkaDB extends Dexie {
 	reviewLogs!: EntityTable<ReviewLogRow, 'id'>;
 	settings!: EntityTable<SettingRow, 'key'>;
 
+	/** `upTo` opens an older version (upgrade tests only). */
 	constructor(name = DEFAULT_DB_NAME, upTo = SCHEMA_VERSION) {
 		super(name);
-		for (const [version, step] of Object.entries(SCHEMA_LADDER)) {
-			if (Number(version) > upTo) continue;
-			const v = this.version(Number(version)).stores(step.stores);
+		for (const [version, step] of SCHEMA_LADDER) {
+			if (version > upTo) continue;
+			const v = this.version(version).stores(step.stores);
 			if (step.upgrade) v.upgrade(step.upgrade);
 		}
 	}
@@ -58,7 +51,10 @@ export function appDb(): KartkaDB {
 	return shared;
 }
 
-/** A database changed by another tab to a newer schema: callers show "Reload to update". */
+/**
+ * Another tab opened a newer schema: close so that its upgrade can proceed, and let the caller
+ * offer "Reload to update" instead of breaking silently.
+ */
 export function onVersionChange(db: KartkaDB, handler: () => void): void {
 	db.on('versionchange', () => {
 		db.close();

@@ -6,14 +6,14 @@ import type { KartkaDB } from '$lib/db/db';
 import { getNotes } from '$lib/db/decks.repo';
 import { loadQueueInput, nextDueMs } from '$lib/db/queue.repo';
 import { answerCard, CardChangedError, undoAnswer } from '$lib/db/review.repo';
-import { settingsForDeck } from '$lib/db/settings.repo';
 import { renderCard, type RenderedCard } from '$lib/domain/card-render';
-import { createScheduler, type Scheduler } from '$lib/domain/fsrs-adapter';
+import type { Scheduler } from '$lib/domain/fsrs-adapter';
 import { intervalLabel } from '$lib/domain/interval-label';
 import type { CardRow, NoteRow } from '$lib/domain/model';
 import { RATINGS, type Rating } from '$lib/domain/schedule';
 import type { SchedulerSettings } from '$lib/domain/scheduler-settings';
 import { StudyQueue, type QueueCounts } from '$lib/domain/study-queue';
+import { schedulingForDeck } from '$lib/services/deck-scheduling.service';
 
 export type SessionStatus = 'loading' | 'question' | 'answer' | 'done' | 'error';
 
@@ -57,8 +57,11 @@ export class ReviewSession {
 
 	async start(): Promise<void> {
 		try {
-			this.settings = await settingsForDeck(this.db, this.deckId);
-			this.scheduler = createScheduler(this.settings);
+			({ settings: this.settings, scheduler: this.scheduler } = await schedulingForDeck(
+				this.db,
+				this.deckId,
+				this.clock()
+			));
 			await this.reload();
 		} catch (error) {
 			this.fail(error);

@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Serves the built app in build/ exactly as it ships: static files, each route's prerendered shell,
+// the SPA fallback for unknown paths, and the headers the app relies on.
+// Usage: node scripts/serve.js [--dir build] [--port 4173] [--host 127.0.0.1]
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import sirv from 'sirv';
+
+/** @param {string[]} argv */
+function option(argv, name, fallback) {
+	const i = argv.indexOf(`--${name}`);
+	return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
+}
+
+/**
+ * @param {{ dir?: string; port?: number; host?: string; quiet?: boolean }} [opts]
+ * @returns {Promise<{ url: string; close: () => Promise<void> }>}
+ */
+export async function serveBuild(opts = {}) {
+	const dir = resolve(opts.dir ?? 'build');
+	if (!existsSync(resolve(dir, 'index.html'))) throw new Error(`No build in ${dir}: run "npm run build" first.`);
+	const files = sirv(dir, {
+		single: '404.html',
+		extensions: ['html'],
+		etag: true,
+		setHeaders(res, pathname) {
+			// Hashed assets never change; everything else (HTML, the service worker, the manifest) is revalidated.
+			res.setHeader(
+				'Cache-Control',
+				pathname.startsWith('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+			);
+		}
+	});
+	const server = createServer((req, res) => {
+		// Cross-origin isolation: the FSRS optimizer's wasm threads need SharedArrayBuffer.
+		res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+		res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+		res.setHeader('X-Content-Type-Options', 'nosniff');
+		files(req, res, () => {
+			res.statusCode = 404;
+			res.end('Not found');
+		});
+	});
+	const host = opts.host ?? '127.0.0.1';
+	await new Promise((ok, fail) => {
+		server.once('error', fail);
+		server.listen(opts.port ?? 0, host, () => ok(undefined));
+	});
+	const address = server.address();
+	const port = typeof address === 'object' && address ? address.port : opts.port;
+	return {
+		url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+		close: () => new Promise((ok) => server.close(() => ok(undefined)))
+	};
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const argv = process.argv.slice(2);
+	const { url } = await serveBuild({
+		dir: option(argv, 'dir', 'build'),
+		port: Number(option(argv, 'port', process.env.PORT ?? '4173')),
+		host: option(argv, 'host', process.env.HOST ?? '127.0.0.1')
+	});
+	console.log(`Kartka is being served at ${url}/ (Ctrl+C to stop)`);
+}

@@ -1,0 +1,47 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser).
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run'
+];
+
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+export function launchChromium(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: CHROMIUM_ARGS
+	});
+}
+
+export function baseUrl(): string {
+	return inject('baseUrl');
+}
+
+export async function newPhoneContext(browser: Browser, extra: BrowserContextOptions = {}): Promise<BrowserContext> {
+	return browser.newContext({ ...PHONE, baseURL: baseUrl(), ...extra });
+}
+
+/** Screenshots are kept with the test output in test-results/screenshots/. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+	mkdirSync('test-results/screenshots', { recursive: true });
+	const path = `test-results/screenshots/${name}.png`;
+	await page.screenshot({ path, fullPage: true });
+	return path;
+}
+
+/** Fails the test with the page's uncaught errors, which a person would see as a broken screen. */
+export function collectPageErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	return errors;
+}
