@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sirv from 'sirv';
 
-/** @param {string[]} argv */
+/** @param {string[]} argv @param {string} name @param {string} fallback */
 function option(argv, name, fallback) {
 	const i = argv.indexOf(`--${name}`);
 	return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;

@@ -2,22 +2,14 @@
  * Which cards a note yields, and the question/answer HTML of each. Pure string work: the HTML is
  * sanitized by the component that displays it (imported decks are untrusted).
  */
+import { clozeNumbers, parseCloze } from './cloze';
 import type { NoteKind } from './model';
-
-/** `{{c1::answer}}` or `{{c1::answer::hint}}` (Anki's cloze syntax). */
-const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
-
-export function clozeOrdinals(text: string): number[] {
-	const found = new Set<number>();
-	for (const m of text.matchAll(CLOZE)) found.add(Number(m[1]));
-	return [...found].filter((n) => n > 0).sort((a, b) => a - b);
-}
 
 /** Card ordinals of a note: 0 forward, 1 reverse, or the cloze numbers. */
 export function cardOrdinals(kind: NoteKind, fields: Record<string, string>): number[] {
 	if (kind === 'basic') return [0];
 	if (kind === 'reversible') return [0, 1];
-	return clozeOrdinals(fields.text ?? '');
+	return clozeNumbers(fields.text ?? '');
 }
 
 export interface RenderedCard {
@@ -27,12 +19,18 @@ export interface RenderedCard {
 	extraHtml: string;
 }
 
+/** Cloze card `active` as HTML: its deletions marked (blank on the question, filled on the answer). */
 function renderCloze(text: string, active: number, reveal: boolean): string {
-	return text.replace(CLOZE, (_all, n: string, answer: string, hint: string | undefined) => {
-		if (Number(n) !== active) return answer;
-		if (reveal) return `<mark class="cloze">${answer}</mark>`;
-		return `<mark class="cloze" aria-label="blank${hint ? `: ${hint}` : ''}">[${hint ?? '…'}]</mark>`;
-	});
+	let out = '';
+	let at = 0;
+	for (const d of parseCloze(text).deletions) {
+		out += text.slice(at, d.start);
+		if (d.n !== active) out += d.answer;
+		else if (reveal) out += `<mark class="cloze">${d.answer}</mark>`;
+		else out += `<mark class="cloze" aria-label="blank${d.hint ? `: ${d.hint}` : ''}">[${d.hint ?? '…'}]</mark>`;
+		at = d.end;
+	}
+	return out + text.slice(at);
 }
 
 export function renderCard(kind: NoteKind, fields: Record<string, string>, ord: number): RenderedCard {

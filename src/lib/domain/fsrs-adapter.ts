@@ -9,6 +9,7 @@ import {
 	generatorParameters,
 	StrategyMode,
 	State,
+	type AbstractScheduler,
 	type Card,
 	type FSRS,
 	type Grade,
@@ -49,8 +50,9 @@ export function createScheduler(settings: SchedulerSettings): Scheduler {
 	});
 	const engine: FSRS = fsrs(params);
 	// Fuzz must be reproducible per card (replaying a card's logs gives the same card), not per clock.
-	engine.useStrategy(StrategyMode.SEED, function (this: { current: CardWithId }) {
-		return `${this.current.kartkaCardId}:${this.current.reps}`;
+	engine.useStrategy(StrategyMode.SEED, function (this: AbstractScheduler) {
+		const card = Reflect.get(this, 'current') as CardWithId; // protected in the library's types
+		return `${card.kartkaCardId}:${card.reps}`;
 	});
 
 	function toLibrary(cardId: string, c: CardSchedule): CardWithId {

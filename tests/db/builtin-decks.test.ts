@@ -1,0 +1,46 @@
+// The decks shipped in decks/ load on first run, and loading again never duplicates or resets.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { KartkaDB } from '$lib/db/db';
+import { answerCard } from '$lib/db/review.repo';
+import { createScheduler } from '$lib/domain/fsrs-adapter';
+import { Rating } from '$lib/domain/schedule';
+import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
+import { installBuiltinDecks } from '$lib/services/builtin-decks.service';
+import { freshDb } from '../helpers/db';
+
+let db: KartkaDB;
+afterEach(() => db?.close());
+const shipped = Object.values(__KARTKA_DECKS__);
+
+describe('shipped decks', () => {
+	it('are all installed on first run', async () => {
+		db = freshDb();
+		expect(shipped.length).toBeGreaterThan(0);
+		const installed = await installBuiltinDecks(db, 1000);
+		expect(installed.sort()).toEqual(shipped.map((d) => d.id).sort());
+		expect(await db.cards.count()).toBeGreaterThanOrEqual(await db.notes.count());
+	});
+
+	it('are not loaded again when unchanged, and a changed file keeps progress and adds no duplicates', async () => {
+		db = freshDb();
+		await installBuiltinDecks(db, 1000);
+		const first = (await db.cards.toCollection().first())!;
+		await answerCard(db, {
+			shown: first,
+			rating: Rating.Good,
+			nowMs: 2000,
+			durationMs: 1,
+			scheduler: createScheduler(DEFAULT_SCHEDULER_SETTINGS),
+			dayCutoffHour: 4
+		});
+		const answered = await db.cards.get(first.id);
+		const cardCount = await db.cards.count();
+		expect(await installBuiltinDecks(db, 3000)).toEqual([]);
+		// A new app version ships a changed file: simulate by forgetting the stored hash.
+		await db.decks.toCollection().modify({ contentHash: 'older-version' });
+		expect((await installBuiltinDecks(db, 4000)).length).toBe(shipped.length);
+		expect(await db.cards.count()).toBe(cardCount);
+		expect(await db.cards.get(first.id)).toEqual(answered);
+		expect(await db.reviewLogs.count()).toBe(1);
+	});
+});
