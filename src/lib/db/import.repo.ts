@@ -1,0 +1,107 @@
+/**
+ * Writes an import in ONE transaction: every deck's notes and cards (through applyDeckContent, which
+ * matches notes by id so that updates keep progress), the media files, and the replayed review
+ * history. Anything that fails or a cancel before commit rolls all of it back: nothing is half-imported.
+ */
+import { Queue, queueForState, type CardRow, type DeckRow, type NoteRow, type ReviewLogRow } from '$lib/domain/model';
+import type { CardSchedule } from '$lib/domain/schedule';
+import { applyDeckContent, type ContentSummary } from './deck-content.repo';
+import type { KartkaDB } from './db';
+import { mediaTable, type MediaRow } from './media.repo';
+
+export function existingDeck(db: KartkaDB, deckId: string): Promise<DeckRow | undefined> {
+	return db.decks.get(deckId);
+}
+
+/** Position of each note already in the deck (by note id). */
+export async function notePositions(db: KartkaDB, deckId: string): Promise<Map<string, number>> {
+	const notes = await db.notes.where('deckId').equals(deckId).toArray();
+	return new Map(notes.map((n) => [n.id, n.position]));
+}
+
+export interface ReplayWrite {
+	cardId: string;
+	schedule: CardSchedule;
+	logs: Omit<ReviewLogRow, 'id'>[];
+}
+
+export interface ImportWrite {
+	decks: { deck: DeckRow; notes: NoteRow[] }[];
+	media: MediaRow[];
+	/** Review history to write; only onto cards never studied here (local progress always wins). */
+	replays: ReplayWrite[];
+	nowMs: number;
+	missing: 'suspend' | 'delete';
+}
+
+export interface ImportWriteResult {
+	decks: { deckId: string; summary: ContentSummary }[];
+	reviewsWritten: number;
+	/** Cards whose imported history was not applied because they already have progress here. */
+	cardsKeptLocal: number;
+}
+
+/** Thrown inside the transaction to roll it back. */
+export class ImportAbortedError extends Error {
+	constructor(
+		readonly code: 'cancelled' | 'media-changed',
+		message: string
+	) {
+		super(message);
+		this.name = 'ImportAbortedError';
+	}
+}
+
+export async function writeImport(db: KartkaDB, write: ImportWrite, signal?: AbortSignal): Promise<ImportWriteResult> {
+	const media = mediaTable(db);
+	const stopIfCancelled = () => {
+		if (signal?.aborted) throw new ImportAbortedError('cancelled', 'Import cancelled: nothing was changed.');
+	};
+	stopIfCancelled();
+	return db.transaction('rw', [db.decks, db.notes, db.cards, db.reviewLogs, media], async () => {
+		const result: ImportWriteResult = { decks: [], reviewsWritten: 0, cardsKeptLocal: 0 };
+		for (const { deck, notes } of write.decks) {
+			const summary = await applyDeckContent(db, deck, notes, { nowMs: write.nowMs, missing: write.missing });
+			result.decks.push({ deckId: deck.id, summary });
+			stopIfCancelled();
+		}
+
+		const old = await media.bulkGet(write.media.map((m) => m.name));
+		const mediaPuts = write.media.map((row, i) => {
+			const prev = old[i];
+			// The preview chose names against the collection as it was; another tab may have changed it since.
+			if (prev && prev.sha256 !== row.sha256) {
+				throw new ImportAbortedError('media-changed', `The media file "${row.name}" changed while importing; try again.`);
+			}
+			return prev ? { ...row, deckIds: [...new Set([...prev.deckIds, ...row.deckIds])], addedMs: prev.addedMs } : row;
+		});
+		await media.bulkPut(mediaPuts);
+		stopIfCancelled();
+
+		if (write.replays.length) {
+			const cards = await db.cards.bulkGet(write.replays.map((r) => r.cardId));
+			const cardPuts: CardRow[] = [];
+			const logAdds: Omit<ReviewLogRow, 'id'>[] = [];
+			write.replays.forEach((replay, i) => {
+				const card = cards[i];
+				if (!card) return;
+				if (card.reps > 0 || card.lastReviewMs !== null) {
+					result.cardsKeptLocal++;
+					return;
+				}
+				for (const log of replay.logs) logAdds.push({ ...log, afterRev: card.rev + log.afterRev });
+				cardPuts.push({
+					...card,
+					...replay.schedule,
+					queue: card.queue === Queue.Suspended ? card.queue : queueForState(replay.schedule.state),
+					rev: card.rev + replay.logs.length
+				});
+			});
+			await db.cards.bulkPut(cardPuts);
+			await db.reviewLogs.bulkAdd(logAdds as ReviewLogRow[]);
+			result.reviewsWritten = logAdds.length;
+		}
+		stopIfCancelled();
+		return result;
+	});
+}

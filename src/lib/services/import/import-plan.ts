@@ -1,0 +1,234 @@
+/**
+ * An ImportedCollection (the parsers' neutral model) as the rows it will write, with the figures the
+ * preview shows: computed from the database by reads only, before anything is written.
+ */
+import { diffDeckContent, type ContentSummary } from '$lib/db/deck-content.repo';
+import type { KartkaDB } from '$lib/db/db';
+import { getMediaMany, type MediaRow } from '$lib/db/media.repo';
+import { getGlobalSettings } from '$lib/db/settings.repo';
+import { cardOrdinals, renderCard, type RenderedCard } from '$lib/domain/card-render';
+import { createScheduler } from '$lib/domain/fsrs-adapter';
+import type { ImportedCollection, ImportedNote, ImportWarning } from '$lib/domain/import/import-model';
+import type { DeckRow, NoteRow } from '$lib/domain/model';
+import { resolveSettings } from '$lib/domain/scheduler-settings';
+import { deckIdFor, fnv1a, safeNoteKey, uniqueKeys } from './import-ids';
+import { planMedia, rewriteMediaRefs } from './media-plan';
+import { replayCard, type PastAnswer, type ReplayedCard } from './review-replay';
+import { existingDeck, notePositions } from '$lib/db/import.repo';
+
+export interface ImportSource {
+	kind: 'file' | 'url' | 'text';
+	/** File name (or a name for pasted text). */
+	name: string;
+	url?: string;
+}
+
+export interface PlanOptions {
+	nowMs: number;
+	source: ImportSource;
+	/** Name for a single-deck import from text (paste, CSV): its title and the key of its id. */
+	deckName?: string;
+	/** Import beside the existing deck(s) of the same name instead of updating them. */
+	asNewDeck?: boolean;
+	/** How many cards the preview shows. */
+	previewCards?: number;
+}
+
+export interface DeckPlan {
+	deck: DeckRow;
+	notes: NoteRow[];
+	cardCount: number;
+	/** The deck already in the collection that this import updates (null: a new deck). */
+	existing: DeckRow | null;
+	/** What writing would do, computed before writing. */
+	summary: ContentSummary;
+}
+
+export interface PreviewCard {
+	deckTitle: string;
+	kind: NoteRow['kind'];
+	rendered: RenderedCard;
+}
+
+export interface ImportPlan {
+	format: ImportedCollection['format'];
+	title: string;
+	source: ImportSource;
+	nowMs: number;
+	decks: DeckPlan[];
+	media: MediaRow[];
+	renamedMedia: number;
+	/** Cards with Anki review history, replayed into FSRS state (written only with "Import progress"). */
+	replays: ReplayedCard[];
+	totals: { notes: number; cards: number; media: number; reviews: number; warnings: number };
+	warnings: ImportWarning[];
+	preview: PreviewCard[];
+}
+
+function cleanTags(tags: string[]): string[] {
+	return [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
+}
+
+function isHttpUrl(url: string | undefined): url is string {
+	return !!url && /^https?:\/\//i.test(url);
+}
+
+function deckRow(coll: ImportedCollection, id: string, title: string, options: PlanOptions, hash: string): DeckRow {
+	const { source, nowMs } = options;
+	const meta = coll.deckMeta ?? {};
+	const metaSource = meta.source && { ...meta.source, url: isHttpUrl(meta.source.url) ? meta.source.url : undefined };
+	return {
+		id,
+		title,
+		description: meta.description ?? `Imported from ${source.name}.`,
+		version: meta.version ?? new Date(nowMs).toISOString().slice(0, 10),
+		language: meta.language ?? '',
+		license: meta.license ?? '',
+		source: metaSource ?? { title: source.name, ...(isHttpUrl(source.url) ? { url: source.url } : { file: source.name }) },
+		origin: 'import',
+		contentHash: hash,
+		createdMs: nowMs,
+		updatedMs: nowMs,
+		importedFrom: { name: source.name, format: coll.format, importedMs: nowMs, ...(isHttpUrl(source.url) ? { url: source.url } : {}) }
+	};
+}
+
+/** Groups notes by target deck id, in file order, with the deck's title. */
+function groupByDeck(coll: ImportedCollection, options: PlanOptions): Map<string, { title: string; notes: ImportedNote[] }> {
+	const groups = new Map<string, { title: string; notes: ImportedNote[] }>();
+	const names = new Set(coll.notes.map((n) => n.deckName));
+	const rename = options.deckName?.trim() && names.size <= 1 ? options.deckName.trim() : undefined;
+	for (const note of coll.notes) {
+		const title = rename ?? (note.deckName || coll.title);
+		const id = coll.format === 'kartka-json' && coll.deckId && !rename ? coll.deckId : deckIdFor(coll.format, title);
+		const group = groups.get(id) ?? { title, notes: [] };
+		group.notes.push(note);
+		groups.set(id, group);
+	}
+	return groups;
+}
+
+/** A free id next to `id` when the import must not touch the deck there. */
+async function freeId(db: KartkaDB, id: string, taken: Set<string>): Promise<string> {
+	for (let n = 2; ; n++) {
+		const candidate = `${id}-${n}`;
+		if (!taken.has(candidate) && !(await existingDeck(db, candidate))) return candidate;
+	}
+}
+
+export async function planImport(db: KartkaDB, coll: ImportedCollection, options: PlanOptions): Promise<ImportPlan> {
+	const { nowMs } = options;
+	const warnings = [...coll.warnings];
+	const decks: DeckPlan[] = [];
+	const keyOf = new Map<string, string>(); // imported note key → our note id (for reviews)
+	const taken = new Set<string>();
+	for (const [groupId, group] of groupByDeck(coll, options)) {
+		let id = groupId;
+		let title = group.title;
+		let existing = (await existingDeck(db, id)) ?? null;
+		// A shipped deck is only ever written by the app itself; an import goes beside it.
+		if (existing && (existing.origin === 'builtin' || options.asNewDeck)) {
+			id = await freeId(db, id, taken);
+			if (existing.origin === 'builtin') title = `${title} (imported)`;
+			existing = null;
+		}
+		taken.add(id);
+		const { keys, repeated } = uniqueKeys(group.notes.map((n) => safeNoteKey(n.key)));
+		if (repeated) warnings.push({ message: `${repeated} note(s) in "${title}" repeat another note's id; they were kept as separate notes.` });
+		const positions = existing ? await notePositions(db, id) : new Map<string, number>();
+		let nextPosition = Math.max(-1, ...positions.values()) + 1;
+		const notes = group.notes.map((n, i): NoteRow => {
+			const noteId = `${id}/${keys[i]!}`;
+			if (!keyOf.has(n.key)) keyOf.set(n.key, noteId);
+			return {
+				id: noteId,
+				deckId: id,
+				key: keys[i]!,
+				kind: n.kind,
+				fields: { ...n.fields },
+				tags: cleanTags(n.tags),
+				...(n.explanation ? { explanation: n.explanation } : {}),
+				...(n.sourceQuote ? { sourceQuote: n.sourceQuote } : {}),
+				// Notes already in the deck keep their place, so that an insertion does not "change" every later note.
+				position: positions.get(noteId) ?? nextPosition++,
+				updatedMs: nowMs
+			};
+		});
+		const hash = fnv1a(JSON.stringify(notes.map((n) => [n.key, n.kind, n.fields, n.tags, n.explanation, n.sourceQuote])));
+		decks.push({
+			deck: deckRow(coll, id, title, options, hash),
+			notes,
+			cardCount: notes.reduce((sum, n) => sum + cardOrdinals(n.kind, n.fields).length, 0),
+			existing,
+			summary: { added: 0, updated: 0, removed: 0, unchanged: 0 }
+		});
+	}
+
+	const media = await planMedia(coll.media, (names) => getMediaMany(db, names), decks.map((d) => d.deck.id), nowMs);
+	if (media.renames.size) {
+		for (const d of decks) for (const n of d.notes) for (const f in n.fields) n.fields[f] = rewriteMediaRefs(n.fields[f]!, media.renames);
+	}
+	for (const d of decks) d.summary = await diffDeckContent(db, d.deck.id, d.notes);
+
+	const replays = await planReplays(db, coll, decks, keyOf);
+	const previewCount = options.previewCards ?? 5;
+	const preview: PreviewCard[] = [];
+	for (const d of decks) {
+		for (const n of d.notes) {
+			if (preview.length >= previewCount) break;
+			const ord = cardOrdinals(n.kind, n.fields)[0];
+			if (ord !== undefined) preview.push({ deckTitle: d.deck.title, kind: n.kind, rendered: renderCard(n.kind, n.fields, ord) });
+		}
+	}
+	return {
+		format: coll.format,
+		title: decks.length === 1 ? decks[0]!.deck.title : coll.title,
+		source: options.source,
+		nowMs,
+		decks,
+		media: media.rows,
+		renamedMedia: media.renames.size,
+		replays,
+		totals: {
+			notes: decks.reduce((s, d) => s + d.notes.length, 0),
+			cards: decks.reduce((s, d) => s + d.cardCount, 0),
+			media: media.rows.length,
+			reviews: replays.reduce((s, r) => s + r.logs.length, 0),
+			warnings: warnings.length
+		},
+		warnings,
+		preview
+	};
+}
+
+async function planReplays(
+	db: KartkaDB,
+	coll: ImportedCollection,
+	decks: DeckPlan[],
+	noteIdOfKey: Map<string, string>
+): Promise<ReplayedCard[]> {
+	if (coll.reviews.length === 0) return [];
+	const global = await getGlobalSettings(db);
+	const noteById = new Map(decks.flatMap((d) => d.notes.map((n) => [n.id, n] as const)));
+	const byCard = new Map<string, { note: NoteRow; answers: PastAnswer[] }>();
+	for (const r of coll.reviews) {
+		const noteId = noteIdOfKey.get(r.noteKey);
+		const note = noteId ? noteById.get(noteId) : undefined;
+		if (!note || !cardOrdinals(note.kind, note.fields).includes(r.ord)) continue;
+		const cardId = `${note.id}#${r.ord}`;
+		const entry = byCard.get(cardId) ?? { note, answers: [] };
+		entry.answers.push(r);
+		byCard.set(cardId, entry);
+	}
+	// One scheduler per deck: an existing deck keeps its own settings.
+	const schedulers = new Map(
+		decks.map((d) => {
+			const settings = resolveSettings(global, d.existing?.settings);
+			return [d.deck.id, { scheduler: createScheduler(settings), cutoff: settings.dayCutoffHour }] as const;
+		})
+	);
+	return [...byCard].map(([cardId, { note, answers }]) => {
+		const { scheduler, cutoff } = schedulers.get(note.deckId)!;
+		return replayCard(scheduler, { cardId, noteId: note.id, deckId: note.deckId }, answers, cutoff);
+	});
+}

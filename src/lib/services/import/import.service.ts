@@ -1,0 +1,89 @@
+/**
+ * Import, end to end: parse (in a worker in the browser), plan (reads only: the preview), then write
+ * in one transaction. A bad file fails in parsing or planning, before any write; a cancel before the
+ * commit writes nothing.
+ */
+import { writeImport, ImportAbortedError, type ImportWriteResult } from '$lib/db/import.repo';
+import type { ContentSummary } from '$lib/db/deck-content.repo';
+import type { KartkaDB } from '$lib/db/db';
+import { ImportError, type ImportedCollection, type ParseOptions } from '$lib/domain/import/import-model';
+import { planImport, type ImportPlan, type PlanOptions } from './import-plan';
+import { parseInWorker } from './parse-client';
+
+export interface CommitOptions {
+	/** Notes missing from the new version of a deck: suspended (default, progress kept) or deleted. */
+	missing?: 'suspend' | 'delete';
+	/** Replay Anki's review history into the cards' schedules ("Import progress"). */
+	importProgress?: boolean;
+	signal?: AbortSignal;
+}
+
+export interface ImportResult {
+	decks: { deckId: string; title: string; summary: ContentSummary }[];
+	total: ContentSummary;
+	reviewsWritten: number;
+	cardsKeptLocal: number;
+	media: number;
+}
+
+/** "12 updated, 3 added, 1 removed, 40 unchanged" (parts that are zero are left out, except a lone zero). */
+export function summaryText(s: ContentSummary): string {
+	const parts = (['updated', 'added', 'removed', 'unchanged'] as const).filter((k) => s[k] > 0).map((k) => `${s[k]} ${k}`);
+	return parts.length ? parts.join(', ') : 'nothing to import';
+}
+
+export function addSummaries(list: ContentSummary[]): ContentSummary {
+	const total: ContentSummary = { added: 0, updated: 0, removed: 0, unchanged: 0 };
+	for (const s of list) for (const k of Object.keys(total) as (keyof ContentSummary)[]) total[k] += s[k];
+	return total;
+}
+
+export async function commitImport(db: KartkaDB, plan: ImportPlan, options: CommitOptions = {}): Promise<ImportResult> {
+	let written: ImportWriteResult;
+	try {
+		written = await writeImport(
+			db,
+			{
+				decks: plan.decks.map(({ deck, notes }) => ({ deck, notes })),
+				media: plan.media,
+				replays: options.importProgress ? plan.replays : [],
+				nowMs: plan.nowMs,
+				missing: options.missing ?? 'suspend'
+			},
+			options.signal
+		);
+	} catch (error) {
+		if (error instanceof ImportAbortedError) throw new ImportError(error.code, error.message);
+		throw error;
+	}
+	const titles = new Map(plan.decks.map((d) => [d.deck.id, d.deck.title]));
+	const decks = written.decks.map((d) => ({ ...d, title: titles.get(d.deckId) ?? d.deckId }));
+	return {
+		decks,
+		total: addSummaries(decks.map((d) => d.summary)),
+		reviewsWritten: written.reviewsWritten,
+		cardsKeptLocal: written.cardsKeptLocal,
+		media: plan.media.length
+	};
+}
+
+/** Parses in a worker when the platform has one (the page stays responsive), else in place (tests). */
+export function parseBytes(bytes: Uint8Array, options: ParseOptions): Promise<ImportedCollection> {
+	return parseInWorker(bytes, options);
+}
+
+/** Parse, plan and write in one go (tests, benchmarks, and the "no preview" paths). */
+export async function importBytes(
+	db: KartkaDB,
+	bytes: Uint8Array,
+	options: Omit<ParseOptions, 'fileName'> & Omit<PlanOptions, 'source'> & CommitOptions & { fileName: string; url?: string }
+): Promise<{ plan: ImportPlan; result: ImportResult }> {
+	const coll = await parseBytes(bytes, options);
+	if (options.signal?.aborted) throw new ImportError('cancelled', 'Import cancelled: nothing was changed.');
+	const plan = await planImport(db, coll, {
+		...options,
+		source: { kind: options.url ? 'url' : 'file', name: options.fileName, ...(options.url ? { url: options.url } : {}) }
+	});
+	const result = await commitImport(db, plan, options);
+	return { plan, result };
+}
