@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import compression from 'compression';
 import sirv from 'sirv';
 
 /** @param {string[]} argv @param {string} name @param {string} fallback */
@@ -32,15 +33,20 @@ export async function serveBuild(opts = {}) {
 			);
 		}
 	});
+	// gzip/brotli as any real static host does (HTML, JS, CSS, JSON, SVG, the manifest, wasm).
+	const compress = compression({ filter: (req, res) => compressible(res) });
 	const server = createServer((req, res) => {
-		// Cross-origin isolation: the FSRS optimizer's wasm threads need SharedArrayBuffer.
+		// Cross-origin isolation: the FSRS optimizer's wasm threads need SharedArrayBuffer. The service worker
+		// stores responses with these headers, so the app stays isolated when served from its cache offline.
 		res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
 		res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
 		res.setHeader('X-Content-Type-Options', 'nosniff');
-		files(req, res, () => {
-			res.statusCode = 404;
-			res.end('Not found');
-		});
+		compress(/** @type {any} */ (req), /** @type {any} */ (res), () =>
+			files(req, res, () => {
+				res.statusCode = 404;
+				res.end('Not found');
+			})
+		);
 	});
 	const host = opts.host ?? '127.0.0.1';
 	await new Promise((ok, fail) => {
@@ -51,8 +57,19 @@ export async function serveBuild(opts = {}) {
 	const port = typeof address === 'object' && address ? address.port : opts.port;
 	return {
 		url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
-		close: () => new Promise((ok) => server.close(() => ok(undefined)))
+		close: () =>
+			new Promise((ok) => {
+				server.close(() => ok(undefined));
+				// Browsers keep connections alive: drop them so the port is free at once (tests restart on it).
+				server.closeAllConnections();
+			})
 	};
+}
+
+/** @param {import('node:http').ServerResponse} res */
+function compressible(res) {
+	const type = String(res.getHeader('Content-Type') ?? '');
+	return /^(text\/|application\/(javascript|json|manifest\+json|wasm|xml)|image\/svg\+xml)/.test(type);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,0 +1,98 @@
+/**
+ * What the service worker caches and how it answers each request. Pure functions (no `self`, no
+ * caches) so that the routing rules are unit-tested; src/service-worker.ts only wires them to events.
+ */
+
+/** Every Kartka cache starts with this, so activate can delete old versions without touching others' caches. */
+export const CACHE_PREFIX = 'kartka-precache-';
+
+/**
+ * adapter-static's SPA fallback (svelte.config.js `fallback`). It is written after the service worker is
+ * built, so it is not in `$service-worker`'s lists; it uses absolute asset paths, which makes it the right
+ * shell for an unknown deep path such as /exam/plan/3 when offline.
+ */
+export const FALLBACK_SHELL = '/404.html';
+
+export interface PrecacheInput {
+	base: string;
+	/** Vite's output: hashed JS, CSS, wasm and deck chunks under /_app/immutable/. */
+	build: readonly string[];
+	/** Files from static/: manifest, icons. */
+	files: readonly string[];
+	/** Every prerendered route shell, e.g. '/', '/study', '/settings'. */
+	prerendered: readonly string[];
+}
+
+/** The de-duplicated, sorted list of URLs to precache (sorting keeps the cache name stable). */
+export function precacheUrls(input: PrecacheInput): string[] {
+	return [...new Set([...input.build, ...input.files, ...input.prerendered])].sort();
+}
+
+/** FNV-1a, 32 bit: a short, stable digest of the file list (not for security). */
+export function fnv1a(text: string): string {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		hash ^= text.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193);
+	}
+	return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The cache of one version. It carries the app version and a digest of the file list, so that a build
+ * with changed code but an unchanged version name still gets its own cache instead of overwriting the
+ * one the running version reads from.
+ */
+export function cacheNameFor(version: string, urls: readonly string[]): string {
+	return `${CACHE_PREFIX}${version}-${fnv1a(urls.join('\n'))}`;
+}
+
+/** Caches that belong to Kartka but to another version: deleted when the new version activates. */
+export function staleCaches(keys: readonly string[], current: string): string[] {
+	return keys.filter((key) => key.startsWith(CACHE_PREFIX) && key !== current);
+}
+
+/** Hashed build output never changes under the same URL, so it can be copied from an older cache. */
+export function isImmutable(pathname: string, base: string): boolean {
+	return pathname.startsWith(`${base}/_app/immutable/`);
+}
+
+/** How the worker answers one request. */
+export type RequestPlan =
+	/** Leave it to the browser (other origins, non-GET, ranges, SvelteKit's version.json). */
+	| { kind: 'network' }
+	/** A precached file or route shell: cache first, network if the entry is missing. */
+	| { kind: 'cache'; key: string }
+	/** A page this version does not know (maybe newer): network first, the SPA fallback shell offline. */
+	| { kind: 'navigate'; fallbackKey: string };
+
+export interface RequestFacts {
+	url: URL;
+	method: string;
+	mode: RequestMode;
+	hasRange: boolean;
+	/** The worker's own origin. */
+	origin: string;
+}
+
+export function planRequest(req: RequestFacts, base: string, precached: ReadonlySet<string>): RequestPlan {
+	if (req.method !== 'GET' || req.hasRange || req.url.origin !== req.origin) return { kind: 'network' };
+	const path = req.url.pathname;
+	if (req.mode === 'navigate') {
+		const shell = shellKey(path, base);
+		if (precached.has(shell)) return { kind: 'cache', key: shell };
+		return { kind: 'navigate', fallbackKey: `${base}${FALLBACK_SHELL}` };
+	}
+	// Assets are requested without a query; anything with one (cache busting, APIs) goes to the network.
+	if (req.url.search === '' && precached.has(path)) return { kind: 'cache', key: path };
+	return { kind: 'network' };
+}
+
+/** '/study/' and '/study.html' are the same shell as '/study' (the query string never selects a shell). */
+export function shellKey(pathname: string, base: string): string {
+	let path = pathname;
+	if (path.endsWith('/index.html')) path = path.slice(0, -'index.html'.length);
+	else if (path.endsWith('.html')) path = path.slice(0, -'.html'.length);
+	if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+	return path === '' || path === base || path === `${base}/` ? `${base}/` : path;
+}

@@ -1,0 +1,132 @@
+/**
+ * Registers the service worker through workbox-window and tracks updates: a new version that is waiting,
+ * a version applied by another tab, and a database upgraded by another tab. Applying an update is always
+ * the student's choice ("Reload to update"), and it is not offered while a card is on screen.
+ */
+import { dev } from '$app/environment';
+import { base } from '$app/paths';
+import { onVersionChange, type KartkaDB } from '$lib/db/db';
+import { activity } from '$lib/state/activity.svelte';
+import type { Workbox } from 'workbox-window';
+
+/** Whether this browser can open Kartka with no network. */
+export type OfflineReadiness = 'checking' | 'installing' | 'ready' | 'unsupported' | 'failed';
+
+export const updates = $state({
+	waiting: false,
+	activatedElsewhere: false,
+	databaseReplaced: false,
+	/** "Later" was chosen; cleared when the next study session ends so the offer comes back then. */
+	dismissed: false,
+	applying: false,
+	offline: 'checking' as OfflineReadiness
+});
+
+const HOUR_MS = 60 * 60 * 1000;
+/** Coming back to the app (phone unlocked, tab switched) checks at most this often. */
+const RECHECK_ON_RETURN_MS = 10 * 60 * 1000;
+/** If the new worker never takes control (another tab holds it), reload anyway after this. */
+const TAKEOVER_TIMEOUT_MS = 5000;
+
+let wb: Workbox | null = null;
+let registration: ServiceWorkerRegistration | null = null;
+let lastCheckMs = 0;
+let started = false;
+
+/** Call once from the layout. Resolves when registration has been attempted. */
+export async function startServiceWorker(): Promise<void> {
+	if (started) return;
+	started = true;
+	if (!('serviceWorker' in navigator)) {
+		updates.offline = 'unsupported';
+		return;
+	}
+	let controlled = navigator.serviceWorker.controller !== null;
+	navigator.serviceWorker.addEventListener('controllerchange', () => {
+		if (updates.applying) return window.location.reload();
+		// First visit: the worker claims the page (not an update). Later: another tab applied a new version.
+		if (controlled) updates.activatedElsewhere = true;
+		controlled = true;
+		updates.offline = 'ready';
+	});
+	updates.offline = controlled ? 'ready' : 'installing';
+	try {
+		// Imported here, not at the top: workbox-window's entry breaks server rendering and is not needed
+		// for the first paint.
+		const { Workbox } = await import('workbox-window');
+		// In dev SvelteKit serves the worker as an ES module; the build emits a classic script.
+		wb = new Workbox(`${base}/service-worker.js`, { scope: `${base}/`, type: dev ? 'module' : 'classic' });
+		registration = await wb.register();
+	} catch {
+		// Blocked (private mode, policy, a test context): the app still works online.
+		updates.offline = navigator.serviceWorker.controller ? 'ready' : 'failed';
+		return;
+	}
+	if (!registration) return;
+	watchWaiting(registration);
+	scheduleChecks();
+}
+
+/**
+ * Tracks the waiting worker from the registration itself. workbox-window's own `waiting` event stops
+ * firing after the first update it classes as external (any update found later than a minute after
+ * load), and phones keep a tab open for days.
+ */
+function watchWaiting(reg: ServiceWorkerRegistration): void {
+	const refresh = () => {
+		updates.waiting = reg.waiting !== null && navigator.serviceWorker.controller !== null;
+	};
+	reg.addEventListener('updatefound', () => reg.installing?.addEventListener('statechange', refresh));
+	reg.waiting?.addEventListener('statechange', refresh);
+	refresh();
+}
+
+function scheduleChecks(): void {
+	setInterval(() => {
+		if (document.visibilityState === 'visible') void checkForUpdate();
+	}, HOUR_MS);
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'visible' && Date.now() - lastCheckMs > RECHECK_ON_RETURN_MS) void checkForUpdate();
+	});
+	window.addEventListener('online', () => void checkForUpdate());
+	lastCheckMs = Date.now(); // the browser checks on every navigation
+}
+
+/** Asks the server for a newer worker; a no-op offline. */
+export async function checkForUpdate(): Promise<void> {
+	if (!wb) return;
+	lastCheckMs = Date.now();
+	try {
+		await wb.update();
+	} catch {
+		// Offline or the server is down: try again later.
+	}
+}
+
+/** "Reload to update": lets the waiting worker take over, then reloads into the new version. */
+export function applyUpdate(): void {
+	if (activity.studying && !updates.databaseReplaced) return; // never in the middle of a session
+	updates.applying = true;
+	if (registration?.waiting && wb) {
+		wb.messageSkipWaiting(); // the controllerchange listener reloads
+		setTimeout(() => window.location.reload(), TAKEOVER_TIMEOUT_MS);
+	} else {
+		window.location.reload();
+	}
+}
+
+export function dismissUpdate(): void {
+	updates.dismissed = true;
+}
+
+/** A study session ended: the update offer may come back. */
+export function noteSessionEnded(): void {
+	updates.dismissed = false;
+}
+
+/** Another tab opened a newer database schema: this tab's connection is closed, so offer a reload. */
+export function watchDatabase(db: KartkaDB): void {
+	onVersionChange(db, () => {
+		updates.databaseReplaced = true;
+	});
+}

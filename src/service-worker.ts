@@ -1,0 +1,129 @@
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/// <reference types="@sveltejs/kit" />
+/**
+ * Kartka's service worker: precaches the whole built app (every route shell, every chunk including the
+ * shipped decks, icons, manifest) into one cache per version and answers from it, so that a second visit
+ * works with no network. A new version installs next to the old one and waits: the page applies it only
+ * when the student asks ("Reload to update"), never in the middle of a study session (src/lib/pwa).
+ *
+ * Responses are stored exactly as the server sent them, headers included, so the COOP/COEP headers that
+ * make the page cross-origin isolated (needed by the FSRS optimizer's wasm threads) hold offline too.
+ */
+import { base, build, files, prerendered, version } from '$service-worker';
+import {
+	cacheNameFor,
+	FALLBACK_SHELL,
+	isImmutable,
+	planRequest,
+	precacheUrls,
+	staleCaches
+} from '$lib/pwa/precache-plan';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+
+const PRECACHE = precacheUrls({ base, build, files, prerendered });
+const PRECACHED = new Set(PRECACHE);
+const CACHE = cacheNameFor(version, PRECACHE);
+const FALLBACK = `${base}${FALLBACK_SHELL}`;
+
+sw.addEventListener('install', (event) => {
+	event.waitUntil(precache());
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			for (const key of staleCaches(await caches.keys(), CACHE)) await caches.delete(key);
+			// First visit: take control of the open page at once so it works offline without a reload.
+			// (On an update this changes nothing: the page asked for the new version and reloads.)
+			await sw.clients.claim();
+		})()
+	);
+});
+
+sw.addEventListener('message', (event) => {
+	const type = (event.data as { type?: string } | null)?.type;
+	if (type === 'SKIP_WAITING') void sw.skipWaiting();
+	else if (type === 'GET_VERSION') event.ports[0]?.postMessage({ version, cache: CACHE });
+});
+
+sw.addEventListener('fetch', (event) => {
+	const request = event.request;
+	const plan = planRequest(
+		{
+			url: new URL(request.url),
+			method: request.method,
+			mode: request.mode,
+			hasRange: request.headers.has('range'),
+			origin: sw.location.origin
+		},
+		base,
+		PRECACHED
+	);
+	if (plan.kind === 'cache') event.respondWith(fromCache(plan.key, request));
+	else if (plan.kind === 'navigate') event.respondWith(navigateUnknown(request, plan.fallbackKey));
+});
+
+async function fromCache(key: string, request: Request): Promise<Response> {
+	const cache = await caches.open(CACHE);
+	const hit = await cache.match(key, { ignoreVary: true });
+	return hit ?? fetch(request);
+}
+
+/** A path this version has no shell for: maybe a page of a newer version, so ask the network first. */
+async function navigateUnknown(request: Request, fallbackKey: string): Promise<Response> {
+	try {
+		return await fetch(request);
+	} catch (offline) {
+		const cache = await caches.open(CACHE);
+		const shell = await cache.match(fallbackKey, { ignoreVary: true });
+		if (shell) return shell;
+		throw offline;
+	}
+}
+
+async function precache(): Promise<void> {
+	const cache = await caches.open(CACHE);
+	const older = staleCaches(await caches.keys(), CACHE);
+	await Promise.all(
+		PRECACHE.map(async (url) => {
+			const immutable = isImmutable(url, base);
+			if (immutable) {
+				// An update re-downloads only what changed: hashed files are reused from the running version.
+				const reused = await matchIn(older, url);
+				if (reused) return cache.put(url, reused);
+			}
+			// Route shells, the manifest and icons keep their URL across versions: bypass the HTTP cache.
+			const response = await fetch(new Request(url, { cache: immutable ? 'default' : 'no-cache' }));
+			if (!response.ok) throw new Error(`Precache of ${url} failed: HTTP ${response.status}`);
+			await cache.put(url, await storable(response));
+		})
+	);
+	// The SPA fallback is written by the adapter after this worker is built; a host without it must still install.
+	try {
+		const fallback = await fetch(new Request(FALLBACK, { cache: 'no-cache' }));
+		if (fallback.ok) await cache.put(FALLBACK, await storable(fallback));
+	} catch {
+		// Unknown deep paths then need the network; every known route is precached above.
+	}
+}
+
+async function matchIn(cacheNames: readonly string[], url: string): Promise<Response | undefined> {
+	for (const name of cacheNames) {
+		const hit = await (await caches.open(name)).match(url, { ignoreVary: true });
+		if (hit) return hit;
+	}
+	return undefined;
+}
+
+/** Browsers refuse a redirected response to a navigation; some hosts redirect /study to /study/. */
+async function storable(response: Response): Promise<Response> {
+	if (!response.redirected) return response;
+	return new Response(await response.blob(), {
+		status: response.status,
+		statusText: response.statusText,
+		headers: response.headers
+	});
+}

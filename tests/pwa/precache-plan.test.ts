@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import {
+	cacheNameFor,
+	CACHE_PREFIX,
+	planRequest,
+	precacheUrls,
+	shellKey,
+	staleCaches,
+	isImmutable,
+	type RequestFacts
+} from '$lib/pwa/precache-plan';
+
+const ORIGIN = 'https://kartka.example';
+const precached = new Set(
+	precacheUrls({
+		base: '',
+		build: ['/_app/immutable/entry/start.abc.js', '/_app/immutable/chunks/deck.def.js'],
+		files: ['/manifest.webmanifest', '/icons/icon-192.png'],
+		prerendered: ['/', '/study', '/deck', '/settings', '/exam/plan']
+	})
+);
+
+function facts(path: string, extra: Partial<RequestFacts> = {}): RequestFacts {
+	return { url: new URL(path, ORIGIN), method: 'GET', mode: 'cors', hasRange: false, origin: ORIGIN, ...extra };
+}
+
+describe('precacheUrls and cache names', () => {
+	it('merges, de-duplicates and sorts build output, static files and route shells', () => {
+		expect(precacheUrls({ base: '', build: ['/b.js', '/a.js'], files: ['/a.js'], prerendered: ['/'] })).toEqual([
+			'/',
+			'/a.js',
+			'/b.js'
+		]);
+	});
+
+	it('names the cache after the version and the file list', () => {
+		const a = cacheNameFor('1.0.0', ['/', '/_app/immutable/a.js']);
+		expect(a.startsWith(`${CACHE_PREFIX}1.0.0-`)).toBe(true);
+		expect(cacheNameFor('1.0.0', ['/', '/_app/immutable/a.js'])).toBe(a); // an unchanged build is not an update
+		expect(cacheNameFor('1.0.0', ['/', '/_app/immutable/b.js'])).not.toBe(a); // changed code, same version name
+		expect(cacheNameFor('1.0.1', ['/', '/_app/immutable/a.js'])).not.toBe(a);
+	});
+
+	it('deletes only other Kartka versions on activate', () => {
+		const current = cacheNameFor('2', ['/']);
+		const old = cacheNameFor('1', ['/']);
+		expect(staleCaches([old, current, 'someone-elses-cache'], current)).toEqual([old]);
+	});
+
+	it('treats only hashed build output as immutable', () => {
+		expect(isImmutable('/_app/immutable/chunks/x.js', '')).toBe(true);
+		expect(isImmutable('/manifest.webmanifest', '')).toBe(false);
+		expect(isImmutable('/kartka/_app/immutable/x.js', '/kartka')).toBe(true);
+	});
+});
+
+describe('planRequest', () => {
+	it('answers every known route from its precached shell, whatever the query', () => {
+		expect(planRequest(facts('/study?deck=abc', { mode: 'navigate' }), '', precached)).toEqual({
+			kind: 'cache',
+			key: '/study'
+		});
+		expect(planRequest(facts('/', { mode: 'navigate' }), '', precached)).toEqual({ kind: 'cache', key: '/' });
+		expect(planRequest(facts('/settings/', { mode: 'navigate' }), '', precached)).toEqual({
+			kind: 'cache',
+			key: '/settings'
+		});
+		expect(planRequest(facts('/exam/plan', { mode: 'navigate' }), '', precached)).toEqual({
+			kind: 'cache',
+			key: '/exam/plan'
+		});
+	});
+
+	it('sends an unknown page to the network with the SPA fallback for offline', () => {
+		expect(planRequest(facts('/new-page/1', { mode: 'navigate' }), '', precached)).toEqual({
+			kind: 'navigate',
+			fallbackKey: '/404.html'
+		});
+	});
+
+	it('serves precached assets from the cache', () => {
+		expect(planRequest(facts('/_app/immutable/chunks/deck.def.js'), '', precached)).toEqual({
+			kind: 'cache',
+			key: '/_app/immutable/chunks/deck.def.js'
+		});
+		expect(planRequest(facts('/icons/icon-192.png', { mode: 'no-cors' }), '', precached).kind).toBe('cache');
+	});
+
+	it('leaves everything else to the browser', () => {
+		expect(planRequest(facts('/_app/version.json'), '', precached).kind).toBe('network');
+		expect(planRequest(facts('/manifest.webmanifest?v=2'), '', precached).kind).toBe('network');
+		expect(planRequest(facts('/study', { method: 'POST', mode: 'navigate' }), '', precached).kind).toBe('network');
+		expect(planRequest(facts('/icons/icon-192.png', { hasRange: true }), '', precached).kind).toBe('network');
+		expect(
+			planRequest({ ...facts('/'), url: new URL('https://cdn.example/study'), mode: 'navigate' }, '', precached).kind
+		).toBe('network');
+	});
+});
+
+describe('shellKey', () => {
+	it('maps the forms a link can take to the prerendered path', () => {
+		expect(shellKey('/', '')).toBe('/');
+		expect(shellKey('/index.html', '')).toBe('/');
+		expect(shellKey('/study.html', '')).toBe('/study');
+		expect(shellKey('/study/', '')).toBe('/study');
+		expect(shellKey('/kartka', '/kartka')).toBe('/kartka/');
+		expect(shellKey('/kartka/study', '/kartka')).toBe('/kartka/study');
+	});
+});
