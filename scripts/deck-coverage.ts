@@ -46,13 +46,28 @@ const FUNCTION_WORDS = new Set(
 	although though because then thus still even such all any each every both neither either not no we they he she
 	you i our what which who why how where here during until unless whether`.split(/\s+/)
 );
-const TITLES = new Set(['President', 'Prime', 'Minister', 'Dr', 'Mr', 'Mrs', 'Ms', 'Sir', 'General', 'King', 'Queen']);
+const TITLES = new Set([
+	'President',
+	'Prime',
+	'Minister',
+	'Dr',
+	'Mr',
+	'Mrs',
+	'Ms',
+	'Sir',
+	'General',
+	'King',
+	'Queen'
+]);
 
 /** Patterns in the order they claim text: a span taken by one is masked for the next. */
 const PATTERNS: [ItemKind, RegExp][] = [
 	['date', new RegExp(`\\b(?:${MONTHS})(?:\\s+\\d{1,2})?(?:,?\\s+\\d{4})?\\b`, 'g')],
 	['period', /\b(?:early|mid|late)[-\s](?:1[5-9]|20)\d{2}s?\b/gi],
-	['period', /\b(?:a few|several|the past few|the last few)\s+(?:days|weeks|months|years)(?:\s+(?:later|ago|earlier))?/gi],
+	[
+		'period',
+		/\b(?:a few|several|the past few|the last few)\s+(?:days|weeks|months|years)(?:\s+(?:later|ago|earlier))?/gi
+	],
 	['year', /\b(?:1[5-9]|20)\d{2}s?\b/g],
 	['money', /[$€£]\s?\d+(?:[.,]\d+)*(?:\s+(?:million|billion|trillion))?/g],
 	['percentage', /\d+(?:\.\d+)?\s?(?:%|per ?cent\b)/g],
@@ -73,7 +88,11 @@ function isHeading(line: string): boolean {
 	return t !== '' && !/[.!?"”]$/.test(t) && t.split(/\s+/).length <= 16;
 }
 
-function extractNames(line: string, lowercaseWords: Set<string>, add: (text: string, at: number) => void): void {
+function extractNames(
+	line: string,
+	lowercaseWords: Set<string>,
+	add: (text: string, at: number) => void
+): void {
 	const tokens = [...line.matchAll(/\S+/g)].map((m) => ({ raw: m[0], at: m.index ?? 0 }));
 	let run: { word: string; at: number }[] = [];
 	let runStartsSentence = false;
@@ -81,7 +100,11 @@ function extractNames(line: string, lowercaseWords: Set<string>, add: (text: str
 		let words = run;
 		while (words.length > 0 && TITLES.has(words[0]!.word)) words = words.slice(1);
 		const first = words[0]?.word.toLowerCase();
-		if (runStartsSentence && first !== undefined && (FUNCTION_WORDS.has(first) || lowercaseWords.has(first))) {
+		if (
+			runStartsSentence &&
+			first !== undefined &&
+			(FUNCTION_WORDS.has(first) || lowercaseWords.has(first))
+		) {
 			words = words.slice(1);
 		}
 		if (words.length > 0) add(words.map((w) => w.word).join(' '), words[0]!.at);
@@ -90,8 +113,8 @@ function extractNames(line: string, lowercaseWords: Set<string>, add: (text: str
 	tokens.forEach((token, i) => {
 		const sentenceStart = i === 0 || /[.!?:]["')\]]*$/.test(tokens[i - 1]!.raw);
 		// An opening bracket or quote starts a new name: "Eurasian Economic Union (EEU)".
-		if (/^["'(\[“]/.test(token.raw)) flush();
-		let core = token.raw.replace(/^["'(\[“]+/, '');
+		if (/^["'([“]/.test(token.raw)) flush();
+		let core = token.raw.replace(/^["'([“]+/, '');
 		const endsRun = /[,.;:!?)"”\]]$/.test(core) || /'s\W*$/.test(core);
 		core = core.replace(/[,.;:!?)"”\]]+$/, '').replace(/'s$/, '');
 		// "anti-Assad", "post-Communist": an adjective made of a name, which stands alone.
@@ -115,7 +138,9 @@ export function extractItems(article: string): CoverageItem[] {
 	const seen = new Set<string>();
 	const add = (item: CoverageItem) => {
 		const key = `${item.kind}:${item.text}`;
-		if (!seen.has(key)) items.push(item) && seen.add(key);
+		if (seen.has(key)) return;
+		seen.add(key);
+		items.push(item);
 	};
 	const lowercaseWords = new Set(article.match(/\b[a-z]+\b/g) ?? []);
 	for (const line of article.split('\n')) {
@@ -165,7 +190,10 @@ function escapeRegExp(s: string): string {
 }
 
 function mentions(texts: string[], item: string, caseSensitive: boolean): boolean {
-	const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(item)}(?![\\p{L}\\p{N}])`, caseSensitive ? 'u' : 'iu');
+	const re = new RegExp(
+		`(?<![\\p{L}\\p{N}])${escapeRegExp(item)}(?![\\p{L}\\p{N}])`,
+		caseSensitive ? 'u' : 'iu'
+	);
 	return texts.some((t) => re.test(t.replace(/\s+/g, ' ')));
 }
 
@@ -218,7 +246,9 @@ export interface ArticleSet {
 /** The decks of `decksDir`, grouped by the article file they quote (`source.file`). */
 export function loadArticleSets(root: string, decksDir = 'decks'): ArticleSet[] {
 	const sets = new Map<string, ArticleSet>();
-	for (const name of readdirSync(join(root, decksDir)).filter((f) => f.endsWith('.json')).sort()) {
+	for (const name of readdirSync(join(root, decksDir))
+		.filter((f) => f.endsWith('.json'))
+		.sort()) {
 		const result = validateDeck(JSON.parse(readFileSync(join(root, decksDir, name), 'utf8')));
 		if (!result.ok) throw new Error(`${decksDir}/${name} is invalid:\n${formatDeckErrors(result.errors)}`);
 		const file = result.deck.source.file;
@@ -226,7 +256,9 @@ export function loadArticleSets(root: string, decksDir = 'decks'): ArticleSet[] 
 		let set = sets.get(file);
 		if (!set) {
 			const allowFile = join(root, file.replace(/\.[^./]+$/, '') + '.coverage.json');
-			const allow = existsSync(allowFile) ? (JSON.parse(readFileSync(allowFile, 'utf8')).allow as AllowEntry[]) : [];
+			const allow = existsSync(allowFile)
+				? (JSON.parse(readFileSync(allowFile, 'utf8')).allow as AllowEntry[])
+				: [];
 			set = { articleFile: file, article: readFileSync(join(root, file), 'utf8'), decks: [], allow };
 			sets.set(file, set);
 		}
@@ -254,7 +286,8 @@ function main(): number {
 		console.log(
 			`\n${rows.length} items: ${count('covered')} covered, ${count('allowed')} allowed with a reason, ${count('uncovered')} uncovered`
 		);
-		for (const a of staleAllow) console.log(`STALE allowlist entry "${a.item}": it is covered or no longer found`);
+		for (const a of staleAllow)
+			console.log(`STALE allowlist entry "${a.item}": it is covered or no longer found`);
 		if (count('uncovered') > 0 || staleAllow.length > 0) failed = true;
 	}
 	return failed ? 1 : 0;

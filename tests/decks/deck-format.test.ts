@@ -51,13 +51,17 @@ describe('validateDeck accepts', () => {
 	});
 
 	it('a source with a URL instead of a file, and a regional language tag', () => {
-		const result = validateDeck(deck({ language: 'pl-PL', source: { title: 'T', url: 'https://example.org/a' } }));
+		const result = validateDeck(
+			deck({ language: 'pl-PL', source: { title: 'T', url: 'https://example.org/a' } })
+		);
 		expect(result.ok).toBe(true);
 	});
 
 	it('the same decks as deckFileSchema, which also runs the cross-note checks', () => {
 		expect(deckFileSchema.safeParse(deck()).success).toBe(true);
-		expect(deckFileSchema.safeParse(deck({}, [goodBasic(), goodBasic({ front: 'Other?' })])).success).toBe(false);
+		expect(deckFileSchema.safeParse(deck({}, [goodBasic(), goodBasic({ front: 'Other?' })])).success).toBe(
+			false
+		);
 	});
 });
 
@@ -157,11 +161,7 @@ const badDecks: [string, unknown, string[]][] = [
 			'note "e" field "source.page": is not a field of this format (misspelt?)'
 		]
 	],
-	[
-		'wrong types',
-		deck({ notes: 'none' }),
-		['deck field "notes": must be an array, not string']
-	],
+	['wrong types', deck({ notes: 'none' }), ['deck field "notes": must be an array, not string']],
 	[
 		'wrong types in a note',
 		deck({}, [{ id: 5, kind: 'basic', front: ['Q'], back: 'A', tags: 'date' }]),
@@ -182,7 +182,9 @@ describe('validateDeck rejects a bad deck with every problem at once', () => {
 		const result = validateDeck(deck({}, [goodBasic({ back: '' })]));
 		expect(result).toEqual({
 			ok: false,
-			errors: [{ noteId: 'n-1994', path: 'notes[0].back', message: 'note "n-1994" field "back": must not be empty' }]
+			errors: [
+				{ noteId: 'n-1994', path: 'notes[0].back', message: 'note "n-1994" field "back": must not be empty' }
+			]
 		});
 	});
 
