@@ -4,6 +4,7 @@
  * The import service (src/lib/services/import/) turns an ImportedCollection into rows in one
  * transaction. Fields are untrusted HTML: the parser caps sizes but never sanitizes; rendering does.
  */
+import type { SqlJsStatic } from 'sql.js';
 
 export type ImportFormat =
 	| 'csv'
@@ -59,7 +60,10 @@ export interface ImportWarning {
 
 export interface ImportedCollection {
 	format: ImportFormat;
-	/** For the deck list: the Kartka deck title, the Anki top-level deck name, or the file name. */
+	/**
+	 * For the deck list: the Kartka deck title, the Anki top-level deck name (the file name when that is
+	 * "Default"), or the file name. Not an identity: updates match notes by `key` (GUIDs for Anki).
+	 */
 	title: string;
 	/** Kartka JSON's stable deck id (other formats: the import service derives one). */
 	deckId?: string;
@@ -126,8 +130,17 @@ export interface TextOptions {
 export interface ParseOptions {
 	fileName: string;
 	signal?: AbortSignal;
+	/** Overall fraction 0..1 and a short stage name ("Reading notes", "Reading media"…). */
 	onProgress?: (fraction: number, stage: string) => void;
 	textOptions?: TextOptions;
+	/**
+	 * Loads sql.js for Anki packages. Default: `import('sql.js')` with its own wasm lookup, which works in
+	 * Node (tests). In the browser parse through the worker (src/lib/services/import/parse-in-worker.ts),
+	 * which passes a loader for the precached wasm.
+	 */
+	loadSqlJs?: () => Promise<SqlJsStatic>;
+	/** Read Anki's review history (revlog) into `reviews`. Default true. */
+	withReviews?: boolean;
 }
 
 /** What the paste-text / column-mapping UI shows before the user confirms (see previewText). */
