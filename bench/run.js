@@ -2,15 +2,18 @@
 // npm run bench: runs every bench/*.bench.js (or those named on the command line) in Debian's Chromium and
 // prints their figures. Each bench module exports `default async function (ctx)` with
 //   ctx.browser     a playwright-core Browser
-//   ctx.appUrl      the built app (build/) served as it ships
+//   ctx.context     a playwright BrowserContext shared by all benches (one origin, one IndexedDB)
+//   ctx.appUrl      the built app (build/) served as it ships, on the SAME origin as the harness pages,
+//                   so a harness can seed the app's own IndexedDB and the app can then be measured on it
 //   ctx.harness(name, params?) opens bench/harness/<name>.html (TS compiled by Vite, `$lib` resolves)
 //                   and resolves to what the page puts in `window.__benchResult` (set `window.__benchDone = true`)
 //   ctx.print(label, value, unit?, note?)  prints one figure line
 import { readdirSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'vite';
+import sirv from 'sirv';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
-import { serveBuild } from '../scripts/serve.js';
 import { deckManifest } from '../scripts/deck-manifest.js';
 import { chromium } from 'playwright-core';
 
@@ -21,18 +24,31 @@ const files = readdirSync(new URL('.', import.meta.url))
 	.filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))
 	.sort();
 
-const app = await serveBuild({ dir: `${root}/build` });
+// One origin for both: Vite (in middleware mode) compiles the harness pages and our TS modules; every
+// other path is the built app from build/, as scripts/serve.js serves it.
 const vite = await createServer({
 	root,
 	configFile: false,
 	logLevel: 'error',
+	appType: 'custom',
 	plugins: [svelte()],
 	resolve: { alias: { $lib: `${root}/src/lib` } },
 	define: { __KARTKA_DECKS__: JSON.stringify(deckManifest(`${root}/decks`)) },
-	server: { host: '127.0.0.1', port: 0, strictPort: false }
+	server: { middlewareMode: true, hmr: false }
 });
-await vite.listen();
-const harnessUrl = vite.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
+const built = sirv(`${root}/build`, { single: '404.html', extensions: ['html'] });
+const VITE_PATHS = /^\/(bench|src|node_modules|@vite|@fs|@id|@react-refresh)\b/;
+const server = createHttpServer((req, res) => {
+	res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+	res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+	if (VITE_PATHS.test(req.url ?? '')) vite.middlewares(req, res);
+	else built(req, res, () => ((res.statusCode = 404), res.end()));
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(undefined)));
+const address = server.address();
+const appUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+const app = { url: appUrl, close: () => new Promise((ok) => server.close(() => ok(undefined))) };
+const harnessUrl = appUrl;
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 	args: [
@@ -55,7 +71,7 @@ function print(label, value, unit = '', note = '') {
 
 /** @param {string} name @param {Record<string, string|number>} [params] */
 async function harness(name, params = {}) {
-	const page = await browser.newPage();
+	const page = await context.newPage();
 	page.on('console', (m) => m.type() === 'error' && console.error(`  [${name}] ${m.text()}`));
 	page.on('pageerror', (e) => console.error(`  [${name}] ${e.message}`));
 	const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
@@ -69,13 +85,14 @@ async function harness(name, params = {}) {
 	return result;
 }
 
+const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
 let failed = false;
 try {
 	for (const file of files) {
 		console.log(`\n${file.replace('.bench.js', '')}`);
 		const mod = await import(new URL(file, import.meta.url).href);
 		try {
-			await mod.default({ browser, appUrl: app.url, harness, print });
+			await mod.default({ browser, context, appUrl: app.url, harness, print });
 		} catch (error) {
 			failed = true;
 			console.error(`  FAILED: ${error instanceof Error ? error.stack : error}`);

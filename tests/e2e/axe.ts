@@ -15,7 +15,21 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 	await page.addScriptTag({ content: axeSource });
 	return page.evaluate(async () => {
-		const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } };
+		const w = window as unknown as {
+			axe: {
+				run: (
+					ctx: Document,
+					opts: object
+				) => Promise<{
+					violations: Array<{
+						id: string;
+						impact: string | null;
+						help: string;
+						nodes: Array<{ target: string[] }>;
+					}>;
+				}>;
+			};
+		};
 		const result = await w.axe.run(document, { resultTypes: ['violations'] });
 		return result.violations.map((v) => ({
 			id: v.id,

@@ -1,6 +1,12 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser).
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Page
+} from 'playwright-core';
 import { inject } from 'vitest';
 
 export const CHROMIUM_ARGS = [
@@ -14,7 +20,12 @@ export const CHROMIUM_ARGS = [
 	'--no-first-run'
 ];
 
-export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const PHONE = {
+	viewport: { width: 390, height: 844 },
+	deviceScaleFactor: 2,
+	isMobile: true,
+	hasTouch: true
+};
 
 export function launchChromium(): Promise<Browser> {
 	return chromium.launch({
@@ -27,7 +38,10 @@ export function baseUrl(): string {
 	return inject('baseUrl');
 }
 
-export async function newPhoneContext(browser: Browser, extra: BrowserContextOptions = {}): Promise<BrowserContext> {
+export async function newPhoneContext(
+	browser: Browser,
+	extra: BrowserContextOptions = {}
+): Promise<BrowserContext> {
 	return browser.newContext({ ...PHONE, baseURL: baseUrl(), ...extra });
 }
 

@@ -22,6 +22,7 @@ export async function summarizeDeck(db: KartkaDB, deck: DeckRow, nowMs: number):
 }
 
 export async function deckSummaries(db: KartkaDB, nowMs: number): Promise<DeckSummary[]> {
-	const decks = await listDecks(db);
+	const byTitle = new Intl.Collator(undefined, { numeric: true }).compare;
+	const decks = (await listDecks(db)).sort((a, b) => byTitle(a.title, b.title));
 	return Promise.all(decks.map((deck) => summarizeDeck(db, deck, nowMs)));
 }

@@ -3,7 +3,7 @@
  * transaction per answer), undoes, and ends with a summary. The clock is injected for tests.
  */
 import type { KartkaDB } from '$lib/db/db';
-import { getNotes } from '$lib/db/decks.repo';
+import { getDeck, getNotes } from '$lib/db/decks.repo';
 import { loadQueueInput, nextDueMs } from '$lib/db/queue.repo';
 import { answerCard, CardChangedError, undoAnswer } from '$lib/db/review.repo';
 import { renderCard, type RenderedCard } from '$lib/domain/card-render';
@@ -24,6 +24,7 @@ interface UndoEntry {
 
 export class ReviewSession {
 	status = $state<SessionStatus>('loading');
+	deckTitle = $state('');
 	card = $state.raw<CardRow | null>(null);
 	note = $state.raw<NoteRow | null>(null);
 	rendered = $state.raw<RenderedCard | null>(null);
@@ -57,6 +58,7 @@ export class ReviewSession {
 
 	async start(): Promise<void> {
 		try {
+			this.deckTitle = (await getDeck(this.db, this.deckId))?.title ?? '';
 			({ settings: this.settings, scheduler: this.scheduler } = await schedulingForDeck(
 				this.db,
 				this.deckId,

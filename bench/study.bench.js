@@ -1,0 +1,76 @@
+// Study loop on a synthetic collection of 100,000 cards and 1,000,000 review logs, in Chromium:
+// queue building, answer-to-next-card-painted latency in the built app, and cold load to first card,
+// each beside the raw figure it is bounded by.
+
+/** @param {number[]} xs @param {number} q */
+function quantile(xs, q) {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+
+/** @param {import('./run.js').BenchContext} ctx */
+export default async function studyBench({ context, appUrl, harness, print }) {
+	// First visit: the app creates its database and installs the shipped decks.
+	const first = await context.newPage();
+	await first.goto(`${appUrl}/`);
+	await first.getByRole('heading', { name: 'Your decks' }).waitFor();
+	await first.getByRole('button', { name: /^Study / }).first().waitFor();
+	await first.close();
+
+	const seeded = await harness('study-seed', { cards: 100_000, logs: 1_000_000 });
+	print('seeding 100,000 cards + 1,000,000 logs (setup, not a target)', seeded.seconds, 's');
+
+	const q = await harness('study-queue');
+	print(`collection`, `${q.cards} cards, ${q.logs} logs`);
+	print(`today's queue (${q.counts.learning} learning, ${q.counts.review} review, ${q.counts.new} new): p50`, q.queueP50, 'ms', 'target ≤ 50 ms');
+	print("today's queue: p95", q.queueP95, 'ms');
+	print('raw Dexie indexed read of the same due cards: p50', q.rawP50, 'ms', `ratio ${(q.queueP50 / q.rawP50).toFixed(2)}×`);
+	print('ts-fsrs next() per review (raw library)', q.rawNextUs, 'µs');
+	print('adapter answer() per review (study-day clock, plain rows)', q.adapterUs, 'µs', `ratio ${(q.adapterUs / q.rawNextUs).toFixed(2)}×`);
+	print('answer transaction (card + log): p50', q.answerP50, 'ms');
+	print('answer transaction (card + log): p95', q.answerP95, 'ms');
+
+	// Cold load: a new page straight onto the study screen of the big deck, to the first card painted.
+	const page = await context.newPage();
+	const started = Date.now();
+	await page.goto(`${appUrl}/study?deck=bench-100k`);
+	await page.getByRole('button', { name: 'Show answer' }).waitFor();
+	const coldMs = Date.now() - started;
+	print('cold load to first card (navigation → "Show answer")', coldMs, 'ms');
+
+	// Answer → next card painted, measured inside the page: from the click to the frame after the
+	// next question is in the DOM.
+	const latencies = await page.evaluate(async (answers) => {
+		const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+		const find = (name) => [...document.querySelectorAll('button')].find((b) => (b.querySelector('.name')?.textContent ?? b.textContent)?.trim() === name);
+		const out = [];
+		for (let i = 0; i < answers; i++) {
+			const show = find('Show answer');
+			if (!show) break;
+			show.click();
+			await nextFrame();
+			const good = find('Good');
+			if (!good) break;
+			const t0 = performance.now();
+			const question = document.querySelector('article.card .question')?.textContent;
+			await new Promise((resolve) => {
+				const done = () => {
+					if (find('Show answer') || document.querySelector('#summary-title')) {
+						observer.disconnect();
+						resolve(undefined);
+					}
+				};
+				const observer = new MutationObserver(done);
+				observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+				good.click();
+			});
+			await nextFrame();
+			out.push({ ms: performance.now() - t0, changed: document.querySelector('article.card .question')?.textContent !== question });
+		}
+		return out;
+	}, 200);
+	const ms = latencies.map((l) => l.ms);
+	print(`answer → next card painted, over ${ms.length} answers: p50`, quantile(ms, 0.5), 'ms', 'target ≤ 16 ms');
+	print('answer → next card painted: p95', quantile(ms, 0.95), 'ms', 'target ≤ 50 ms');
+	await page.close();
+}
