@@ -145,6 +145,26 @@ function withoutWal(bytes: Uint8Array): Uint8Array {
 	return copy;
 }
 
+/**
+ * Modern collections declare Anki's own `unicase` collation on name columns; sql.js cannot register
+ * collations, and SQLite refuses to read a WITHOUT ROWID table (fields, templates) that uses an unknown one.
+ * Rewrite `collate unicase` to the same-length `collate nocase ` in the schema text, in place (the bytes
+ * are our own copy, straight out of the zip). We never sort or search by those names.
+ */
+function patchUnicase(bytes: Uint8Array): void {
+	const needle = 'collate unicase'; // matched case-insensitively
+	const replacement = 'collate nocase ';
+	const last = bytes.length - needle.length;
+	for (let i = 0; i <= last; i++) {
+		if ((bytes[i]! | 0x20) !== 0x63) continue; // 'c' or 'C'
+		let j = 1;
+		while (j < needle.length && (bytes[i + j]! | 0x20) === needle.charCodeAt(j)) j++;
+		if (j < needle.length) continue;
+		for (let k = 0; k < replacement.length; k++) bytes[i + k] = replacement.charCodeAt(k);
+		i += needle.length - 1;
+	}
+}
+
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
 export function openCollection(SQL: SqlJsStatic, bytes: Uint8Array, what: string): Database {
@@ -153,7 +173,9 @@ export function openCollection(SQL: SqlJsStatic, bytes: Uint8Array, what: string
 		throw new ImportError('sqlite-corrupt', `${what} is not an SQLite database: the package is damaged.`);
 	}
 	try {
-		const db = new SQL.Database(withoutWal(bytes));
+		const own = withoutWal(bytes);
+		patchUnicase(own);
+		const db = new SQL.Database(own);
 		rows(db, 'SELECT count(*) FROM sqlite_master');
 		return db;
 	} catch {

@@ -135,7 +135,7 @@ export interface ParseOptions {
 	textOptions?: TextOptions;
 	/**
 	 * Loads sql.js for Anki packages. Default: `import('sql.js')` with its own wasm lookup, which works in
-	 * Node (tests). In the browser parse through the worker (src/lib/services/import/parse-in-worker.ts),
+	 * Node (tests). In the browser parse through the worker (parseWithWorker in src/lib/services/import/parse-worker-client.ts),
 	 * which passes a loader for the precached wasm.
 	 */
 	loadSqlJs?: () => Promise<SqlJsStatic>;

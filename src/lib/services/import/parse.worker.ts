@@ -1,0 +1,55 @@
+/// <reference lib="webworker" />
+/**
+ * Parses one import file off the main thread and posts progress. sql.js and its wasm are loaded only
+ * when the file is an Anki package; the wasm comes from the package via Vite's `?url`, so the build
+ * emits it as an asset that the service worker precaches (imports work offline).
+ */
+import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import { ImportError } from '$lib/domain/import/import-model';
+import { parseImport } from '$lib/domain/import/parse-import';
+import type { WorkerRequest, WorkerResponse } from './parse-worker-protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const controller = new AbortController();
+
+function post(message: WorkerResponse, transfer: Transferable[] = []): void {
+	self.postMessage(message, transfer);
+}
+
+async function loadSqlJs() {
+	const { default: initSqlJs } = await import('sql.js');
+	return initSqlJs({ locateFile: () => wasmUrl });
+}
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+	const req = event.data;
+	if (req.type === 'cancel') {
+		controller.abort();
+		return;
+	}
+	let lastPostMs = 0;
+	try {
+		const collection = await parseImport(req.bytes, {
+			fileName: req.fileName,
+			textOptions: req.textOptions,
+			withReviews: req.withReviews,
+			signal: controller.signal,
+			loadSqlJs,
+			onProgress(fraction, stage) {
+				// At most ~20 messages a second: progress bars need no more.
+				const now = performance.now();
+				if (now - lastPostMs < 50 && fraction < 1) return;
+				lastPostMs = now;
+				post({ type: 'progress', fraction, stage });
+			}
+		});
+		const buffers = collection.media.map((m) => m.bytes.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+		post({ type: 'done', collection }, [...new Set(buffers)]);
+	} catch (e) {
+		const code = e instanceof ImportError ? e.code : 'internal';
+		const message =
+			e instanceof ImportError ? e.message : `The file could not be read (${e instanceof Error ? e.message : String(e)}).`;
+		post({ type: 'error', code, message });
+	}
+};
