@@ -52,6 +52,15 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 	return undefined;
 }
 
+/**
+ * Windows-1252 differs from Latin-1 in 0x80–0x9F (€, curly quotes, dashes…). Browsers decode it right;
+ * Node's TextDecoder treats the label as Latin-1, so map those code points here to behave the same everywhere.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+function decodeWindows1252(bytes: Uint8Array): string {
+	return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
 export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
 		return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
@@ -70,6 +79,6 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
 	try {
 		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
 	} catch {
-		return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+		return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 	}
 }

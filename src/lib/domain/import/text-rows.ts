@@ -51,7 +51,9 @@ export function readDelimitedRows(
 			const cells = result.data;
 			const endLine = linesBefore + countNewlines(body, prevCursor, Math.max(prevCursor, cursor - 1));
 			const inner = cells.reduce((n, c) => n + countNewlines(c, 0, c.length), 0);
-			const line = opts.firstLine + endLine - inner;
+			// The row starts no earlier than where the previous one ended (comments in between move it on);
+			// a quote that never closes swallows the rest, so its row starts where the previous one ended.
+			const line = Math.max(opts.firstLine + linesBefore, opts.firstLine + endLine - inner);
 			linesBefore += countNewlines(body, prevCursor, cursor);
 			prevCursor = cursor;
 			if (result.errors.some((e) => e.code === 'MissingQuotes')) {
