@@ -9,7 +9,7 @@
  * Usage: npm run deck:coverage (prints the table; exits 1 on anything uncovered).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderCloze, parseCloze } from '../src/lib/domain/cloze';
 import { type DeckFile, type DeckNote, formatDeckErrors, validateDeck } from '../src/lib/domain/deck-format';
@@ -255,11 +255,14 @@ export function loadArticleSets(root: string, decksDir = 'decks'): ArticleSet[] 
 		if (file === undefined) continue;
 		let set = sets.get(file);
 		if (!set) {
-			const allowFile = join(root, file.replace(/\.[^./]+$/, '') + '.coverage.json');
+			// Articles are read from the shared source folder beside the checkout (not copied into the
+			// repository); their allowlists live in decks/sources/.
+			const allowFile = join(root, decksDir, 'sources', basename(file).replace(/\.[^./]+$/, '') + '.coverage.json');
 			const allow = existsSync(allowFile)
 				? (JSON.parse(readFileSync(allowFile, 'utf8')).allow as AllowEntry[])
 				: [];
-			set = { articleFile: file, article: readFileSync(join(root, file), 'utf8'), decks: [], allow };
+			const article = readFileSync(join(root, '..', 'shared', 'source', basename(file)), 'utf8');
+			set = { articleFile: file, article, decks: [], allow };
 			sets.set(file, set);
 		}
 		set.decks.push(result.deck);

@@ -3,7 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const ARTICLE_FILE = 'decks/sources/belarus-anti-kremlin-tilt.txt';
+/** The article the decks quote, as named in their `source.file`. */
+export const ARTICLE_FILE = 'belarus-anti-kremlin-tilt.txt';
+/** Read in place from the shared sources beside the checkout (present in CI too), never copied here. */
+export const ARTICLE_PATH = join(ROOT, '..', 'shared', 'source', ARTICLE_FILE);
 /** Kinds of fact a note can be tagged with; every article note has at least one. */
 export const KIND_TAGS = ['date', 'figure', 'actor', 'cause', 'event'] as const;
 /** Free tags the article decks may use besides the kinds. */

@@ -11,6 +11,7 @@ import {
 } from '../../src/lib/domain/deck-format';
 import {
 	ARTICLE_FILE,
+	ARTICLE_PATH,
 	DECK_KIND,
 	deckFileNames,
 	factTokens,
@@ -22,7 +23,7 @@ import {
 	ROOT
 } from './article-decks';
 
-const article = normalize(readFileSync(join(ROOT, ARTICLE_FILE), 'utf8'));
+const article = normalize(readFileSync(ARTICLE_PATH, 'utf8'));
 const articleTokens = new Set(factTokens(article));
 const files = deckFileNames();
 const decks: DeckFile[] = files.flatMap((name) => {
