@@ -19,7 +19,8 @@ export const loadSql = () => (sql ??= initSqlJs());
 
 export function zip(entries: Record<string, Uint8Array>, level: 0 | 6 | 9 = 6): Uint8Array {
 	const z: Zippable = {};
-	for (const [k, v] of Object.entries(entries)) z[k] = [v, { level }];
+	// A fixed date keeps generated fixtures byte-for-byte reproducible.
+	for (const [k, v] of Object.entries(entries)) z[k] = [v, { level, mtime: new Date('2024-01-01T00:00:00Z') }];
 	return zipSync(z);
 }
 

@@ -168,7 +168,9 @@ export function parseTextImport(text: string, fileName: string, options: TextOpt
 	});
 	ctx.step(1, 'Done');
 	if (notes.length === 0) {
-		const why = warnings.length ? ` ${warnings.slice(0, 3).map((w) => w.message).join(' ')}` : '';
+		const why = warnings.length
+			? ` ${warnings.slice(0, 3).map((w) => w.message).join(' ')}`
+			: ' It has no rows of cards (a header or comments at most).';
 		throw new ImportError('no-notes', `No cards found in "${fileName}".${why}`);
 	}
 	const format = layout.format;

@@ -74,6 +74,8 @@ export function zstdDecompress(bytes: Uint8Array, what: string, maxBytes: number
 	}
 }
 
+/** Sizes for messages: "12 KB", "1.0 MB", "3840 MB". */
 export function mb(bytes: number): string {
+	if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 	return `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
