@@ -70,10 +70,15 @@ function renderTemplated(c: NoteContext, warnings: ImportWarning[]): { fields: R
 		const cloze = nt.cloze ? ankiOrd + 1 : undefined;
 		const cardSpecial = new Map([...special, ['Card', tpl.name]]);
 		const q = renderTemplate(tpl.q, { fields: values, special: cardSpecial, cloze, reveal: false });
-		const ok = q.nonEmpty && (cloze === undefined || present.includes(cloze));
-		if (!ok) {
+		if (!q.nonEmpty) {
 			if (c.fileOrds.length) warnings.push({ message: `Note ${c.row.guid}: card "${tpl.name}" has an empty front and was skipped.` });
 			continue;
+		}
+		if (cloze !== undefined && !present.includes(cloze)) {
+			// An Anki "empty card": the package has it (with its history) but no field holds this cloze
+			// number any more. Kept, as Anki keeps it, with the notice Anki shows on it.
+			warnings.push({ message: `Note ${c.row.guid}: card ${cloze} has no cloze {{c${cloze}::…}} any more (an Anki "empty card"); it was kept with a notice.` });
+			q.html += `<p class="anki-empty-card">No cloze ${cloze} found on this card. Add a cloze deletion to the note, or delete the card.</p>`;
 		}
 		cardSpecial.set('FrontSide', q.html);
 		const a = renderTemplate(tpl.a, { fields: values, special: cardSpecial, cloze, reveal: true });
