@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BLUE = '#1f4e79';
 
-/** The cards, drawn in a 64×64 box; `scale` shrinks them around the centre (for safe zones). */
+/**
+ * The cards, drawn in a 64×64 box; `scale` shrinks them around the centre (for safe zones).
+ * @param {number} scale
+ */
 function artwork(scale) {
 	return `<g transform="translate(32 32) scale(${scale}) translate(-32 -32)">
 		<rect x="17" y="13" width="34" height="26" rx="4" fill="#8cc4ff" transform="rotate(-9 34 26)"/>
@@ -27,6 +30,7 @@ const ICONS = [
 	{ file: 'static/apple-touch-icon.png', size: 180, tile: 'full', scale: 0.9 }
 ];
 
+/** @param {{ size: number; tile: string; scale: number }} icon */
 function svg({ size, tile, scale }) {
 	const bg =
 		tile === 'rounded'
@@ -41,7 +45,10 @@ const browser = await chromium.launch({
 });
 try {
 	for (const icon of ICONS) {
-		const page = await browser.newPage({ viewport: { width: icon.size, height: icon.size }, deviceScaleFactor: 1 });
+		const page = await browser.newPage({
+			viewport: { width: icon.size, height: icon.size },
+			deviceScaleFactor: 1
+		});
 		await page.setContent(
 			`<!doctype html><style>html,body{margin:0;background:transparent}svg{display:block}</style>${svg(icon)}`
 		);

@@ -20,7 +20,8 @@ function option(argv, name, fallback) {
  */
 export async function serveBuild(opts = {}) {
 	const dir = resolve(opts.dir ?? 'build');
-	if (!existsSync(resolve(dir, 'index.html'))) throw new Error(`No build in ${dir}: run "npm run build" first.`);
+	if (!existsSync(resolve(dir, 'index.html')))
+		throw new Error(`No build in ${dir}: run "npm run build" first.`);
 	const files = sirv(dir, {
 		single: '404.html',
 		extensions: ['html'],
@@ -34,13 +35,14 @@ export async function serveBuild(opts = {}) {
 		}
 	});
 	// gzip/brotli as any real static host does (HTML, JS, CSS, JSON, SVG, the manifest, wasm).
-	const compress = compression({ filter: (req, res) => compressible(res) });
+	const compress = compression({ filter: (_req, res) => compressible(res) });
 	const server = createServer((req, res) => {
 		// Cross-origin isolation: the FSRS optimizer's wasm threads need SharedArrayBuffer. The service worker
 		// stores responses with these headers, so the app stays isolated when served from its cache offline.
 		res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
 		res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
 		res.setHeader('X-Content-Type-Options', 'nosniff');
+		// compression() is typed for Express, but needs only Node's request and response.
 		compress(/** @type {any} */ (req), /** @type {any} */ (res), () =>
 			files(req, res, () => {
 				res.statusCode = 404;

@@ -20,6 +20,7 @@ import {
 	precacheUrls,
 	staleCaches
 } from '$lib/pwa/precache-plan';
+import { askWorkerVersion, GET_VERSION, SKIP_WAITING, type WorkerVersion } from '$lib/pwa/worker-messages';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -29,7 +30,15 @@ const CACHE = cacheNameFor(version, PRECACHE);
 const FALLBACK = `${base}${FALLBACK_SHELL}`;
 
 sw.addEventListener('install', (event) => {
-	event.waitUntil(precache());
+	event.waitUntil(
+		(async () => {
+			await precache();
+			// Browsers sometimes reinstall the running build (an update check racing an activation). That is
+			// not an update: take over quietly instead of offering the student a "new version" that is not new.
+			const active = sw.registration.active;
+			if (active && (await askWorkerVersion(active))?.cache === CACHE) await sw.skipWaiting();
+		})()
+	);
 });
 
 sw.addEventListener('activate', (event) => {
@@ -45,8 +54,9 @@ sw.addEventListener('activate', (event) => {
 
 sw.addEventListener('message', (event) => {
 	const type = (event.data as { type?: string } | null)?.type;
-	if (type === 'SKIP_WAITING') void sw.skipWaiting();
-	else if (type === 'GET_VERSION') event.ports[0]?.postMessage({ version, cache: CACHE });
+	if (type === SKIP_WAITING) void sw.skipWaiting();
+	else if (type === GET_VERSION)
+		event.ports[0]?.postMessage({ version, cache: CACHE } satisfies WorkerVersion);
 });
 
 sw.addEventListener('fetch', (event) => {
@@ -90,6 +100,7 @@ async function precache(): Promise<void> {
 	await Promise.all(
 		PRECACHE.map(async (url) => {
 			const immutable = isImmutable(url, base);
+			if (immutable && (await cache.match(url, { ignoreVary: true }))) return; // a reinstall of this build
 			if (immutable) {
 				// An update re-downloads only what changed: hashed files are reused from the running version.
 				const reused = await matchIn(older, url);

@@ -21,16 +21,21 @@ const precached = new Set(
 );
 
 function facts(path: string, extra: Partial<RequestFacts> = {}): RequestFacts {
-	return { url: new URL(path, ORIGIN), method: 'GET', mode: 'cors', hasRange: false, origin: ORIGIN, ...extra };
+	return {
+		url: new URL(path, ORIGIN),
+		method: 'GET',
+		mode: 'cors',
+		hasRange: false,
+		origin: ORIGIN,
+		...extra
+	};
 }
 
 describe('precacheUrls and cache names', () => {
 	it('merges, de-duplicates and sorts build output, static files and route shells', () => {
-		expect(precacheUrls({ base: '', build: ['/b.js', '/a.js'], files: ['/a.js'], prerendered: ['/'] })).toEqual([
-			'/',
-			'/a.js',
-			'/b.js'
-		]);
+		expect(
+			precacheUrls({ base: '', build: ['/b.js', '/a.js'], files: ['/a.js'], prerendered: ['/'] })
+		).toEqual(['/', '/a.js', '/b.js']);
 	});
 
 	it('names the cache after the version and the file list', () => {
@@ -89,10 +94,16 @@ describe('planRequest', () => {
 	it('leaves everything else to the browser', () => {
 		expect(planRequest(facts('/_app/version.json'), '', precached).kind).toBe('network');
 		expect(planRequest(facts('/manifest.webmanifest?v=2'), '', precached).kind).toBe('network');
-		expect(planRequest(facts('/study', { method: 'POST', mode: 'navigate' }), '', precached).kind).toBe('network');
+		expect(planRequest(facts('/study', { method: 'POST', mode: 'navigate' }), '', precached).kind).toBe(
+			'network'
+		);
 		expect(planRequest(facts('/icons/icon-192.png', { hasRange: true }), '', precached).kind).toBe('network');
 		expect(
-			planRequest({ ...facts('/'), url: new URL('https://cdn.example/study'), mode: 'navigate' }, '', precached).kind
+			planRequest(
+				{ ...facts('/'), url: new URL('https://cdn.example/study'), mode: 'navigate' },
+				'',
+				precached
+			).kind
 		).toBe('network');
 	});
 });

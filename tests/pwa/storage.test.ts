@@ -30,12 +30,22 @@ describe('storageStatus', () => {
 			persisted: async () => false,
 			estimate: async () => ({ usage: 1200, quota: 5_000_000 })
 		});
-		expect(await storageStatus()).toEqual({ supported: true, persisted: false, usageBytes: 1200, quotaBytes: 5_000_000 });
+		expect(await storageStatus()).toEqual({
+			supported: true,
+			persisted: false,
+			usageBytes: 1200,
+			quotaBytes: 5_000_000
+		});
 	});
 
 	it('says so when the browser has no StorageManager', async () => {
 		stubStorage(undefined);
-		expect(await storageStatus()).toEqual({ supported: false, persisted: null, usageBytes: null, quotaBytes: null });
+		expect(await storageStatus()).toEqual({
+			supported: false,
+			persisted: null,
+			usageBytes: null,
+			quotaBytes: null
+		});
 	});
 });
 

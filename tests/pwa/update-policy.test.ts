@@ -16,11 +16,18 @@ describe('updateNotice', () => {
 	});
 
 	it('offers a waiting version on the home screen, with "Later"', () => {
-		expect(updateNotice({ ...idle, waiting: true })).toEqual({ kind: 'offer', reason: 'new-version', canDismiss: true });
+		expect(updateNotice({ ...idle, waiting: true })).toEqual({
+			kind: 'offer',
+			reason: 'new-version',
+			canDismiss: true
+		});
 	});
 
 	it('never offers to apply it while a card is on screen: only a badge', () => {
-		expect(updateNotice({ ...idle, waiting: true, studying: true })).toEqual({ kind: 'deferred', reason: 'new-version' });
+		expect(updateNotice({ ...idle, waiting: true, studying: true })).toEqual({
+			kind: 'deferred',
+			reason: 'new-version'
+		});
 		expect(updateNotice({ ...idle, activatedElsewhere: true, studying: true })).toEqual({
 			kind: 'deferred',
 			reason: 'other-tab'
@@ -41,6 +48,7 @@ describe('updateNotice', () => {
 	});
 
 	it('has a message for every reason', () => {
-		for (const reason of ['new-version', 'other-tab', 'database'] as const) expect(UPDATE_MESSAGES[reason]).toMatch(/\w/);
+		for (const reason of ['new-version', 'other-tab', 'database'] as const)
+			expect(UPDATE_MESSAGES[reason]).toMatch(/\w/);
 	});
 });

@@ -20,20 +20,27 @@ let deferred: BeforeInstallPromptEvent | null = null;
 let listening = false;
 
 export function isSnoozed(dismissedAtMs: number | null, nowMs: number): boolean {
-	return dismissedAtMs !== null && Number.isFinite(dismissedAtMs) && nowMs - dismissedAtMs < INSTALL_SNOOZE_MS;
+	return (
+		dismissedAtMs !== null && Number.isFinite(dismissedAtMs) && nowMs - dismissedAtMs < INSTALL_SNOOZE_MS
+	);
 }
 
-/** Starts listening; call as early as possible, the event can come soon after load. */
+function captureInstallPrompt(event: Event): void {
+	event.preventDefault();
+	deferred = event as BeforeInstallPromptEvent;
+	install.available = true;
+}
+
+// Listen from the moment this module loads (with the layout), not from mount: the browser fires the event
+// once, soon after load, and a page that is not listening yet misses it until the next visit.
+if (typeof window !== 'undefined') window.addEventListener('beforeinstallprompt', captureInstallPrompt);
+
+/** Reads the saved "Not now" and watches for the app being installed. */
 export function listenForInstallPrompt(nowMs: number): void {
 	if (listening) return;
 	listening = true;
 	install.installed = window.matchMedia('(display-mode: standalone)').matches;
 	install.dismissed = isSnoozed(readDismissedAt(), nowMs);
-	window.addEventListener('beforeinstallprompt', (event) => {
-		event.preventDefault();
-		deferred = event as BeforeInstallPromptEvent;
-		install.available = true;
-	});
 	window.addEventListener('appinstalled', () => {
 		deferred = null;
 		install.available = false;

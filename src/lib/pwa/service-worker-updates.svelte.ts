@@ -8,6 +8,7 @@ import { base } from '$app/paths';
 import { onVersionChange, type KartkaDB } from '$lib/db/db';
 import { activity } from '$lib/state/activity.svelte';
 import type { Workbox } from 'workbox-window';
+import { askWorkerVersion } from './worker-messages';
 
 /** Whether this browser can open Kartka with no network. */
 export type OfflineReadiness = 'checking' | 'installing' | 'ready' | 'unsupported' | 'failed';
@@ -33,6 +34,12 @@ let registration: ServiceWorkerRegistration | null = null;
 let lastCheckMs = 0;
 let started = false;
 
+/**
+ * The cache (build) this page runs from: the one of the worker that served it. An update is a worker with
+ * another cache; a reinstall of the same build is not one. Null until known (a first visit is uncontrolled).
+ */
+let runningCache: Promise<string | null> = Promise.resolve(null);
+
 /** Call once from the layout. Resolves when registration has been attempted. */
 export async function startServiceWorker(): Promise<void> {
 	if (started) return;
@@ -41,22 +48,17 @@ export async function startServiceWorker(): Promise<void> {
 		updates.offline = 'unsupported';
 		return;
 	}
-	let controlled = navigator.serviceWorker.controller !== null;
-	navigator.serviceWorker.addEventListener('controllerchange', () => {
-		if (updates.applying) return window.location.reload();
-		// First visit: the worker claims the page (not an update). Later: another tab applied a new version.
-		if (controlled) updates.activatedElsewhere = true;
-		controlled = true;
-		updates.offline = 'ready';
-	});
-	updates.offline = controlled ? 'ready' : 'installing';
+	const controller = navigator.serviceWorker.controller;
+	if (controller) runningCache = askWorkerVersion(controller).then((v) => v?.cache ?? null);
+	navigator.serviceWorker.addEventListener('controllerchange', onControllerChange);
+	updates.offline = controller ? 'ready' : 'installing';
 	try {
 		// Imported here, not at the top: workbox-window's entry breaks server rendering and is not needed
 		// for the first paint.
 		const { Workbox } = await import('workbox-window');
 		// In dev SvelteKit serves the worker as an ES module; the build emits a classic script.
 		wb = new Workbox(`${base}/service-worker.js`, { scope: `${base}/`, type: dev ? 'module' : 'classic' });
-		registration = await wb.register();
+		registration = (await wb.register()) ?? null;
 	} catch {
 		// Blocked (private mode, policy, a test context): the app still works online.
 		updates.offline = navigator.serviceWorker.controller ? 'ready' : 'failed';
@@ -67,18 +69,41 @@ export async function startServiceWorker(): Promise<void> {
 	scheduleChecks();
 }
 
+async function onControllerChange(): Promise<void> {
+	if (updates.applying) return window.location.reload();
+	updates.offline = 'ready';
+	const controller = navigator.serviceWorker.controller;
+	const served = controller ? await askWorkerVersion(controller) : null;
+	const running = await runningCache;
+	if (running === null) {
+		// First visit: the new worker claimed this page; it serves the build the page came with.
+		runningCache = Promise.resolve(served?.cache ?? null);
+		return;
+	}
+	// Another tab applied a new version: this tab still runs the old code and should reload when it can.
+	if (served?.cache !== running) updates.activatedElsewhere = true;
+}
+
 /**
  * Tracks the waiting worker from the registration itself. workbox-window's own `waiting` event stops
  * firing after the first update it classes as external (any update found later than a minute after
  * load), and phones keep a tab open for days.
  */
 function watchWaiting(reg: ServiceWorkerRegistration): void {
-	const refresh = () => {
-		updates.waiting = reg.waiting !== null && navigator.serviceWorker.controller !== null;
+	const refresh = async () => {
+		const waiting = reg.waiting;
+		if (!waiting || !navigator.serviceWorker.controller) {
+			updates.waiting = false;
+			return;
+		}
+		const [offered, running] = await Promise.all([askWorkerVersion(waiting), runningCache]);
+		updates.waiting = reg.waiting === waiting && (offered === null || offered.cache !== running);
 	};
-	reg.addEventListener('updatefound', () => reg.installing?.addEventListener('statechange', refresh));
-	reg.waiting?.addEventListener('statechange', refresh);
-	refresh();
+	reg.addEventListener('updatefound', () =>
+		reg.installing?.addEventListener('statechange', () => void refresh())
+	);
+	reg.waiting?.addEventListener('statechange', () => void refresh());
+	void refresh();
 }
 
 function scheduleChecks(): void {
@@ -86,7 +111,8 @@ function scheduleChecks(): void {
 		if (document.visibilityState === 'visible') void checkForUpdate();
 	}, HOUR_MS);
 	document.addEventListener('visibilitychange', () => {
-		if (document.visibilityState === 'visible' && Date.now() - lastCheckMs > RECHECK_ON_RETURN_MS) void checkForUpdate();
+		if (document.visibilityState === 'visible' && Date.now() - lastCheckMs > RECHECK_ON_RETURN_MS)
+			void checkForUpdate();
 	});
 	window.addEventListener('online', () => void checkForUpdate());
 	lastCheckMs = Date.now(); // the browser checks on every navigation

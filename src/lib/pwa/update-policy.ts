@@ -29,7 +29,11 @@ export function updateNotice(facts: UpdateFacts): UpdateNotice {
 	// The old connection is closed: the next answer could not be saved, so say so at once, even mid-session.
 	// Nothing is lost: every answer given so far was committed in its own transaction.
 	if (facts.databaseReplaced) return { kind: 'offer', reason: 'database', canDismiss: false };
-	const reason: UpdateReason | null = facts.waiting ? 'new-version' : facts.activatedElsewhere ? 'other-tab' : null;
+	const reason: UpdateReason | null = facts.waiting
+		? 'new-version'
+		: facts.activatedElsewhere
+			? 'other-tab'
+			: null;
 	if (!reason) return { kind: 'none' };
 	if (facts.studying) return { kind: 'deferred', reason };
 	if (facts.dismissed) return { kind: 'none' };

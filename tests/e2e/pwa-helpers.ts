@@ -1,0 +1,99 @@
+// Shared steps of the PWA browser tests (tests/e2e/pwa-*.test.ts): waiting for the service worker,
+// studying a few cards, listing the route shells of a build, and making a second build of the app.
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Resolves once a service worker controls the page (it has precached everything and claimed the page). */
+export async function waitForWorker(page: Page): Promise<void> {
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+		timeout: 60_000
+	});
+}
+
+/** The id of the first deck on the home screen (from its link). */
+export async function firstDeckId(page: Page): Promise<string> {
+	const link = page.locator('a[href^="/deck?id="]').first();
+	await link.waitFor();
+	const href = (await link.getAttribute('href')) ?? '';
+	return new URLSearchParams(href.split('?')[1]).get('id') ?? '';
+}
+
+/** Answers `count` cards with Good on the study screen; returns the questions answered. */
+export async function studyCards(page: Page, count: number): Promise<string[]> {
+	const questions: string[] = [];
+	for (let i = 0; i < count; i++) {
+		await page.getByRole('button', { name: 'Show answer' }).click();
+		questions.push(await page.locator('article.card .question').innerText());
+		await page.getByRole('button', { name: 'Good', exact: true }).click();
+	}
+	await page
+		.getByRole('button', { name: 'Show answer' })
+		.or(page.getByRole('heading', { name: 'Session complete' }))
+		.waitFor();
+	return questions;
+}
+
+/** Every prerendered route of a build ('/', '/study', ...), found from its HTML files, so new routes are covered. */
+export function routeShells(buildDir: string): string[] {
+	const routes: string[] = [];
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) {
+				if (entry.name !== '_app') walk(path);
+			} else if (entry.name.endsWith('.html') && entry.name !== '404.html') {
+				const route =
+					'/' +
+					relative(buildDir, path)
+						.replace(/\.html$/, '')
+						.replace(/(^|\/)index$/, '');
+				routes.push(route === '/' ? '/' : route.replace(/\/$/, ''));
+			}
+		}
+	};
+	walk(buildDir);
+	return routes.sort();
+}
+
+/** The version name a build was made with (SvelteKit writes it to _app/version.json). */
+export function buildVersion(buildDir: string): string {
+	return (JSON.parse(readFileSync(join(buildDir, '_app/version.json'), 'utf8')) as { version: string })
+		.version;
+}
+
+/**
+ * Builds the current sources with another version name in a temporary copy of the project, so the shared
+ * build/ and .svelte-kit/ of the other tests are never touched. Returns the build folder.
+ */
+export async function buildVariant(version: string): Promise<{ dir: string; cleanup: () => void }> {
+	const work = mkdtempSync(join(tmpdir(), 'kartka-build-'));
+	for (const entry of [
+		'src',
+		'static',
+		'decks',
+		'scripts',
+		'package.json',
+		'svelte.config.js',
+		'vite.config.ts',
+		'tsconfig.json'
+	]) {
+		if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(work, entry), { recursive: true });
+	}
+	symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
+	await promisify(execFile)(
+		process.execPath,
+		[join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
+		{
+			cwd: work,
+			env: { ...process.env, KARTKA_VERSION: version },
+			maxBuffer: 64 * 1024 * 1024
+		}
+	);
+	return { dir: join(work, 'build'), cleanup: () => rmSync(work, { recursive: true, force: true }) };
+}
