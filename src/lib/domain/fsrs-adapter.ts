@@ -4,8 +4,13 @@
  * day (with its cutoff hour) by feeding it a "study-day clock" (see toStudyDayClock).
  */
 import {
+	checkParameters,
+	computeDecayFactor,
+	default_w,
 	fsrs,
 	forgetting_curve,
+	FSRSAlgorithm,
+	migrateParameters,
 	generatorParameters,
 	StrategyMode,
 	State,
@@ -119,4 +124,64 @@ export function createScheduler(settings: SchedulerSettings): Scheduler {
 	}
 
 	return { preview, answer, retrievability };
+}
+
+// --- Personal parameters (issue 7): additive helpers for the optimizer, statistics and rescheduling ---
+
+/** One answer of a card's history, as the optimizer sees it: days since the previous answer. */
+export interface MemoryReview {
+	rating: Rating;
+	/** Study days since the previous answer of the card (0 for the first, and for same-day answers). */
+	deltaDays: number;
+}
+
+/** The library's default FSRS-6 parameters (21 weights), as a plain array. */
+export function defaultWeights(): number[] {
+	return [...default_w];
+}
+
+/** The parameters in force: personal ones (migrated from older 17/19-weight sets) or the defaults. */
+export function effectiveWeights(weights: readonly number[] | null | undefined): number[] {
+	return weights && weights.length > 0 ? migrateParameters([...weights]) : defaultWeights();
+}
+
+/** True when `weights` is a set of parameters the scheduler accepts (right length, finite numbers). */
+export function weightsAreValid(weights: readonly number[]): boolean {
+	if (![17, 19, 21].includes(weights.length) || !weights.every((w) => Number.isFinite(w))) return false;
+	try {
+		checkParameters(migrateParameters([...weights]));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Predicts recall for the LAST review of each history from the reviews before it, with `weights`
+ * (short-term memory on, as the scheduler runs). Returns null when the last review is on the same day
+ * as the one before (the model predicts days, not minutes): such reviews are not scored.
+ */
+export function createRecallPredictor(weights: readonly number[]): (history: readonly MemoryReview[]) => number | null {
+	const w = effectiveWeights(weights);
+	const algorithm = new FSRSAlgorithm(generatorParameters({ w, enable_short_term: true }));
+	return (history) => {
+		const last = history.at(-1);
+		if (!last || history.length < 2 || last.deltaDays <= 0) return null;
+		let state: { stability: number; difficulty: number } | null = null;
+		for (let i = 0; i < history.length - 1; i++) {
+			const review = history[i]!;
+			state = algorithm.next_state(state, i === 0 ? 0 : review.deltaDays, review.rating);
+		}
+		return forgetting_curve(w, last.deltaDays, state!.stability);
+	};
+}
+
+/** FSRS-6 decay of a parameter set (w20): how steeply recall falls with time; it shapes workload. */
+export function decayOf(weights: readonly number[] | null | undefined): number {
+	return computeDecayFactor(effectiveWeights(weights)).decay;
+}
+
+/** Recall probability after `elapsedDays` for a memory of `stability` days under `weights`. */
+export function recallAfter(weights: readonly number[] | null | undefined, elapsedDays: number, stability: number): number {
+	return forgetting_curve(effectiveWeights(weights), elapsedDays, stability);
 }
