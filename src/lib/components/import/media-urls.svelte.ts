@@ -43,9 +43,10 @@ async function load(name: string): Promise<void> {
 	loading.add(name);
 	try {
 		const row = await getMedia(appDb(), name);
-		urls.set(name, row ? toUrl(row.mime, row.bytes) : null);
+		// A preview may have provided the file meanwhile: it wins over "not stored".
+		if (!urls.get(name)) urls.set(name, row ? toUrl(row.mime, row.bytes) : null);
 	} catch {
-		urls.set(name, null);
+		if (!urls.get(name)) urls.set(name, null);
 	} finally {
 		loading.delete(name);
 	}

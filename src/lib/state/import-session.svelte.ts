@@ -1,0 +1,269 @@
+/**
+ * The import screen's state: a source (file, dropped file, pasted text, link) is read, parsed in a
+ * worker and planned against the collection (reads only) into a preview; "Import" writes it in one
+ * transaction. Anything slower than ~300 ms shows progress and can be cancelled; a cancel or an error
+ * at any point leaves the collection as it was.
+ */
+import type { KartkaDB } from '$lib/db/db';
+import { decodeText, previewText } from '$lib/domain/import/parse-import';
+import {
+	IMPORT_LIMITS,
+	ImportError,
+	type ImportedCollection,
+	type ParseOptions,
+	type TextOptions,
+	type TextPreview
+} from '$lib/domain/import/import-model';
+import { planImport, type ImportPlan, type ImportSource } from '$lib/services/import/import-plan';
+import { commitImport, type ImportResult } from '$lib/services/import/import.service';
+import { parseInWorker } from '$lib/services/import/parse-client';
+import { fetchDeckFile } from '$lib/services/import/url-import';
+
+export type ImportStatus = 'idle' | 'working' | 'preview' | 'done';
+const TEXT_FORMATS = new Set(['csv', 'tsv', 'quizlet', 'anki-text']);
+/** Work shorter than this shows no progress bar (it would only flicker). */
+export const PROGRESS_DELAY_MS = 300;
+
+export interface ImportDeps {
+	parse: (bytes: Uint8Array, options: ParseOptions) => Promise<ImportedCollection>;
+	fetchFile: typeof fetchDeckFile;
+	clock: () => number;
+	/** Called after a write, e.g. to show newly stored media. */
+	afterWrite?: () => void;
+}
+
+const defaultDeps: ImportDeps = { parse: parseInWorker, fetchFile: fetchDeckFile, clock: () => Date.now() };
+
+function message(error: unknown): string {
+	if (error instanceof ImportError || error instanceof Error) return error.message;
+	return String(error);
+}
+
+export class ImportSession {
+	status = $state<ImportStatus>('idle');
+	/** What is being done now ("Downloading", "Reading notes", "Saving"…). */
+	stage = $state('');
+	/** 0..1, or null when unknown (the bar is then indeterminate). */
+	fraction = $state<number | null>(null);
+	showProgress = $state(false);
+	error = $state<string | null>(null);
+	/** A short notice, e.g. after a cancel. */
+	notice = $state<string | null>(null);
+
+	source = $state.raw<(ImportSource & { bytes: Uint8Array }) | null>(null);
+	collection = $state.raw<ImportedCollection | null>(null);
+	plan = $state.raw<ImportPlan | null>(null);
+	result = $state.raw<ImportResult | null>(null);
+
+	/** Text sources (paste, CSV, Quizlet…): the decoded text, how it is split into cards, and its raw rows. */
+	text = $state.raw<string | null>(null);
+	textOptions = $state<TextOptions>({});
+	textPreview = $state.raw<TextPreview | null>(null);
+
+	/** Preview choices. */
+	deckName = $state('');
+	asNewDeck = $state(false);
+	missing = $state<'suspend' | 'delete'>('suspend');
+	importProgress = $state(false);
+
+	isText = $derived(this.text !== null);
+	updatesExisting = $derived(this.plan?.decks.some((d) => d.existing !== null) ?? false);
+	removedCount = $derived(this.plan?.decks.reduce((n, d) => n + d.summary.removed, 0) ?? 0);
+
+	private controller: AbortController | null = null;
+	private readonly deps: ImportDeps;
+
+	constructor(
+		private readonly db: KartkaDB,
+		deps: Partial<ImportDeps> = {}
+	) {
+		this.deps = { ...defaultDeps, ...deps };
+	}
+
+	/** Runs `task` with progress (shown after PROGRESS_DELAY_MS) and a cancel that aborts `signal`. */
+	private async run<T>(stage: string, task: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+		this.controller?.abort();
+		const controller = new AbortController();
+		this.controller = controller;
+		const back = this.status === 'working' ? 'idle' : this.status;
+		this.status = 'working';
+		this.stage = stage;
+		this.fraction = null;
+		this.error = null;
+		this.notice = null;
+		const timer = setTimeout(() => {
+			if (this.controller === controller) this.showProgress = true;
+		}, PROGRESS_DELAY_MS);
+		try {
+			return await task(controller.signal);
+		} catch (error) {
+			if (this.controller !== controller) return undefined; // superseded by a newer action
+			if (controller.signal.aborted || (error instanceof ImportError && error.code === 'cancelled')) {
+				this.status = back;
+				this.notice = 'Cancelled: nothing was changed.';
+			} else {
+				this.status = back === 'done' ? 'idle' : back;
+				this.error = message(error);
+			}
+			return undefined;
+		} finally {
+			clearTimeout(timer);
+			if (this.controller === controller) {
+				this.controller = null;
+				this.showProgress = false;
+			}
+		}
+	}
+
+	private progress = (fraction: number | null, stage?: string) => {
+		this.fraction = fraction;
+		if (stage) this.stage = stage;
+	};
+
+	async openFile(file: File): Promise<void> {
+		if (file.size > IMPORT_LIMITS.maxFileBytes) {
+			this.error = `"${file.name}" is ${(file.size / 1024 / 1024).toFixed(0)} MB; Kartka imports files of at most ${IMPORT_LIMITS.maxFileBytes / 1024 / 1024} MB.`;
+			return;
+		}
+		const bytes = await this.run('Reading the file', async () => new Uint8Array(await file.arrayBuffer()));
+		if (bytes) await this.open({ kind: 'file', name: file.name, bytes });
+	}
+
+	async openText(text: string, name = 'Pasted text'): Promise<void> {
+		if (text.trim() === '') {
+			this.error = 'Paste some text first: one card per line, front and back separated by a tab or a comma.';
+			return;
+		}
+		await this.open({ kind: 'text', name, bytes: new TextEncoder().encode(text) });
+	}
+
+	async openUrl(url: string): Promise<void> {
+		const fetched = await this.run('Downloading', (signal) =>
+			this.deps.fetchFile(url, { signal, onProgress: (f) => this.progress(f) })
+		);
+		if (fetched) await this.open({ kind: 'url', name: fetched.fileName, url: fetched.url, bytes: fetched.bytes });
+	}
+
+	private async open(source: ImportSource & { bytes: Uint8Array }): Promise<void> {
+		this.source = source;
+		this.collection = null;
+		this.plan = null;
+		this.textOptions = {};
+		this.deckName = '';
+		this.asNewDeck = false;
+		this.missing = 'suspend';
+		this.importProgress = false;
+		this.text = textOf(source);
+		this.refreshTextPreview();
+		// Text can always be re-read with other options, so its form stays up even if this first reading fails.
+		if (this.text !== null) this.status = 'preview';
+		await this.analyse();
+	}
+
+	private refreshTextPreview(): void {
+		if (this.text === null) {
+			this.textPreview = null;
+			return;
+		}
+		try {
+			this.textPreview = previewText(this.text, { ...($state.snapshot(this.textOptions) as TextOptions), maxRows: 3 });
+		} catch {
+			this.textPreview = null;
+		}
+	}
+
+	/** Parses the source with the current text options and plans it (the preview). False when it failed. */
+	async analyse(): Promise<boolean> {
+		const source = this.source;
+		if (!source) return false;
+		const done = await this.run('Reading notes', async (signal) => {
+			const collection = await this.deps.parse(source.bytes, {
+				fileName: source.name,
+				signal,
+				onProgress: (f, stage) => this.progress(f, stage),
+				textOptions: $state.snapshot(this.textOptions) as TextOptions
+			});
+			if (!TEXT_FORMATS.has(collection.format)) this.text = null; // JSON: nothing to split
+			const plan = await this.planFor(collection, signal);
+			this.collection = collection;
+			this.plan = plan;
+			if (!this.deckName) this.deckName = plan.decks.length === 1 ? plan.decks[0]!.deck.title : '';
+			this.status = 'preview';
+			return true;
+		});
+		// Text read with options that find no cards: no preview to confirm until the options are fixed.
+		if (!done && this.error && this.text !== null) this.plan = null;
+		return done === true;
+	}
+
+	private async planFor(collection: ImportedCollection, signal: AbortSignal): Promise<ImportPlan> {
+		this.progress(null, 'Comparing with your collection');
+		const plan = await planImport(this.db, collection, {
+			nowMs: this.deps.clock(),
+			source: this.source!,
+			...(this.deckName && TEXT_FORMATS.has(collection.format) ? { deckName: this.deckName } : {}),
+			asNewDeck: this.asNewDeck
+		});
+		if (signal.aborted) throw new ImportError('cancelled', 'Import cancelled: nothing was changed.');
+		return plan;
+	}
+
+	/** Changing how text is split re-parses it; the preview follows. */
+	async setTextOptions(options: TextOptions): Promise<void> {
+		this.textOptions = options;
+		this.refreshTextPreview();
+		await this.analyse();
+	}
+
+	/** Deck name or "separate deck" changed: plan again (no re-parse). */
+	async replan(): Promise<void> {
+		const collection = this.collection;
+		if (!collection) return;
+		await this.run('Comparing with your collection', async (signal) => {
+			this.plan = await this.planFor(collection, signal);
+			this.status = 'preview';
+		});
+	}
+
+	async confirm(): Promise<void> {
+		const plan = this.plan;
+		if (!plan || this.status !== 'preview') return;
+		const result = await this.run('Saving', (signal) =>
+			commitImport(this.db, plan, { signal, missing: this.missing, importProgress: this.importProgress })
+		);
+		if (!result) return;
+		this.result = result;
+		this.status = 'done';
+		this.deps.afterWrite?.();
+	}
+
+	cancel(): void {
+		this.controller?.abort();
+	}
+
+	reset(): void {
+		this.controller?.abort();
+		this.status = 'idle';
+		this.source = null;
+		this.collection = null;
+		this.plan = null;
+		this.result = null;
+		this.text = null;
+		this.textPreview = null;
+		this.error = null;
+		this.notice = null;
+	}
+}
+
+/** The text of a source that is text to split into cards (not an Anki package, not a Kartka JSON deck). */
+function textOf(source: ImportSource & { bytes: Uint8Array }): string | null {
+	const b = source.bytes;
+	if (b.length >= 2 && b[0] === 0x50 && b[1] === 0x4b) return null; // "PK": a zip (Anki package)
+	if (/\.(apkg|colpkg|json)$/i.test(source.name)) return null;
+	try {
+		const { text } = decodeText(b, source.name);
+		return /^\s*[[{]/.test(text) ? null : text;
+	} catch {
+		return null;
+	}
+}
