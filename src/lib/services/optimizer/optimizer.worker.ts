@@ -1,0 +1,50 @@
+/// <reference lib="webworker" />
+/**
+ * Fits personal FSRS parameters with fsrs-rs compiled to wasm (fsrs-browser), off the main thread.
+ * fsrs-browser trains on a rayon thread pool of nested workers over shared wasm memory, which is why the
+ * page must be cross-origin isolated (COOP + COEP). The pool's threads may load this very script (the
+ * bundler points the rayon helper at the current worker), so only our own message type is handled.
+ */
+import init, { Fsrs, initThreadPool, Progress } from 'fsrs-browser';
+import { OPTIMIZE, type OptimizeRequest, type OptimizerMessage } from './optimizer-protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let ready: Promise<WebAssembly.Memory> | null = null;
+
+function start(): Promise<WebAssembly.Memory> {
+	ready ??= (async () => {
+		const wasm = await init();
+		// Leave one core to the page on small devices; at least one thread is required.
+		await initThreadPool(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 0)));
+		return wasm.memory;
+	})();
+	return ready;
+}
+
+function post(message: OptimizerMessage): void {
+	scope.postMessage(message);
+}
+
+scope.addEventListener('message', async (event: MessageEvent) => {
+	const request = event.data as OptimizeRequest | null;
+	if (request?.type !== OPTIMIZE) return;
+	try {
+		if (!scope.crossOriginIsolated) throw new Error('The page is not cross-origin isolated: wasm threads are unavailable.');
+		const memory = await start();
+		const started = performance.now();
+		const progress = Progress.new();
+		post({ type: 'progress-source', memory, pointer: progress.pointer() });
+		const fsrs = new Fsrs();
+		const weights = fsrs.computeParameters(
+			request.ratings,
+			request.deltaDays,
+			request.lengths,
+			progress,
+			request.enableShortTerm
+		);
+		post({ type: 'done', weights: Array.from(weights), elapsedMs: performance.now() - started });
+		fsrs.free();
+	} catch (error) {
+		post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+	}
+});
