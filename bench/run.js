@@ -30,13 +30,19 @@ const vite = await createServer({
 	root,
 	configFile: false,
 	logLevel: 'error',
-	appType: 'custom',
+	appType: 'mpa',
 	plugins: [svelte()],
 	resolve: { alias: { $lib: `${root}/src/lib` } },
 	define: { __KARTKA_DECKS__: JSON.stringify(deckManifest(`${root}/decks`)) },
-	server: { middlewareMode: true, hmr: false }
+	server: { middlewareMode: true, hmr: false },
+	// Pre-bundle every harness's dependencies up front: a dependency discovered later would make Vite
+	// re-optimize and fail the pages already loaded ("Outdated Optimize Dep").
+	optimizeDeps: { entries: ['bench/harness/*.html'], include: ['dexie', 'ts-fsrs'] }
 });
-const built = sirv(`${root}/build`, { single: '404.html', extensions: ['html'] });
+const built = sirv(process.env.BENCH_BUILD_DIR ?? `${root}/build`, {
+	single: '404.html',
+	extensions: ['html']
+});
 const VITE_PATHS = /^\/(bench|src|node_modules|@vite|@fs|@id|@react-refresh)\b/;
 const server = createHttpServer((req, res) => {
 	res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
@@ -65,7 +71,8 @@ const browser = await chromium.launch({
 
 /** @param {string} label @param {number|string} value @param {string} [unit] @param {string} [note] */
 function print(label, value, unit = '', note = '') {
-	const shown = typeof value === 'number' ? (Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2)) : value;
+	const shown =
+		typeof value === 'number' ? (Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2)) : value;
 	console.log(`  ${label.padEnd(58)} ${`${shown} ${unit}`.padStart(16)}${note ? `   ${note}` : ''}`);
 }
 
@@ -74,6 +81,7 @@ async function harness(name, params = {}) {
 	const page = await context.newPage();
 	page.on('console', (m) => m.type() === 'error' && console.error(`  [${name}] ${m.text()}`));
 	page.on('pageerror', (e) => console.error(`  [${name}] ${e.message}`));
+	page.on('response', (r) => r.status() >= 400 && console.error(`  [${name}] ${r.status()} ${r.url()}`));
 	const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
 	await page.goto(`${harnessUrl}/bench/harness/${name}.html?${query}`);
 	await page.waitForFunction(() => /** @type {any} */ (window).__benchDone === true, undefined, {

@@ -14,19 +14,39 @@ export default async function studyBench({ context, appUrl, harness, print }) {
 	const first = await context.newPage();
 	await first.goto(`${appUrl}/`);
 	await first.getByRole('heading', { name: 'Your decks' }).waitFor();
-	await first.getByRole('button', { name: /^Study / }).first().waitFor();
+	await first
+		.getByRole('button', { name: /^Study / })
+		.first()
+		.waitFor();
 	await first.close();
 
-	const seeded = await harness('study-seed', { cards: 100_000, logs: 1_000_000 });
-	print('seeding 100,000 cards + 1,000,000 logs (setup, not a target)', seeded.seconds, 's');
+	const cards = Number(process.env.BENCH_CARDS ?? 100_000);
+	const logs = Number(process.env.BENCH_LOGS ?? 1_000_000);
+	const seeded = await harness('study-seed', { cards, logs });
+	print(`seeding ${cards} cards + ${logs} logs (setup, not a target)`, seeded.seconds, 's');
 
 	const q = await harness('study-queue');
 	print(`collection`, `${q.cards} cards, ${q.logs} logs`);
-	print(`today's queue (${q.counts.learning} learning, ${q.counts.review} review, ${q.counts.new} new): p50`, q.queueP50, 'ms', 'target ≤ 50 ms');
+	print(
+		`today's queue (${q.counts.learning} learning, ${q.counts.review} review, ${q.counts.new} new): p50`,
+		q.queueP50,
+		'ms',
+		'target ≤ 50 ms'
+	);
 	print("today's queue: p95", q.queueP95, 'ms');
-	print('raw Dexie indexed read of the same due cards: p50', q.rawP50, 'ms', `ratio ${(q.queueP50 / q.rawP50).toFixed(2)}×`);
+	print(
+		'raw Dexie indexed read of the same due cards: p50',
+		q.rawP50,
+		'ms',
+		`ratio ${(q.queueP50 / q.rawP50).toFixed(2)}×`
+	);
 	print('ts-fsrs next() per review (raw library)', q.rawNextUs, 'µs');
-	print('adapter answer() per review (study-day clock, plain rows)', q.adapterUs, 'µs', `ratio ${(q.adapterUs / q.rawNextUs).toFixed(2)}×`);
+	print(
+		'adapter answer() per review (study-day clock, plain rows)',
+		q.adapterUs,
+		'µs',
+		`ratio ${(q.adapterUs / q.rawNextUs).toFixed(2)}×`
+	);
 	print('answer transaction (card + log): p50', q.answerP50, 'ms');
 	print('answer transaction (card + log): p95', q.answerP95, 'ms');
 
@@ -42,7 +62,10 @@ export default async function studyBench({ context, appUrl, harness, print }) {
 	// next question is in the DOM.
 	const latencies = await page.evaluate(async (answers) => {
 		const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-		const find = (name) => [...document.querySelectorAll('button')].find((b) => (b.querySelector('.name')?.textContent ?? b.textContent)?.trim() === name);
+		const find = (name) =>
+			[...document.querySelectorAll('button')].find(
+				(b) => (b.querySelector('.name')?.textContent ?? b.textContent)?.trim() === name
+			);
 		const out = [];
 		for (let i = 0; i < answers; i++) {
 			const show = find('Show answer');
@@ -65,12 +88,20 @@ export default async function studyBench({ context, appUrl, harness, print }) {
 				good.click();
 			});
 			await nextFrame();
-			out.push({ ms: performance.now() - t0, changed: document.querySelector('article.card .question')?.textContent !== question });
+			out.push({
+				ms: performance.now() - t0,
+				changed: document.querySelector('article.card .question')?.textContent !== question
+			});
 		}
 		return out;
 	}, 200);
 	const ms = latencies.map((l) => l.ms);
-	print(`answer → next card painted, over ${ms.length} answers: p50`, quantile(ms, 0.5), 'ms', 'target ≤ 16 ms');
+	print(
+		`answer → next card painted, over ${ms.length} answers: p50`,
+		quantile(ms, 0.5),
+		'ms',
+		'target ≤ 16 ms'
+	);
 	print('answer → next card painted: p95', quantile(ms, 0.95), 'ms', 'target ≤ 50 ms');
 	await page.close();
 }

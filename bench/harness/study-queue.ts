@@ -44,9 +44,20 @@ const end = endOfStudyDayAt(now, settings.dayCutoffHour);
 const rawMs = await timeIt(20, () =>
 	db.transaction('r', db.cards, db.reviewLogs, () =>
 		Promise.all([
-			db.cards.where('[deckId+queue+dueMs]').between([BENCH_DECK, Queue.Learning, -Infinity], [BENCH_DECK, Queue.Learning, end]).toArray(),
-			db.cards.where('[deckId+queue+dueMs]').between([BENCH_DECK, Queue.Review, -Infinity], [BENCH_DECK, Queue.Review, end]).limit(400).toArray(),
-			db.cards.where('[deckId+queue+newPosition]').between([BENCH_DECK, Queue.New, -Infinity], [BENCH_DECK, Queue.New, Infinity]).limit(40).toArray()
+			db.cards
+				.where('[deckId+queue+dueMs]')
+				.between([BENCH_DECK, Queue.Learning, -Infinity], [BENCH_DECK, Queue.Learning, end])
+				.toArray(),
+			db.cards
+				.where('[deckId+queue+dueMs]')
+				.between([BENCH_DECK, Queue.Review, -Infinity], [BENCH_DECK, Queue.Review, end])
+				.limit(400)
+				.toArray(),
+			db.cards
+				.where('[deckId+queue+newPosition]')
+				.between([BENCH_DECK, Queue.New, -Infinity], [BENCH_DECK, Queue.New, Infinity])
+				.limit(40)
+				.toArray()
 		])
 	)
 );
@@ -59,9 +70,25 @@ let t = performance.now();
 for (let i = 0; i < N; i++) card = engine.next(card, new Date(now + i * 60_000), FsrsRating.Good).card;
 const rawNextUs = ((performance.now() - t) * 1000) / N;
 const scheduler = createScheduler(settings);
-let schedule = scheduler.answer('c', { state: 0, dueMs: now, stability: 0, difficulty: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, lastReviewMs: null }, Rating.Good, now).schedule;
+let schedule = scheduler.answer(
+	'c',
+	{
+		state: 0,
+		dueMs: now,
+		stability: 0,
+		difficulty: 0,
+		scheduledDays: 0,
+		learningSteps: 0,
+		reps: 0,
+		lapses: 0,
+		lastReviewMs: null
+	},
+	Rating.Good,
+	now
+).schedule;
 t = performance.now();
-for (let i = 0; i < N; i++) schedule = scheduler.answer('c', schedule, Rating.Good, now + i * 60_000).schedule;
+for (let i = 0; i < N; i++)
+	schedule = scheduler.answer('c', schedule, Rating.Good, now + i * 60_000).schedule;
 const adapterUs = ((performance.now() - t) * 1000) / N;
 
 // One answer = one transaction (card + log), on cards from the real queue.
@@ -71,7 +98,14 @@ for (let i = 0; i < 50; i++) {
 	const shown = queue.next(now);
 	if (!shown) break;
 	const started = performance.now();
-	const { card: updated } = await answerCard(db, { shown, rating: Rating.Good, nowMs: now, durationMs: 1000, scheduler, dayCutoffHour: 4 });
+	const { card: updated } = await answerCard(db, {
+		shown,
+		rating: Rating.Good,
+		nowMs: now,
+		durationMs: 1000,
+		scheduler,
+		dayCutoffHour: 4
+	});
 	answerMs.push(performance.now() - started);
 	queue.answered(updated);
 }

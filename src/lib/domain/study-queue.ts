@@ -59,6 +59,11 @@ export class StudyQueue {
 		return cards.filter((c) => (seen.has(c.noteId) ? false : (seen.add(c.noteId), true)));
 	}
 
+	/** Every card still queued today (to prefetch their notes in one read). */
+	cards(): CardRow[] {
+		return [...this.learning, ...this.review, ...this.fresh];
+	}
+
 	counts(): QueueCounts {
 		return { new: this.fresh.length, learning: this.learning.length, review: this.review.length };
 	}

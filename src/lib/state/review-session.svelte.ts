@@ -40,6 +40,9 @@ export class ReviewSession {
 	canUndo = $derived(this.undoStack.length > 0);
 
 	private queue: StudyQueue | null = null;
+	/** Notes of the queued cards, read once per queue build so that answering reads no note. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache, not rendered state
+	private notes = new Map<string, NoteRow>();
 	private settings: SchedulerSettings | null = null;
 	private scheduler: Scheduler | null = null;
 	private shownAtMs = 0;
@@ -74,6 +77,11 @@ export class ReviewSession {
 	private async reload(first?: CardRow): Promise<void> {
 		const input = await loadQueueInput(this.db, this.deckId, this.clock(), this.settings!);
 		this.queue = new StudyQueue(input);
+		const cards = first ? [first, ...this.queue.cards()] : this.queue.cards();
+		const noteIds = cards.map((c) => c.noteId).filter((id, i, all) => all.indexOf(id) === i);
+		const notes = await getNotes(this.db, noteIds);
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache, not rendered state
+		this.notes = new Map(notes.filter((n): n is NoteRow => !!n).map((n) => [n.id, n]));
 		await this.show(first ?? this.queue.next(this.clock()));
 	}
 
@@ -88,7 +96,7 @@ export class ReviewSession {
 			this.status = 'done';
 			return;
 		}
-		const [note] = await getNotes(this.db, [card.noteId]);
+		const note = this.notes.get(card.noteId) ?? (await getNotes(this.db, [card.noteId]))[0];
 		const now = this.clock();
 		const outcomes = this.scheduler!.preview(card.id, card, now);
 		const labels = {} as Record<Rating, string>;
