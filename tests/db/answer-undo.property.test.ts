@@ -88,5 +88,5 @@ describe('answer / undo / reopen property', () => {
 			expect(pickSchedule(card)).toEqual(replayed);
 		}
 		db.close();
-	});
+	}, 120_000);
 });
