@@ -20,7 +20,8 @@ export const loadSql = () => (sql ??= initSqlJs());
 export function zip(entries: Record<string, Uint8Array>, level: 0 | 6 | 9 = 6): Uint8Array {
 	const z: Zippable = {};
 	// A fixed date keeps generated fixtures byte-for-byte reproducible.
-	for (const [k, v] of Object.entries(entries)) z[k] = [v, { level, mtime: new Date('2024-01-01T00:00:00Z') }];
+	for (const [k, v] of Object.entries(entries))
+		z[k] = [v, { level, mtime: new Date('2024-01-01T00:00:00Z') }];
 	return zipSync(z);
 }
 
@@ -56,7 +57,11 @@ export const pb = (...parts: number[][]) => new Uint8Array(parts.flat());
 
 /** MediaEntries { repeated MediaEntry entries = 1 } with MediaEntry { name = 1; size = 2; sha1 = 3 }. */
 export function mediaEntries(files: { name: string; size: number }[]): Uint8Array {
-	return pb(...files.map((f) => pbBytes(1, pb(pbString(1, f.name), pbVarint(2, f.size), pbBytes(3, new Uint8Array(20))))));
+	return pb(
+		...files.map((f) =>
+			pbBytes(1, pb(pbString(1, f.name), pbVarint(2, f.size), pbBytes(3, new Uint8Array(20))))
+		)
+	);
 }
 
 interface LegacyModel {
@@ -81,9 +86,20 @@ export async function toModernSchema(legacy: Uint8Array): Promise<Uint8Array> {
 	`);
 	for (const [id, m] of Object.entries(models)) {
 		// Notetype.Config { kind = 1; sort_field_idx = 2; css = 3; other = 255 }: unknown fields must be skipped.
-		const config = pb(pbVarint(1, m.type), pbVarint(2, 0), pbString(3, '.card { color: black }'), pbBytes(255, new Uint8Array([1, 2, 3])));
+		const config = pb(
+			pbVarint(1, m.type),
+			pbVarint(2, 0),
+			pbString(3, '.card { color: black }'),
+			pbBytes(255, new Uint8Array([1, 2, 3]))
+		);
 		db.run('INSERT INTO notetypes VALUES (?, ?, 0, 0, ?)', [Number(id), m.name, config]);
-		for (const f of m.flds) db.run('INSERT INTO fields VALUES (?, ?, ?, ?)', [Number(id), f.ord, f.name, pb(pbVarint(1, 0), pbString(3, 'Arial'))]);
+		for (const f of m.flds)
+			db.run('INSERT INTO fields VALUES (?, ?, ?, ?)', [
+				Number(id),
+				f.ord,
+				f.name,
+				pb(pbVarint(1, 0), pbString(3, 'Arial'))
+			]);
 		for (const t of m.tmpls) {
 			// Template.Config { q_format = 1; a_format = 2; q_format_browser = 3; target_deck_id = 5 }
 			const tc = pb(pbString(1, t.qfmt), pbString(2, t.afmt), pbString(3, ''), pbVarint(5, 0));
@@ -91,12 +107,19 @@ export async function toModernSchema(legacy: Uint8Array): Promise<Uint8Array> {
 		}
 	}
 	for (const [id, d] of Object.entries(decks)) {
-		db.run('INSERT INTO decks VALUES (?, ?, 0, 0, ?, ?)', [Number(id), d.name.split('::').join('\x1f'), new Uint8Array(), new Uint8Array()]);
+		db.run('INSERT INTO decks VALUES (?, ?, 0, 0, ?, ?)', [
+			Number(id),
+			d.name.split('::').join('\x1f'),
+			new Uint8Array(),
+			new Uint8Array()
+		]);
 	}
 	db.run(`UPDATE col SET models = '', decks = '', ver = 18`);
 	// Anki declares its own `unicase` collation, which sql.js does not have: the reader must cope.
 	db.run('PRAGMA writable_schema = ON');
-	db.run(`UPDATE sqlite_master SET sql = replace(sql, 'COLLATE nocase', 'COLLATE unicase') WHERE name IN ('notetypes', 'fields', 'templates', 'decks')`);
+	db.run(
+		`UPDATE sqlite_master SET sql = replace(sql, 'COLLATE nocase', 'COLLATE unicase') WHERE name IN ('notetypes', 'fields', 'templates', 'decks')`
+	);
 	db.run('PRAGMA writable_schema = OFF');
 	const out = db.export();
 	db.close();

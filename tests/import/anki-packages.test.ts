@@ -48,7 +48,10 @@ describe('real Anki packages (../shared/fixtures/anki)', () => {
 	it('diffmodeltemplates carries its media files and its deck name as the title', async () => {
 		const col = await parse('diffmodeltemplates-1.apkg');
 		expect(col.title).toBe('testdeck');
-		expect(col.media.map((m) => m.name).sort()).toEqual(['_IncrementalReadingExtension.dat', '_ViewSizeAdjustAddon.dat']);
+		expect(col.media.map((m) => m.name).sort()).toEqual([
+			'_IncrementalReadingExtension.dat',
+			'_ViewSizeAdjustAddon.dat'
+		]);
 	});
 
 	it('templates.apkg: all 48 notes, and per note type the cards Anki made (146 in all)', async () => {
@@ -58,9 +61,14 @@ describe('real Anki packages (../shared/fixtures/anki)', () => {
 		// The oracle: the cards table of the same file, read independently.
 		const SQL = await loadSql();
 		const db = new SQL.Database(collectionOf(ankiFixture('templates.apkg')));
-		const models = JSON.parse(String(db.exec('SELECT models FROM col')[0]!.values[0]![0])) as Record<string, { name: string }>;
+		const models = JSON.parse(String(db.exec('SELECT models FROM col')[0]!.values[0]![0])) as Record<
+			string,
+			{ name: string }
+		>;
 		const fileCounts: Record<string, number> = {};
-		for (const [mid, count] of db.exec('SELECT n.mid, count(*) FROM cards c JOIN notes n ON n.id = c.nid GROUP BY n.mid')[0]!.values) {
+		for (const [mid, count] of db.exec(
+			'SELECT n.mid, count(*) FROM cards c JOIN notes n ON n.id = c.nid GROUP BY n.mid'
+		)[0]!.values) {
 			fileCounts[models[String(mid)]!.name] = Number(count);
 		}
 		db.close();
@@ -87,7 +95,13 @@ describe('real Anki packages (../shared/fixtures/anki)', () => {
 		expect(latissimus.deckName).toBe('1-TEMPLATES::Anatomy');
 		expect(latissimus.tags).toEqual(['Muscle', 'UpperEx', 'arm']);
 		// {{#OIpic}}…{{/OIpic}} is empty for this muscle: Anki makes no card 6, nor do we.
-		expect(Object.keys(latissimus.fields).filter((k) => k.startsWith('q'))).toEqual(['q0', 'q1', 'q2', 'q3', 'q4']);
+		expect(Object.keys(latissimus.fields).filter((k) => k.startsWith('q'))).toEqual([
+			'q0',
+			'q1',
+			'q2',
+			'q3',
+			'q4'
+		]);
 		expect(latissimus.fields.a2).not.toContain('Where does'); // the answer part after <hr id=answer>
 		const misc = byType('Basic-misc')[0]!;
 		expect(misc.fields.q0).toContain('<details class="hint"><summary>Front</summary>');
@@ -116,10 +130,16 @@ describe('real Anki packages (../shared/fixtures/anki)', () => {
 		expect(times).toEqual([...times].sort((a, b) => a - b));
 		const SQL = await loadSql();
 		const db = new SQL.Database(collectionOf(ankiFixture('templates.apkg')));
-		const answered = Number(db.exec('SELECT count(*) FROM revlog WHERE ease BETWEEN 1 AND 4 AND type NOT IN (4, 5)')[0]!.values[0]![0]);
+		const answered = Number(
+			db.exec('SELECT count(*) FROM revlog WHERE ease BETWEEN 1 AND 4 AND type NOT IN (4, 5)')[0]!
+				.values[0]![0]
+		);
 		db.close();
 		expect(col.reviews.length).toBeLessThanOrEqual(answered);
-		const none = await parseImport(ankiFixture('templates.apkg'), { fileName: 'templates.apkg', withReviews: false });
+		const none = await parseImport(ankiFixture('templates.apkg'), {
+			fileName: 'templates.apkg',
+			withReviews: false
+		});
 		expect(none.reviews).toEqual([]);
 	});
 });

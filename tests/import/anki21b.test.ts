@@ -3,7 +3,8 @@ import { parseImport } from '$lib/domain/import/parse-import';
 import { ankiFixture, buildAnki21b, collectionOf, toModernSchema, zip, zstd } from './anki-builders';
 
 /** The notes as the user sees them (key, kind, fields, tags, deck). */
-const view = (c: Awaited<ReturnType<typeof parseImport>>) => c.notes.map(({ key, kind, fields, tags, deckName }) => ({ key, kind, fields, tags, deckName }));
+const view = (c: Awaited<ReturnType<typeof parseImport>>) =>
+	c.notes.map(({ key, kind, fields, tags, deckName }) => ({ key, kind, fields, tags, deckName }));
 
 describe('modern Anki packages (collection.anki21b, zstd)', () => {
 	it('reads a zstd-compressed legacy collection and prefers it over the dummy collection.anki2 beside it', async () => {
@@ -32,9 +33,12 @@ describe('modern Anki packages (collection.anki21b, zstd)', () => {
 	});
 
 	it('maps stock note types to our kinds from the modern tables too', async () => {
-		const modern = await parseImport(await buildAnki21b({ collection: await toModernSchema(collectionOf(ankiFixture('update2.apkg'))) }), {
-			fileName: 'u.apkg'
-		});
+		const modern = await parseImport(
+			await buildAnki21b({ collection: await toModernSchema(collectionOf(ankiFixture('update2.apkg'))) }),
+			{
+				fileName: 'u.apkg'
+			}
+		);
 		expect(modern.notes[0]).toMatchObject({ key: 'cU1%zNUzk1', kind: 'basic' });
 	});
 
@@ -44,7 +48,8 @@ describe('modern Anki packages (collection.anki21b, zstd)', () => {
 			collection: await toModernSchema(collectionOf(ankiFixture('media.apkg'))),
 			media: [
 				{ name: 'foo.wav', bytes: new TextEncoder().encode('abc\n') },
-				{ name: 'picture one.png', bytes: png }
+				{ name: 'picture one.png', bytes: png },
+				{ name: '../escape.png', bytes: png }
 			]
 		});
 		const col = await parseImport(apkg, { fileName: 'media.apkg' });
@@ -53,10 +58,17 @@ describe('modern Anki packages (collection.anki21b, zstd)', () => {
 			['foo.wav', 'audio/wav', [...new TextEncoder().encode('abc\n')]],
 			['picture one.png', 'image/png', [...png]]
 		]);
+		expect(col.warnings.map((w) => w.message)).toEqual([
+			expect.stringContaining('"../escape.png" has an unusable name')
+		]);
 	});
 
 	it('prefers collection.anki21 over collection.anki2, and names a .colpkg as such', async () => {
-		const files = { 'collection.anki2': collectionOf(ankiFixture('update1.apkg')), 'collection.anki21': collectionOf(ankiFixture('update3.apkg')), media: new TextEncoder().encode('{}') };
+		const files = {
+			'collection.anki2': collectionOf(ankiFixture('update1.apkg')),
+			'collection.anki21': collectionOf(ankiFixture('update3.apkg')),
+			media: new TextEncoder().encode('{}')
+		};
 		const apkg = await parseImport(zip(files), { fileName: 'x.apkg' });
 		expect(apkg.format).toBe('apkg-anki21');
 		expect(apkg.notes[0]!.fields.front).toBe('goodbye');

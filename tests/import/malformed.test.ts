@@ -10,7 +10,12 @@ import { parseImport } from '$lib/domain/import/parse-import';
 import { ankiFixture, collectionOf, loadSql, zip } from './anki-builders';
 
 const DIR = 'tests/fixtures/import/malformed';
-const manifest = JSON.parse(readFileSync(`${DIR}/manifest.json`, 'utf8')) as { file: string; code: string; mentions: string; what: string }[];
+const manifest = JSON.parse(readFileSync(`${DIR}/manifest.json`, 'utf8')) as {
+	file: string;
+	code: string;
+	mentions: string;
+	what: string;
+}[];
 
 async function refusal(bytes: Uint8Array, fileName: string): Promise<ImportError> {
 	const outcome = await parseImport(bytes, { fileName }).then(
@@ -25,7 +30,19 @@ describe('malformed inputs: a specific code and message each', () => {
 	it('the corpus holds at least 30 inputs and covers every promised code', () => {
 		expect(manifest.length).toBeGreaterThanOrEqual(30);
 		const codes = new Set(manifest.map((m) => m.code));
-		for (const c of ['zip-truncated', 'zip-bomb', 'not-a-zip', 'sqlite-corrupt', 'no-collection', 'empty-file', 'binary-as-text', 'unbalanced-quotes', 'json-invalid', 'deck-schema', 'duplicate-note-ids']) {
+		for (const c of [
+			'zip-truncated',
+			'zip-bomb',
+			'not-a-zip',
+			'sqlite-corrupt',
+			'no-collection',
+			'empty-file',
+			'binary-as-text',
+			'unbalanced-quotes',
+			'json-invalid',
+			'deck-schema',
+			'duplicate-note-ids'
+		]) {
 			expect(codes).toContain(c);
 		}
 	});
@@ -38,7 +55,8 @@ describe('malformed inputs: a specific code and message each', () => {
 
 	it('every refusal reads differently (messages name the file and the fault)', async () => {
 		const messages = new Set<string>();
-		for (const m of manifest) messages.add((await refusal(new Uint8Array(readFileSync(`${DIR}/${m.file}`)), m.file)).message);
+		for (const m of manifest)
+			messages.add((await refusal(new Uint8Array(readFileSync(`${DIR}/${m.file}`)), m.file)).message);
 		expect(messages.size).toBe(manifest.length);
 	});
 });
@@ -46,7 +64,10 @@ describe('malformed inputs: a specific code and message each', () => {
 describe('inputs generated here (too big to commit)', () => {
 	it('a CSV with a 5 MB field', async () => {
 		const big = 'x'.repeat(5 * 1024 * 1024);
-		const err = await refusal(new TextEncoder().encode(`front,back\nsmall,fine\nhuge,"${big}"\n`), 'big-field.csv');
+		const err = await refusal(
+			new TextEncoder().encode(`front,back\nsmall,fine\nhuge,"${big}"\n`),
+			'big-field.csv'
+		);
 		expect(err.code).toBe('field-too-large');
 		expect(err.message).toMatch(/Line 3, column 2 holds 5\.0 MB/);
 	});
@@ -56,7 +77,9 @@ describe('inputs generated here (too big to commit)', () => {
 		const db = new SQL.Database(collectionOf(ankiFixture('update1.apkg')));
 		// Incompressible text, so that the zip ratio check does not fire first.
 		let x = 1;
-		const field = Array.from({ length: IMPORT_LIMITS.maxFieldBytes + 10 }, () => String.fromCharCode(97 + ((x = (x * 48271) % 2147483647) % 26))).join('');
+		const field = Array.from({ length: IMPORT_LIMITS.maxFieldBytes + 10 }, () =>
+			String.fromCharCode(97 + ((x = (x * 48271) % 2147483647) % 26))
+		).join('');
 		db.run('UPDATE notes SET flds = ?', [`${field}\x1fback`]);
 		const apkg = zip({ 'collection.anki2': db.export(), media: new TextEncoder().encode('{}') });
 		db.close();
@@ -66,7 +89,10 @@ describe('inputs generated here (too big to commit)', () => {
 	});
 
 	it('a real zip bomb: 50 MB of zeros compressed ~1000×', async () => {
-		const bomb = zip({ 'collection.anki2': new Uint8Array(50 * 1024 * 1024), media: new TextEncoder().encode('{}') }, 9);
+		const bomb = zip(
+			{ 'collection.anki2': new Uint8Array(50 * 1024 * 1024), media: new TextEncoder().encode('{}') },
+			9
+		);
 		expect(bomb.length).toBeLessThan(200 * 1024);
 		const err = await refusal(bomb, 'bomb.apkg');
 		expect(err.code).toBe('zip-bomb');
@@ -74,7 +100,9 @@ describe('inputs generated here (too big to commit)', () => {
 	});
 
 	it('a zip with more entries than media files allowed', async () => {
-		const entries: Record<string, Uint8Array> = { 'collection.anki2': collectionOf(ankiFixture('update1.apkg')) };
+		const entries: Record<string, Uint8Array> = {
+			'collection.anki2': collectionOf(ankiFixture('update1.apkg'))
+		};
 		for (let i = 0; i <= IMPORT_LIMITS.maxMediaFiles + 16; i++) entries[String(i)] = new Uint8Array(1);
 		const err = await refusal(zip(entries, 0), 'many.apkg');
 		expect(err.code).toBe('zip-too-many-files');

@@ -4,7 +4,8 @@ import { parseImport, parseImportText, previewText } from '$lib/domain/import/pa
 import { ankiFixture } from './anki-builders';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const parseString = (text: string, fileName = 'cards.csv', textOptions = {}) => parseImport(enc(text), { fileName, textOptions });
+const parseString = (text: string, fileName = 'cards.csv', textOptions = {}) =>
+	parseImport(enc(text), { fileName, textOptions });
 
 describe('Anki text fixtures', () => {
 	it('text-2fields.txt imports its 5 good lines and reports each bad line by number', async () => {
@@ -41,12 +42,21 @@ describe('encodings', () => {
 	it('reads UTF-16 LE with a BOM', async () => {
 		const bytes = new Uint8Array(2 + text.length * 2);
 		bytes.set([0xff, 0xfe]);
-		for (let i = 0; i < text.length; i++) bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff, (bytes[3 + 2 * i] = text.charCodeAt(i) >> 8);
+		for (let i = 0; i < text.length; i++) {
+			bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+			bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
+		}
 		const col = await parseImport(bytes, { fileName: 'u16.csv' });
 		expect(col.notes.map((n) => n.fields.front)).toEqual(['żółw', 'café']);
 	});
 	it('falls back to Windows-1252 when the bytes are not UTF-8', async () => {
-		const bytes = new Uint8Array([...enc('front,back\ncaf'), 0xe9, ...enc(',coffee\n'), 0x80, ...enc(',euro\n')]);
+		const bytes = new Uint8Array([
+			...enc('front,back\ncaf'),
+			0xe9,
+			...enc(',coffee\n'),
+			0x80,
+			...enc(',euro\n')
+		]);
 		const col = await parseImport(bytes, { fileName: 'legacy.csv' });
 		expect(col.notes.map((n) => n.fields.front)).toEqual(['café', '€']);
 	});
@@ -54,7 +64,10 @@ describe('encodings', () => {
 
 describe('CSV and TSV', () => {
 	it('detects the delimiter and the header row, and maps named columns', async () => {
-		const col = await parseString('Tags;Answer;Question\nunit-1 geo;Paris;Capital of France?\n;Warsaw;Capital of Poland?\n', 'geo.csv');
+		const col = await parseString(
+			'Tags;Answer;Question\nunit-1 geo;Paris;Capital of France?\n;Warsaw;Capital of Poland?\n',
+			'geo.csv'
+		);
 		expect(col.format).toBe('csv');
 		expect(col.title).toBe('geo');
 		expect(col.notes.map((n) => [n.fields.front, n.fields.back, n.tags])).toEqual([
@@ -74,25 +87,35 @@ describe('CSV and TSV', () => {
 
 	it('keeps HTML such as <b> and lists as written (the app sanitizes when it renders)', async () => {
 		const col = await parseString('<b>bold</b>\t"<ul><li>one</li>\n<li>two</li></ul>"\n', 'x.tsv');
-		expect(col.notes[0]!.fields).toEqual({ front: '<b>bold</b>', back: '<ul><li>one</li>\n<li>two</li></ul>' });
+		expect(col.notes[0]!.fields).toEqual({
+			front: '<b>bold</b>',
+			back: '<ul><li>one</li>\n<li>two</li></ul>'
+		});
 	});
 
 	it('makes cloze notes from cloze text, with the back as extra', async () => {
 		const col = await parseString('"The {{c1::Vistula}} flows through {{c2::Warsaw}}",Poland\n');
-		expect(col.notes[0]).toMatchObject({ kind: 'cloze', fields: { text: 'The {{c1::Vistula}} flows through {{c2::Warsaw}}', extra: 'Poland' } });
+		expect(col.notes[0]).toMatchObject({
+			kind: 'cloze',
+			fields: { text: 'The {{c1::Vistula}} flows through {{c2::Warsaw}}', extra: 'Poland' }
+		});
 		expect(cardOrdinals('cloze', col.notes[0]!.fields)).toEqual([1, 2]);
 	});
 
 	it('keys notes by their front, so that editing the back keeps the key (and the schedule)', async () => {
 		const v1 = await parseString('Capital of France?,Paris\nCapital of Spain?,Madrid\n');
-		const v2 = await parseString('capital of  France? ,Paris (since 508)\nCapital of Spain?,Madrid\nCapital of Italy?,Rome\n');
+		const v2 = await parseString(
+			'capital of  France? ,Paris (since 508)\nCapital of Spain?,Madrid\nCapital of Italy?,Rome\n'
+		);
 		expect(v2.notes[0]!.key).toBe(v1.notes[0]!.key);
 		expect(v2.notes[1]!.key).toBe(v1.notes[1]!.key);
 		expect(new Set(v2.notes.map((n) => n.key)).size).toBe(3);
 	});
 
 	it('uses an id column as the key, and tells apart two rows with the same front but different backs', async () => {
-		const withIds = await parseString('id,front,back,deck\nq-1,Bank,financial institution,Words::English\nq-2,Bank,river side,Words\n');
+		const withIds = await parseString(
+			'id,front,back,deck\nq-1,Bank,financial institution,Words::English\nq-2,Bank,river side,Words\n'
+		);
 		expect(withIds.notes.map((n) => [n.key, n.deckName])).toEqual([
 			['q-1', 'Words::English'],
 			['q-2', 'Words']
@@ -104,8 +127,15 @@ describe('CSV and TSV', () => {
 
 	it('obeys an explicit mapping and header choice from the preview', async () => {
 		const text = 'x,question one,answer one,extra one\ny,question two,answer two,\n';
-		const col = await parseString(text, 'm.csv', { hasHeader: false, columns: { front: 1, back: 2, extra: 3, tags: 0 } });
-		expect(col.notes[0]).toMatchObject({ fields: { front: 'question one', back: 'answer one' }, explanation: 'extra one', tags: ['x'] });
+		const col = await parseString(text, 'm.csv', {
+			hasHeader: false,
+			columns: { front: 1, back: 2, extra: 3, tags: 0 }
+		});
+		expect(col.notes[0]).toMatchObject({
+			fields: { front: 'question one', back: 'answer one' },
+			explanation: 'extra one',
+			tags: ['x']
+		});
 		expect(col.notes[1]!.explanation).toBeUndefined();
 	});
 
@@ -145,7 +175,8 @@ describe('Anki text-file headers', () => {
 	});
 
 	it('reads the note type per row from #notetype column and skips # comment lines', async () => {
-		const text = '#separator:Tab\n#notetype column:1\nBasic\tfront a\tback a\n# a comment\nCloze\t{{c1::x}} marks\textra\n';
+		const text =
+			'#separator:Tab\n#notetype column:1\nBasic\tfront a\tback a\n# a comment\nCloze\t{{c1::x}} marks\textra\n';
 		const col = await parseString(text, 'n.txt');
 		expect(col.notes.map((n) => [n.kind, n.line])).toEqual([
 			['basic', 3],
@@ -157,7 +188,10 @@ describe('Anki text-file headers', () => {
 
 describe('Quizlet exports', () => {
 	it('reads tab + newline (the default export)', () => {
-		const col = parseImportText('kot\tcat\npies\tdog\n', { fileName: 'Pasted text', textOptions: { format: 'quizlet' } });
+		const col = parseImportText('kot\tcat\npies\tdog\n', {
+			fileName: 'Pasted text',
+			textOptions: { format: 'quizlet' }
+		});
 		expect(col.format).toBe('quizlet');
 		expect(col.notes.map((n) => [n.fields.front, n.fields.back])).toEqual([
 			['kot', 'cat'],

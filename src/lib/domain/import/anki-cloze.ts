@@ -95,7 +95,8 @@ export function clozeOnly(text: string, active: number): string {
 	const walk = (nodes: (string | ClozeNode)[]) => {
 		for (const n of nodes) {
 			if (typeof n === 'string') continue;
-			if (n.n === active) answers.push(render(n.children, active, true).replace(/<mark class="cloze">|<\/mark>/g, ''));
+			if (n.n === active)
+				answers.push(render(n.children, active, true).replace(/<mark class="cloze">|<\/mark>/g, ''));
 			else walk(n.children);
 		}
 	};

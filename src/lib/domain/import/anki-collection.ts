@@ -65,7 +65,13 @@ function hasTable(db: Database, name: string): boolean {
 
 const num = (v: SqlValue | undefined) => (typeof v === 'number' ? v : Number(v ?? 0));
 const str = (v: SqlValue | undefined) =>
-	typeof v === 'string' ? v : v instanceof Uint8Array ? new TextDecoder().decode(v) : v == null ? '' : String(v);
+	typeof v === 'string'
+		? v
+		: v instanceof Uint8Array
+			? new TextDecoder().decode(v)
+			: v == null
+				? ''
+				: String(v);
 const blob = (v: SqlValue | undefined) => (v instanceof Uint8Array ? v : new Uint8Array());
 
 interface LegacyModel {
@@ -109,7 +115,10 @@ function modernNotetypes(db: Database): Map<number, AnkiNotetype> {
 		const nt = out.get(num(ntid));
 		if (nt) nt.fields[num(ord)] = str(name);
 	}
-	for (const [ntid, ord, name, config] of rows(db, 'SELECT ntid, ord, name, config FROM templates ORDER BY ntid, ord')) {
+	for (const [ntid, ord, name, config] of rows(
+		db,
+		'SELECT ntid, ord, name, config FROM templates ORDER BY ntid, ord'
+	)) {
 		const fields = readProtoFields(blob(config));
 		out.get(num(ntid))?.templates.push({
 			ord: num(ord),
@@ -133,7 +142,9 @@ function legacyDecks(db: Database): Map<number, string> {
 }
 
 function modernDecks(db: Database): Map<number, string> {
-	return new Map(rows(db, 'SELECT id, name FROM decks').map(([id, name]) => [num(id), str(name).split('\x1f').join('::')]));
+	return new Map(
+		rows(db, 'SELECT id, name FROM decks').map(([id, name]) => [num(id), str(name).split('\x1f').join('::')])
+	);
 }
 
 /** SQLite in WAL mode (header bytes 18/19 = 2) cannot be opened from memory: mark it as rollback-journal. */
@@ -188,31 +199,47 @@ export function readCollection(db: Database, what: string, withReviews: boolean)
 	try {
 		for (const t of ['notes', 'cards', 'col']) {
 			if (!hasTable(db, t)) {
-				throw new ImportError('sqlite-not-anki', `${what} is an SQLite database but not an Anki collection (no "${t}" table).`);
+				throw new ImportError(
+					'sqlite-not-anki',
+					`${what} is an SQLite database but not an Anki collection (no "${t}" table).`
+				);
 			}
 		}
 		const noteCount = num(rows(db, 'SELECT count(*) FROM notes')[0]?.[0]);
 		if (noteCount > IMPORT_LIMITS.maxNotes) {
-			throw new ImportError('too-many-notes', `The package holds ${noteCount} notes; Kartka imports at most ${IMPORT_LIMITS.maxNotes} at once.`);
+			throw new ImportError(
+				'too-many-notes',
+				`The package holds ${noteCount} notes; Kartka imports at most ${IMPORT_LIMITS.maxNotes} at once.`
+			);
 		}
 		const modern = hasTable(db, 'notetypes');
 		const notetypes = modern ? modernNotetypes(db) : legacyNotetypes(db);
 		const decks = modern && hasTable(db, 'decks') ? modernDecks(db) : legacyDecks(db);
-		const notes = rows(db, 'SELECT id, guid, mid, tags, flds FROM notes ORDER BY id').map(([id, guid, mid, tags, flds]) => ({
-			id: num(id),
-			guid: str(guid),
-			mid: num(mid),
-			tags: str(tags).split(/\s+/).filter(Boolean),
-			fields: str(flds).split('\x1f')
-		}));
-		const cards = rows(db, 'SELECT id, nid, ord, CASE WHEN odid != 0 THEN odid ELSE did END FROM cards ORDER BY nid, ord').map(
-			([id, nid, ord, did]) => ({ id: num(id), nid: num(nid), ord: num(ord), did: num(did) })
+		const notes = rows(db, 'SELECT id, guid, mid, tags, flds FROM notes ORDER BY id').map(
+			([id, guid, mid, tags, flds]) => ({
+				id: num(id),
+				guid: str(guid),
+				mid: num(mid),
+				tags: str(tags).split(/\s+/).filter(Boolean),
+				fields: str(flds).split('\x1f')
+			})
 		);
+		const cards = rows(
+			db,
+			'SELECT id, nid, ord, CASE WHEN odid != 0 THEN odid ELSE did END FROM cards ORDER BY nid, ord'
+		).map(([id, nid, ord, did]) => ({ id: num(id), nid: num(nid), ord: num(ord), did: num(did) }));
 		let revlog: AnkiRevlogRow[] = [];
 		if (withReviews && hasTable(db, 'revlog')) {
-			revlog = rows(db, `SELECT id, cid, ease, time, type FROM revlog ORDER BY id LIMIT ${IMPORT_LIMITS.maxReviews}`).map(
-				([id, cid, ease, time, type]) => ({ reviewedMs: num(id), cid: num(cid), ease: num(ease), timeMs: num(time), type: num(type) })
-			);
+			revlog = rows(
+				db,
+				`SELECT id, cid, ease, time, type FROM revlog ORDER BY id LIMIT ${IMPORT_LIMITS.maxReviews}`
+			).map(([id, cid, ease, time, type]) => ({
+				reviewedMs: num(id),
+				cid: num(cid),
+				ease: num(ease),
+				timeMs: num(time),
+				type: num(type)
+			}));
 		}
 		return { notetypes, decks, notes, cards, revlog };
 	} catch (e) {

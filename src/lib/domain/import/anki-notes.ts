@@ -7,7 +7,13 @@ import type { AnkiCollection, AnkiNoteRow, AnkiNotetype } from './anki-collectio
 import { clozeNumbersIn } from './anki-cloze';
 import { planNotetype, type NotetypePlan } from './anki-notetype';
 import { clozeFieldsOf, parseTemplate, renderTemplate } from './anki-template';
-import { IMPORT_LIMITS, ImportError, type ImportedNote, type ImportedReview, type ImportWarning } from './import-model';
+import {
+	IMPORT_LIMITS,
+	ImportError,
+	type ImportedNote,
+	type ImportedReview,
+	type ImportWarning
+} from './import-model';
 import type { ParseContext } from './parse-context';
 import { mb } from './zstd';
 
@@ -32,7 +38,12 @@ function answerPart(answer: string, question: string): string {
 }
 
 function typeInfo(nt: AnkiNotetype): TypeInfo {
-	const templates = nt.templates.map((t) => ({ ord: t.ord, name: t.name, q: parseTemplate(t.qfmt), a: parseTemplate(t.afmt) }));
+	const templates = nt.templates.map((t) => ({
+		ord: t.ord,
+		name: t.name,
+		q: parseTemplate(t.qfmt),
+		a: parseTemplate(t.afmt)
+	}));
 	const clozeFields = nt.cloze ? [...new Set(templates.flatMap((t) => clozeFieldsOf(t.q)))] : [];
 	return { nt, plan: planNotetype(nt), templates, clozeFields };
 }
@@ -46,7 +57,10 @@ interface NoteContext {
 }
 
 /** Renders each card; keeps those whose question shows some note field. Returns fields and Anki-ord → our-ord. */
-function renderTemplated(c: NoteContext, warnings: ImportWarning[]): { fields: Record<string, string>; ords: Map<number, number> } {
+function renderTemplated(
+	c: NoteContext,
+	warnings: ImportWarning[]
+): { fields: Record<string, string>; ords: Map<number, number> } {
 	const { nt, templates, clozeFields } = c.info;
 	const values = new Map(nt.fields.map((name, i) => [name, c.row.fields[i] ?? '']));
 	const special = new Map([
@@ -71,13 +85,18 @@ function renderTemplated(c: NoteContext, warnings: ImportWarning[]): { fields: R
 		const cardSpecial = new Map([...special, ['Card', tpl.name]]);
 		const q = renderTemplate(tpl.q, { fields: values, special: cardSpecial, cloze, reveal: false });
 		if (!q.nonEmpty) {
-			if (c.fileOrds.length) warnings.push({ message: `Note ${c.row.guid}: card "${tpl.name}" has an empty front and was skipped.` });
+			if (c.fileOrds.length)
+				warnings.push({
+					message: `Note ${c.row.guid}: card "${tpl.name}" has an empty front and was skipped.`
+				});
 			continue;
 		}
 		if (cloze !== undefined && !present.includes(cloze)) {
 			// An Anki "empty card": the package has it (with its history) but no field holds this cloze
 			// number any more. Kept, as Anki keeps it, with the notice Anki shows on it.
-			warnings.push({ message: `Note ${c.row.guid}: card ${cloze} has no cloze {{c${cloze}::…}} any more (an Anki "empty card"); it was kept with a notice.` });
+			warnings.push({
+				message: `Note ${c.row.guid}: card ${cloze} has no cloze {{c${cloze}::…}} any more (an Anki "empty card"); it was kept with a notice.`
+			});
 			q.html += `<p class="anki-empty-card">No cloze ${cloze} found on this card. Add a cloze deletion to the note, or delete the card.</p>`;
 		}
 		cardSpecial.set('FrontSide', q.html);
@@ -90,7 +109,10 @@ function renderTemplated(c: NoteContext, warnings: ImportWarning[]): { fields: R
 	return { fields, ords };
 }
 
-function buildNote(c: NoteContext, warnings: ImportWarning[]): { note: ImportedNote; ords: Map<number, number> } | undefined {
+function buildNote(
+	c: NoteContext,
+	warnings: ImportWarning[]
+): { note: ImportedNote; ords: Map<number, number> } | undefined {
 	const f = (i: number | undefined) => (i === undefined ? '' : (c.row.fields[i] ?? ''));
 	const plan = c.info.plan;
 	const base = { key: c.row.guid, tags: c.row.tags, deckName: c.deckName, noteType: c.info.nt.name };
@@ -99,7 +121,9 @@ function buildNote(c: NoteContext, warnings: ImportWarning[]): { note: ImportedN
 		const front = f(plan.front);
 		const back = f(plan.back);
 		const reversed =
-			plan.kind === 'reversible' ? back.trim() !== '' : plan.kind === 'optional-reversed' && f(plan.addReverse).trim() !== '';
+			plan.kind === 'reversible'
+				? back.trim() !== ''
+				: plan.kind === 'optional-reversed' && f(plan.addReverse).trim() !== '';
 		const kind = reversed ? 'reversible' : 'basic';
 		return { note: { ...base, kind, fields: { front, back } }, ords: identity(reversed ? [0, 1] : [0]) };
 	}
@@ -107,7 +131,9 @@ function buildNote(c: NoteContext, warnings: ImportWarning[]): { note: ImportedN
 		const text = f(plan.text);
 		const numbers = clozeNumbersIn(text);
 		if (numbers.length === 0) {
-			warnings.push({ message: `Note ${c.row.guid} (${c.info.nt.name}) has no cloze deletion and was skipped.` });
+			warnings.push({
+				message: `Note ${c.row.guid} (${c.info.nt.name}) has no cloze deletion and was skipped.`
+			});
 			return undefined;
 		}
 		const fields = { text, extra: f(plan.extra) };
@@ -115,7 +141,9 @@ function buildNote(c: NoteContext, warnings: ImportWarning[]): { note: ImportedN
 	}
 	const { fields, ords } = renderTemplated(c, warnings);
 	if (ords.size === 0) {
-		warnings.push({ message: `Note ${c.row.guid} (${c.info.nt.name}) renders no card with a non-empty front and was skipped.` });
+		warnings.push({
+			message: `Note ${c.row.guid} (${c.info.nt.name}) renders no card with a non-empty front and was skipped.`
+		});
 		return undefined;
 	}
 	return { note: { ...base, kind: 'templated', fields }, ords };
@@ -146,7 +174,9 @@ export function buildAnkiNotes(col: AnkiCollection, ctx: ParseContext, from = 0,
 		if (i % 500 === 0) ctx.step(from + ((to - from) * i) / Math.max(1, col.notes.length), 'Reading notes');
 		const nt = col.notetypes.get(row.mid);
 		if (!nt) {
-			warnings.push({ message: `Note ${row.guid} uses a note type missing from the package and was skipped.` });
+			warnings.push({
+				message: `Note ${row.guid} uses a note type missing from the package and was skipped.`
+			});
 			return;
 		}
 		for (const [fi, value] of row.fields.entries()) {
@@ -158,7 +188,9 @@ export function buildAnkiNotes(col: AnkiCollection, ctx: ParseContext, from = 0,
 			}
 		}
 		if (seenGuids.has(row.guid)) {
-			warnings.push({ message: `Note ${row.guid} appears twice in the package; the second copy was skipped.` });
+			warnings.push({
+				message: `Note ${row.guid} appears twice in the package; the second copy was skipped.`
+			});
 			return;
 		}
 		seenGuids.add(row.guid);

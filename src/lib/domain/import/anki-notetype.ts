@@ -69,7 +69,8 @@ export function planNotetype(nt: AnkiNotetype): NotetypePlan {
 	if (t.length === 1) return { kind: 'basic', ...first };
 	if (t.length !== 2) return { kind: 'templated' };
 	const second = oneWay(t[1]!.qfmt, t[1]!.afmt, nt.fields);
-	if (second && second.front === first.back && second.back === first.front) return { kind: 'reversible', ...first };
+	if (second && second.front === first.back && second.back === first.front)
+		return { kind: 'reversible', ...first };
 	// Basic (optional reversed card): {{#Add Reverse}}{{Back}}{{/Add Reverse}}
 	const q = norm(t[1]!.qfmt);
 	const m = /^\{\{#([^}]+)\}\}(\{\{[^}]+\}\})\{\{\/\1\}\}$/.exec(q);

@@ -7,7 +7,13 @@
 import type { SqlJsStatic } from 'sql.js';
 import { buildAnkiNotes } from './anki-notes';
 import { openCollection, readCollection } from './anki-collection';
-import { IMPORT_LIMITS, ImportError, type ImportedCollection, type ImportedMedia, type ImportFormat } from './import-model';
+import {
+	IMPORT_LIMITS,
+	ImportError,
+	type ImportedCollection,
+	type ImportedMedia,
+	type ImportFormat
+} from './import-model';
 import { mimeFromName } from './media-types';
 import type { ParseContext } from './parse-context';
 import { readProtoFields, protoNumber, protoString, ProtoError } from './protobuf-reader';
@@ -25,7 +31,10 @@ function readMediaMap(bytes: Uint8Array | undefined, modern: boolean, fileName: 
 	const map = new Map<string, string>();
 	if (!bytes || bytes.length === 0) return map;
 	const bad = () =>
-		new ImportError('media-map-corrupt', `The media list inside "${fileName}" is damaged, so its images and sounds cannot be matched.`);
+		new ImportError(
+			'media-map-corrupt',
+			`The media list inside "${fileName}" is damaged, so its images and sounds cannot be matched.`
+		);
 	if (modern || isZstd(bytes)) {
 		try {
 			const entries = readProtoFields(zstdDecompress(bytes, 'The media list'));
@@ -56,7 +65,15 @@ function readMediaMap(bytes: Uint8Array | undefined, modern: boolean, fileName: 
 
 /** A media file name that is safe as a key and references in fields (no folders, no control characters). */
 function usableMediaName(name: string): boolean {
-	return name.length > 0 && name.length <= 255 && !/[/\\\0-\x1f]/.test(name) && name !== '.' && name !== '..';
+	const hasControl = [...name].some((c) => c.charCodeAt(0) < 32);
+	return (
+		name.length > 0 &&
+		name.length <= 255 &&
+		!hasControl &&
+		!/[/\\]/.test(name) &&
+		name !== '.' &&
+		name !== '..'
+	);
 }
 
 export interface ApkgOptions {
@@ -65,7 +82,11 @@ export interface ApkgOptions {
 	withReviews: boolean;
 }
 
-export async function parseApkg(bytes: Uint8Array, opts: ApkgOptions, ctx: ParseContext): Promise<ImportedCollection> {
+export async function parseApkg(
+	bytes: Uint8Array,
+	opts: ApkgOptions,
+	ctx: ParseContext
+): Promise<ImportedCollection> {
 	const { fileName } = opts;
 	ctx.step(0.02, 'Reading the package');
 	const entries = listZip(bytes, fileName);
@@ -99,12 +120,16 @@ export async function parseApkg(bytes: Uint8Array, opts: ApkgOptions, ctx: Parse
 	const mediaMap = readMediaMap(mediaMapEntry ? head.get('media') : undefined, layout.zstd, fileName);
 	const warnings = built.warnings;
 	if (mediaMap.size > IMPORT_LIMITS.maxMediaFiles) {
-		throw new ImportError('zip-too-many-files', `"${fileName}" lists ${mediaMap.size} media files; Kartka imports at most ${IMPORT_LIMITS.maxMediaFiles}.`);
+		throw new ImportError(
+			'zip-too-many-files',
+			`"${fileName}" lists ${mediaMap.size} media files; Kartka imports at most ${IMPORT_LIMITS.maxMediaFiles}.`
+		);
 	}
 	const media: ImportedMedia[] = [];
 	const zipNames = [...mediaMap.keys()].filter((k) => names.has(k));
 	for (const [zipName, name] of mediaMap) {
-		if (!names.has(zipName)) warnings.push({ message: `The media file "${name}" is listed but missing from the package.` });
+		if (!names.has(zipName))
+			warnings.push({ message: `The media file "${name}" is listed but missing from the package.` });
 	}
 	// Extract in batches, so that progress moves and cancelling is honoured between them.
 	const BATCH = 200;
@@ -117,7 +142,9 @@ export async function parseApkg(bytes: Uint8Array, opts: ApkgOptions, ctx: Parse
 			let data = files.get(zipName);
 			if (!data) continue;
 			if (!usableMediaName(name)) {
-				warnings.push({ message: `The media file named ${JSON.stringify(name)} has an unusable name and was skipped.` });
+				warnings.push({
+					message: `The media file named ${JSON.stringify(name)} has an unusable name and was skipped.`
+				});
 				continue;
 			}
 			if (layout.zstd && isZstd(data)) data = zstdDecompress(data, `The media file "${name}"`);
@@ -126,9 +153,15 @@ export async function parseApkg(bytes: Uint8Array, opts: ApkgOptions, ctx: Parse
 	}
 	ctx.step(1, 'Done');
 	if (built.notes.length === 0) {
-		throw new ImportError('no-notes', `"${fileName}" holds no notes that Kartka can import.${warnings[0] ? ` ${warnings[0].message}` : ''}`);
+		throw new ImportError(
+			'no-notes',
+			`"${fileName}" holds no notes that Kartka can import.${warnings[0] ? ` ${warnings[0].message}` : ''}`
+		);
 	}
 	const format: ImportFormat = /\.colpkg$/i.test(fileName) ? 'colpkg' : layout.format;
-	const title = built.topDeck && built.topDeck !== 'Default' ? built.topDeck : fileName.replace(/\.(apkg|colpkg|zip)$/i, '');
+	const title =
+		built.topDeck && built.topDeck !== 'Default'
+			? built.topDeck
+			: fileName.replace(/\.(apkg|colpkg|zip)$/i, '');
 	return { format, title, notes: built.notes, media, reviews: built.reviews, warnings };
 }

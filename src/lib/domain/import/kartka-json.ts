@@ -1,6 +1,6 @@
 /** Kartka deck files (JSON, src/lib/domain/deck-format.ts) → ImportedCollection, with every problem named. */
 import { formatDeckErrors, validateDeck } from '../deck-format';
-import { ImportError, type ImportedCollection, type ImportedNote } from './import-model';
+import { IMPORT_LIMITS, ImportError, type ImportedCollection, type ImportedNote } from './import-model';
 
 /** "Unexpected token } in JSON at position 120" → line and column, which people can find in an editor. */
 function jsonErrorPlace(text: string, e: unknown): string {
@@ -19,9 +19,18 @@ export function parseKartkaJson(text: string, fileName: string): ImportedCollect
 	try {
 		input = JSON.parse(text);
 	} catch (e) {
-		throw new ImportError('json-invalid', `"${fileName}" is not valid JSON${jsonErrorPlace(text, e)}: ${e instanceof Error ? e.message : e}`);
+		throw new ImportError(
+			'json-invalid',
+			`"${fileName}" is not valid JSON${jsonErrorPlace(text, e)}: ${e instanceof Error ? e.message : e}`
+		);
 	}
 	const notes = (input as { notes?: unknown } | null)?.notes;
+	if (Array.isArray(notes) && notes.length > IMPORT_LIMITS.maxNotes) {
+		throw new ImportError(
+			'too-many-notes',
+			`"${fileName}" holds ${notes.length} notes; Kartka imports at most ${IMPORT_LIMITS.maxNotes} at once.`
+		);
+	}
 	if (Array.isArray(notes)) {
 		const seen = new Map<string, number>();
 		const dups: string[] = [];
@@ -52,7 +61,9 @@ export function parseKartkaJson(text: string, fileName: string): ImportedCollect
 	const imported: ImportedNote[] = deck.notes.map((n) => ({
 		key: n.id,
 		kind: n.kind,
-		fields: (n.kind === 'cloze' ? { text: n.text, extra: n.extra ?? '' } : { front: n.front, back: n.back }) as Record<string, string>,
+		fields: (n.kind === 'cloze'
+			? { text: n.text, extra: n.extra ?? '' }
+			: { front: n.front, back: n.back }) as Record<string, string>,
 		tags: n.tags,
 		deckName: deck.title,
 		...(n.explanation ? { explanation: n.explanation } : {}),

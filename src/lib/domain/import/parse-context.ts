@@ -6,7 +6,8 @@ export class ParseContext {
 
 	/** Throws ImportError('cancelled') once the signal fires. */
 	checkCancelled(): void {
-		if (this.options.signal?.aborted) throw new ImportError('cancelled', 'Import cancelled: nothing was imported.');
+		if (this.options.signal?.aborted)
+			throw new ImportError('cancelled', 'Import cancelled: nothing was imported.');
 	}
 
 	/** Reports progress (0..1 within a stage) and checks for cancellation. */

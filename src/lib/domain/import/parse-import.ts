@@ -5,7 +5,13 @@
  */
 import type { SqlJsStatic } from 'sql.js';
 import { parseApkg } from './apkg';
-import { IMPORT_LIMITS, ImportError, type ImportedCollection, type ParseOptions, type TextOptions } from './import-model';
+import {
+	IMPORT_LIMITS,
+	ImportError,
+	type ImportedCollection,
+	type ParseOptions,
+	type TextOptions
+} from './import-model';
 import { parseKartkaJson } from './kartka-json';
 import { ParseContext } from './parse-context';
 import { decodeText } from './text-decode';
@@ -27,12 +33,20 @@ export async function parseImport(bytes: Uint8Array, options: ParseOptions): Pro
 	const ctx = new ParseContext(options);
 	const fileName = options.fileName || 'Imported file';
 	ctx.step(0, 'Starting');
-	if (bytes.length === 0) throw new ImportError('empty-file', `"${fileName}" is empty (0 bytes): there is nothing to import.`);
+	if (bytes.length === 0)
+		throw new ImportError('empty-file', `"${fileName}" is empty (0 bytes): there is nothing to import.`);
 	if (bytes.length > IMPORT_LIMITS.maxFileBytes) {
-		throw new ImportError('file-too-large', `"${fileName}" is ${mb(bytes.length)}; Kartka imports files of at most ${mb(IMPORT_LIMITS.maxFileBytes)}.`);
+		throw new ImportError(
+			'file-too-large',
+			`"${fileName}" is ${mb(bytes.length)}; Kartka imports files of at most ${mb(IMPORT_LIMITS.maxFileBytes)}.`
+		);
 	}
 	if (looksLikeZip(bytes) || PACKAGE_NAME.test(fileName)) {
-		return parseApkg(bytes, { fileName, loadSqlJs: options.loadSqlJs ?? defaultSqlJs, withReviews: options.withReviews ?? true }, ctx);
+		return parseApkg(
+			bytes,
+			{ fileName, loadSqlJs: options.loadSqlJs ?? defaultSqlJs, withReviews: options.withReviews ?? true },
+			ctx
+		);
 	}
 	const { text } = decodeText(bytes, fileName);
 	return parseText(text, { ...options, fileName }, ctx);
@@ -45,7 +59,8 @@ export function parseImportText(text: string, options: ParseOptions): ImportedCo
 
 function parseText(text: string, options: ParseOptions, ctx: ParseContext): ImportedCollection {
 	const fileName = options.fileName || 'Pasted text';
-	if (text.trim() === '') throw new ImportError('empty-file', `"${fileName}" holds only blank space: there is nothing to import.`);
+	if (text.trim() === '')
+		throw new ImportError('empty-file', `"${fileName}" holds only blank space: there is nothing to import.`);
 	const start = text.trimStart()[0];
 	const textOptions: TextOptions = options.textOptions ?? {};
 	if (!textOptions.format && (/\.json$/i.test(fileName) || start === '{' || start === '[')) {

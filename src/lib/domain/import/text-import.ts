@@ -54,22 +54,31 @@ function analyze(text: string, options: TextOptions, ctx: ParseContext, maxRows?
 					warnings
 				);
 	const columnsHeader = layout.headers.columnsRaw?.split(layout.delimiter).map((c) => c.trim());
-	const hasHeader = columnsHeader ? false : (options.hasHeader ?? (layout.format !== 'quizlet' && rows[0] !== undefined && looksLikeHeader(rows[0].cells)));
+	const hasHeader = columnsHeader
+		? false
+		: (options.hasHeader ??
+			(layout.format !== 'quizlet' && rows[0] !== undefined && looksLikeHeader(rows[0].cells)));
 	const headerRow = hasHeader ? rows.shift() : undefined;
 	const header = columnsHeader ?? headerRow?.cells.map((c) => c.trim()) ?? [];
 	const columnCount = header.length || mode(rows.map((r) => r.cells.length));
-	const mapping = options.columns ? { ...options.columns } : suggestMapping(header.length ? header : undefined, columnCount, layout.headers);
+	const mapping = options.columns
+		? { ...options.columns }
+		: suggestMapping(header.length ? header : undefined, columnCount, layout.headers);
 	return { layout, rows, hasHeader: hasHeader || !!columnsHeader, header, columnCount, mapping, warnings };
 }
 
 export function previewText(text: string, options: TextOptions & { maxRows?: number } = {}): TextPreview {
 	const maxRows = options.maxRows ?? 20;
 	const a = analyze(text, options, new ParseContext({}));
-	const header = a.header.length ? a.header : Array.from({ length: a.columnCount }, (_, i) => `Column ${i + 1}`);
+	const header = a.header.length
+		? a.header
+		: Array.from({ length: a.columnCount }, (_, i) => `Column ${i + 1}`);
 	return {
 		format: a.layout.format,
 		delimiter: a.layout.delimiter,
-		...(a.layout.cardSeparator !== undefined && a.layout.cardSeparator !== '\n' ? { cardSeparator: a.layout.cardSeparator } : {}),
+		...(a.layout.cardSeparator !== undefined && a.layout.cardSeparator !== '\n'
+			? { cardSeparator: a.layout.cardSeparator }
+			: {}),
 		hasHeader: a.hasHeader,
 		header,
 		rows: a.rows.slice(0, maxRows).map((r) => r.cells),
@@ -92,7 +101,12 @@ function cellHtml(value: string, html: boolean): string {
 
 const isBlank = (s: string) => s.replace(/<br\s*\/?>|&nbsp;|\s/gi, '') === '';
 
-export function parseTextImport(text: string, fileName: string, options: TextOptions, ctx: ParseContext): ImportedCollection {
+export function parseTextImport(
+	text: string,
+	fileName: string,
+	options: TextOptions,
+	ctx: ParseContext
+): ImportedCollection {
 	ctx.step(0.05, 'Reading text');
 	const a = analyze(text, options, ctx);
 	const { layout, mapping, warnings } = a;
@@ -106,7 +120,10 @@ export function parseTextImport(text: string, fileName: string, options: TextOpt
 	const byKey = new Map<string, { line: number; back: string; count: number }>();
 	const explicitIds = new Map<string, number>();
 	if (a.rows.length > IMPORT_LIMITS.maxNotes) {
-		throw new ImportError('too-many-notes', `The text has ${a.rows.length} rows; Kartka imports at most ${IMPORT_LIMITS.maxNotes} notes at once.`);
+		throw new ImportError(
+			'too-many-notes',
+			`The text has ${a.rows.length} rows; Kartka imports at most ${IMPORT_LIMITS.maxNotes} notes at once.`
+		);
 	}
 	a.rows.forEach((row, i) => {
 		if (i % 1000 === 0) ctx.step(0.1 + (0.9 * i) / a.rows.length, 'Reading cards');
@@ -123,7 +140,10 @@ export function parseTextImport(text: string, fileName: string, options: TextOpt
 		}
 		if (cells.length > expected || cells.length < needed) {
 			const what = cells.length > expected ? 'too many' : 'too few';
-			warnings.push({ line, message: `Line ${line}: ${cells.length} field(s), expected ${expected} (${what}); skipped.` });
+			warnings.push({
+				line,
+				message: `Line ${line}: ${cells.length} field(s), expected ${expected} (${what}); skipped.`
+			});
 			return;
 		}
 		const cell = (role: ColumnRole) => {
@@ -141,7 +161,10 @@ export function parseTextImport(text: string, fileName: string, options: TextOpt
 		if (id) {
 			const first = explicitIds.get(id);
 			if (first !== undefined) {
-				throw new ImportError('duplicate-note-ids', `Lines ${first} and ${line} have the same id "${id}"; each note needs its own id. Nothing was imported.`);
+				throw new ImportError(
+					'duplicate-note-ids',
+					`Lines ${first} and ${line} have the same id "${id}"; each note needs its own id. Nothing was imported.`
+				);
 			}
 			explicitIds.set(id, line);
 		} else {
@@ -154,22 +177,36 @@ export function parseTextImport(text: string, fileName: string, options: TextOpt
 			if (seen) key = `${key}-${++seen.count}`;
 			else byKey.set(key, { line, back: backHtml, count: 1 });
 		}
-		const notetype = (h.notetypeColumn !== undefined ? (cells[h.notetypeColumn] ?? '') : (h.notetype ?? '')).toLowerCase();
+		const notetype = (
+			h.notetypeColumn !== undefined ? (cells[h.notetypeColumn] ?? '') : (h.notetype ?? '')
+		).toLowerCase();
 		const extra = cellHtml(cell('extra'), layout.html);
 		const tags = [...h.tags, ...cell('tags').split(/[\s,]+/)].filter(Boolean);
 		const deckName = cell('deck').trim() || h.deck || title;
 		const base = { key, tags: [...new Set(tags)], deckName, line };
 		if (notetype.includes('cloze') || hasClozeSyntax(frontHtml)) {
-			notes.push({ ...base, kind: 'cloze', fields: { text: frontHtml, extra: [backHtml, extra].filter((s) => !isBlank(s)).join('<br>') } });
+			notes.push({
+				...base,
+				kind: 'cloze',
+				fields: { text: frontHtml, extra: [backHtml, extra].filter((s) => !isBlank(s)).join('<br>') }
+			});
 		} else {
 			const kind = notetype.includes('reverse') && !isBlank(backHtml) ? 'reversible' : 'basic';
-			notes.push({ ...base, kind, fields: { front: frontHtml, back: backHtml }, ...(cell('extra').trim() ? { explanation: cell('extra').trim() } : {}) });
+			notes.push({
+				...base,
+				kind,
+				fields: { front: frontHtml, back: backHtml },
+				...(cell('extra').trim() ? { explanation: cell('extra').trim() } : {})
+			});
 		}
 	});
 	ctx.step(1, 'Done');
 	if (notes.length === 0) {
 		const why = warnings.length
-			? ` ${warnings.slice(0, 3).map((w) => w.message).join(' ')}`
+			? ` ${warnings
+					.slice(0, 3)
+					.map((w) => w.message)
+					.join(' ')}`
 			: ' It has no rows of cards (a header or comments at most).';
 		throw new ImportError('no-notes', `No cards found in "${fileName}".${why}`);
 	}

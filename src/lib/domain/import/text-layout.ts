@@ -34,12 +34,25 @@ function sniffQuizlet(body: string): { delimiter: string; cardSeparator: string 
 	if (trimmed.includes('\n')) return undefined;
 	const cards = trimmed.split(';').filter((c) => c.trim() !== '');
 	if (cards.length < 2) return undefined;
-	for (const d of ['\t', ',']) if (cards.every((c) => c.includes(d))) return { delimiter: d, cardSeparator: ';' };
+	for (const d of ['\t', ','])
+		if (cards.every((c) => c.includes(d))) return { delimiter: d, cardSeparator: ';' };
 	return undefined;
 }
 
 const ROLE_NAMES: Record<ColumnRole, string[]> = {
-	front: ['front', 'question', 'term', 'word', 'prompt', 'q', 'side 1', 'side a', 'text', 'cloze', 'expression'],
+	front: [
+		'front',
+		'question',
+		'term',
+		'word',
+		'prompt',
+		'q',
+		'side 1',
+		'side a',
+		'text',
+		'cloze',
+		'expression'
+	],
 	back: ['back', 'answer', 'definition', 'meaning', 'translation', 'a', 'side 2', 'side b', 'reading'],
 	tags: ['tags', 'tag', 'labels', 'label'],
 	id: ['id', 'guid', 'key', 'note id', 'uid'],
@@ -60,7 +73,11 @@ export function looksLikeHeader(cells: string[]): boolean {
 }
 
 /** Suggested roles: named columns first, then front/back take the first unnamed columns. */
-export function suggestMapping(header: string[] | undefined, columnCount: number, h?: AnkiTextHeaders): Partial<Record<ColumnRole, number>> {
+export function suggestMapping(
+	header: string[] | undefined,
+	columnCount: number,
+	h?: AnkiTextHeaders
+): Partial<Record<ColumnRole, number>> {
 	const mapping: Partial<Record<ColumnRole, number>> = {};
 	header?.forEach((name, i) => {
 		const role = roleOf(name);
@@ -99,13 +116,26 @@ export function layoutOf(rawText: string, options: TextOptions): TextLayout {
 	const comments = headers.found || body.trimStart().startsWith('#');
 	if (options.format === 'quizlet' || options.cardSeparator !== undefined) {
 		const cardSeparator = options.cardSeparator ?? '\n';
-		return { format: 'quizlet', delimiter: options.delimiter ?? '\t', cardSeparator, headers, body, firstLine, comments: false, html };
+		return {
+			format: 'quizlet',
+			delimiter: options.delimiter ?? '\t',
+			cardSeparator,
+			headers,
+			body,
+			firstLine,
+			comments: false,
+			html
+		};
 	}
 	if (!options.format && !options.delimiter && !headers.found) {
 		const quizlet = sniffQuizlet(body);
 		if (quizlet) return { format: 'quizlet', ...quizlet, headers, body, firstLine, comments: false, html };
 	}
-	const delimiter = options.delimiter ?? headers.separator ?? (options.format === 'tsv' ? '\t' : options.format === 'csv' ? ',' : detectDelimiter(body));
-	const format: TextFormat = options.format ?? (headers.found ? 'anki-text' : delimiter === '\t' ? 'tsv' : 'csv');
+	const delimiter =
+		options.delimiter ??
+		headers.separator ??
+		(options.format === 'tsv' ? '\t' : options.format === 'csv' ? ',' : detectDelimiter(body));
+	const format: TextFormat =
+		options.format ?? (headers.found ? 'anki-text' : delimiter === '\t' ? 'tsv' : 'csv');
 	return { format, delimiter, headers, body, firstLine, comments, html };
 }

@@ -62,7 +62,10 @@ export function readDelimitedRows(
 				return;
 			}
 			if (result.errors.some((e) => e.code === 'InvalidQuotes')) {
-				warnings.push({ line, message: `Line ${line}: a closing quote is followed by more text; the field was read as written.` });
+				warnings.push({
+					line,
+					message: `Line ${line}: a closing quote is followed by more text; the field was read as written.`
+				});
 			}
 			if (cells.length === 1 && cells[0] === '') return; // blank line
 			rows.push({ cells, line });
@@ -87,7 +90,12 @@ export function readDelimitedRows(
 }
 
 /** Quizlet export: cards split by `cardSeparator`, term and definition by the first `termSeparator`. */
-export function readQuizletRows(text: string, termSeparator: string, cardSeparator: string, maxRows?: number): TextRow[] {
+export function readQuizletRows(
+	text: string,
+	termSeparator: string,
+	cardSeparator: string,
+	maxRows?: number
+): TextRow[] {
 	const rows: TextRow[] = [];
 	let at = 0;
 	let line = 1;
@@ -101,7 +109,8 @@ export function readQuizletRows(text: string, termSeparator: string, cardSeparat
 		const trimmed = card.trim();
 		if (trimmed !== '') {
 			rows.push({
-				cells: sep === -1 ? [trimmed] : [card.slice(0, sep).trim(), card.slice(sep + termSeparator.length).trim()],
+				cells:
+					sep === -1 ? [trimmed] : [card.slice(0, sep).trim(), card.slice(sep + termSeparator.length).trim()],
 				line: cardLine
 			});
 			if (maxRows !== undefined && rows.length >= maxRows) break;

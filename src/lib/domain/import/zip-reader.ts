@@ -104,7 +104,11 @@ export function checkZipSizes(entries: ZipEntryInfo[], fileName: string): void {
 }
 
 /** Inflates the named entries (already checked by checkZipSizes). */
-export function extractZip(bytes: Uint8Array, names: ReadonlySet<string>, fileName: string): Map<string, Uint8Array> {
+export function extractZip(
+	bytes: Uint8Array,
+	names: ReadonlySet<string>,
+	fileName: string
+): Map<string, Uint8Array> {
 	try {
 		const files = unzipSync(bytes, { filter: (info) => names.has(info.name) });
 		return new Map(Object.entries(files));

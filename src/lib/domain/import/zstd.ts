@@ -43,11 +43,18 @@ function readFrameHeader(bytes: Uint8Array): FrameHeader | undefined {
 }
 
 /** Decompresses `what` (named in messages), refusing to grow past `maxBytes`. */
-export function zstdDecompress(bytes: Uint8Array, what: string, maxBytes: number = IMPORT_LIMITS.maxUncompressedBytes): Uint8Array {
+export function zstdDecompress(
+	bytes: Uint8Array,
+	what: string,
+	maxBytes: number = IMPORT_LIMITS.maxUncompressedBytes
+): Uint8Array {
 	const header = readFrameHeader(bytes);
 	if (!header) throw new ImportError('zstd-corrupt', `${what} is not valid Zstandard data.`);
 	if ((header.contentBytes ?? 0) > maxBytes || header.windowBytes > maxBytes) {
-		throw new ImportError('zip-bomb', `${what} would expand to more than ${mb(maxBytes)}; refusing to unpack it.`);
+		throw new ImportError(
+			'zip-bomb',
+			`${what} would expand to more than ${mb(maxBytes)}; refusing to unpack it.`
+		);
 	}
 	try {
 		if (header.contentBytes !== undefined && header.contentBytes > 0) return decompress(bytes);
@@ -56,7 +63,10 @@ export function zstdDecompress(bytes: Uint8Array, what: string, maxBytes: number
 		const stream = new Decompress((chunk) => {
 			total += chunk.length;
 			if (total > maxBytes) {
-				throw new ImportError('zip-bomb', `${what} expands to more than ${mb(maxBytes)}; refusing to unpack it.`);
+				throw new ImportError(
+					'zip-bomb',
+					`${what} expands to more than ${mb(maxBytes)}; refusing to unpack it.`
+				);
 			}
 			chunks.push(chunk);
 		});
@@ -70,7 +80,10 @@ export function zstdDecompress(bytes: Uint8Array, what: string, maxBytes: number
 		return out;
 	} catch (e) {
 		if (e instanceof ImportError) throw e;
-		throw new ImportError('zstd-corrupt', `${what} is damaged: its Zstandard data could not be decompressed.`);
+		throw new ImportError(
+			'zstd-corrupt',
+			`${what} is damaged: its Zstandard data could not be decompressed.`
+		);
 	}
 }
 

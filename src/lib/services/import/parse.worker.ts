@@ -44,12 +44,16 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 				post({ type: 'progress', fraction, stage });
 			}
 		});
-		const buffers = collection.media.map((m) => m.bytes.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+		const buffers = collection.media
+			.map((m) => m.bytes.buffer)
+			.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 		post({ type: 'done', collection }, [...new Set(buffers)]);
 	} catch (e) {
 		const code = e instanceof ImportError ? e.code : 'internal';
 		const message =
-			e instanceof ImportError ? e.message : `The file could not be read (${e instanceof Error ? e.message : String(e)}).`;
+			e instanceof ImportError
+				? e.message
+				: `The file could not be read (${e instanceof Error ? e.message : String(e)}).`;
 		post({ type: 'error', code, message });
 	}
 };
