@@ -49,6 +49,15 @@ describe('encodings', () => {
 		const col = await parseImport(bytes, { fileName: 'u16.csv' });
 		expect(col.notes.map((n) => n.fields.front)).toEqual(['żółw', 'café']);
 	});
+	it('recognises UTF-16 without a BOM from its zero bytes', async () => {
+		const be = new Uint8Array(text.length * 2);
+		for (let i = 0; i < text.length; i++) {
+			be[2 * i] = text.charCodeAt(i) >> 8;
+			be[2 * i + 1] = text.charCodeAt(i) & 0xff;
+		}
+		const col = await parseImport(be, { fileName: 'u16be.csv' });
+		expect(col.notes.map((n) => n.fields.back)).toEqual(['turtle', 'coffee']);
+	});
 	it('falls back to Windows-1252 when the bytes are not UTF-8', async () => {
 		const bytes = new Uint8Array([
 			...enc('front,back\ncaf'),

@@ -83,10 +83,11 @@ export interface ImportedCollection {
 
 /**
  * Every refusal carries a stable `code` (for tests and UI logic) and a human message (shown as is).
- * Codes: empty-file, file-too-large, cancelled, not-a-zip, zip-truncated, zip-corrupt, zip-bomb,
- * zip-too-many-files, no-collection, collection-too-old, sqlite-corrupt, sqlite-not-anki, zstd-corrupt,
- * media-map-corrupt, binary-as-text, unknown-encoding, unbalanced-quotes, field-too-large, too-many-notes,
- * no-notes, no-columns, json-invalid, deck-schema, duplicate-note-ids, unsupported-format.
+ * Codes from the parsers: empty-file, file-too-large, cancelled, not-a-zip, zip-truncated, zip-corrupt,
+ * zip-bomb, zip-too-many-files, no-collection, sqlite-corrupt, sqlite-not-anki, zstd-corrupt,
+ * media-map-corrupt, binary-as-text, unbalanced-quotes, field-too-large, too-many-notes, no-notes,
+ * json-invalid, deck-schema, duplicate-note-ids; from the worker client: internal.
+ * tests/fixtures/import/malformed/manifest.json lists a file for most of them with its expected code.
  */
 export class ImportError extends Error {
 	constructor(
