@@ -119,6 +119,9 @@ describe('CSV and TSV', () => {
 		expect(v2.notes[0]!.key).toBe(v1.notes[0]!.key);
 		expect(v2.notes[1]!.key).toBe(v1.notes[1]!.key);
 		expect(new Set(v2.notes.map((n) => n.key)).size).toBe(3);
+		const pictures = await parseString('<img src="a.png">,?\n<img src="b.png">,?\n<b>Paris</b>,x\n');
+		expect(new Set(pictures.notes.map((n) => n.key)).size).toBe(3);
+		expect(pictures.notes[2]!.key).toBe((await parseString('paris,y\n')).notes[0]!.key);
 	});
 
 	it('uses an id column as the key, and tells apart two rows with the same front but different backs', async () => {

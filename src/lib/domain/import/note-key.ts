@@ -17,9 +17,13 @@ function cyrb53(text: string, seed = 0): number {
 	return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** Whitespace, case and tags do not change the key: fixing "Paris " to "paris" keeps the schedule. */
+/**
+ * Whitespace, case and formatting tags do not change the key: fixing "Paris " to "<b>paris</b>" keeps the
+ * schedule. Images do: two picture-only fronts must not collide.
+ */
 export function frontKey(front: string): string {
 	const normal = front
+		.replace(/<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)[^>]*>/gi, ' img:$1 ')
 		.replace(/<[^>]*>/g, ' ')
 		.replace(/&nbsp;/g, ' ')
 		.replace(/\s+/g, ' ')
