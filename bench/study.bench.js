@@ -58,8 +58,8 @@ export default async function studyBench({ context, appUrl, harness, print }) {
 	const coldMs = Date.now() - started;
 	print('cold load to first card (navigation → "Show answer")', coldMs, 'ms');
 
-	// Answer → next card painted, measured inside the page: from the click to the frame after the
-	// next question is in the DOM.
+	// Answer → next card, measured inside the page: from the click to the next question in the DOM, and
+	// to the frame after it (painted). Clicks fall at a random point of a frame, as a person's do.
 	const latencies = await page.evaluate(async (answers) => {
 		const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 		const find = (name) =>
@@ -74,34 +74,30 @@ export default async function studyBench({ context, appUrl, harness, print }) {
 			await nextFrame();
 			const good = find('Good');
 			if (!good) break;
+			await new Promise((r) => setTimeout(r, Math.random() * 16));
 			const t0 = performance.now();
-			const question = document.querySelector('article.card .question')?.textContent;
+			let domMs = 0;
 			await new Promise((resolve) => {
-				const done = () => {
+				const observer = new MutationObserver(() => {
 					if (find('Show answer') || document.querySelector('#summary-title')) {
 						observer.disconnect();
+						domMs = performance.now() - t0;
 						resolve(undefined);
 					}
-				};
-				const observer = new MutationObserver(done);
+				});
 				observer.observe(document.body, { subtree: true, childList: true, characterData: true });
 				good.click();
 			});
 			await nextFrame();
-			out.push({
-				ms: performance.now() - t0,
-				changed: document.querySelector('article.card .question')?.textContent !== question
-			});
+			out.push({ domMs, paintedMs: performance.now() - t0 });
 		}
 		return out;
 	}, 200);
-	const ms = latencies.map((l) => l.ms);
-	print(
-		`answer → next card painted, over ${ms.length} answers: p50`,
-		quantile(ms, 0.5),
-		'ms',
-		'target ≤ 16 ms'
-	);
-	print('answer → next card painted: p95', quantile(ms, 0.95), 'ms', 'target ≤ 50 ms');
+	const dom = latencies.map((l) => l.domMs);
+	const painted = latencies.map((l) => l.paintedMs);
+	print(`answer → next card in the DOM, over ${dom.length} answers: p50`, quantile(dom, 0.5), 'ms');
+	print('answer → next card in the DOM: p95', quantile(dom, 0.95), 'ms');
+	print('answer → next card painted: p50', quantile(painted, 0.5), 'ms', 'target ≤ 16 ms');
+	print('answer → next card painted: p95', quantile(painted, 0.95), 'ms', 'target ≤ 50 ms');
 	await page.close();
 }

@@ -1,6 +1,6 @@
 // Measures, on the seeded collection: building today's queue, the raw indexed read it is bounded by,
 // ts-fsrs next() against our adapter, and one answer transaction.
-import { fsrs, createEmptyCard, Rating as FsrsRating } from 'ts-fsrs';
+import { fsrs, createEmptyCard, generatorParameters, Rating as FsrsRating, type StepUnit } from 'ts-fsrs';
 import { appDb } from '$lib/db/db';
 import { loadQueueInput } from '$lib/db/queue.repo';
 import { answerCard } from '$lib/db/review.repo';
@@ -62,9 +62,16 @@ const rawMs = await timeIt(20, () =>
 	)
 );
 
-// ts-fsrs next() on its own, and through our adapter (study-day clock, plain rows).
+// ts-fsrs next() on its own (same parameters: fuzz and steps), and through our adapter (study-day
+// clock, plain rows, per-card fuzz seed).
 const N = 20_000;
-const engine = fsrs();
+const engine = fsrs(
+	generatorParameters({
+		enable_fuzz: settings.fuzz,
+		learning_steps: settings.learningSteps as StepUnit[],
+		relearning_steps: settings.relearningSteps as StepUnit[]
+	})
+);
 let card = createEmptyCard(new Date(now));
 let t = performance.now();
 for (let i = 0; i < N; i++) card = engine.next(card, new Date(now + i * 60_000), FsrsRating.Good).card;
