@@ -163,16 +163,12 @@ function withoutWal(bytes: Uint8Array): Uint8Array {
  * are our own copy, straight out of the zip). We never sort or search by those names.
  */
 function patchUnicase(bytes: Uint8Array): void {
-	const needle = 'collate unicase'; // matched case-insensitively
-	const replacement = 'collate nocase ';
-	const last = bytes.length - needle.length;
-	for (let i = 0; i <= last; i++) {
-		if ((bytes[i]! | 0x20) !== 0x63) continue; // 'c' or 'C'
-		let j = 1;
-		while (j < needle.length && (bytes[i + j]! | 0x20) === needle.charCodeAt(j)) j++;
-		if (j < needle.length) continue;
-		for (let k = 0; k < replacement.length; k++) bytes[i + k] = replacement.charCodeAt(k);
-		i += needle.length - 1;
+	// One byte per character (Latin-1), so string offsets are byte offsets; the native regex scans fast.
+	const text = new TextDecoder('latin1').decode(bytes);
+	const replacement = 'nocase '; // as long as 'unicase'
+	for (const m of text.matchAll(/collate\s+unicase/gi)) {
+		const at = m.index + m[0].length - replacement.length;
+		for (let k = 0; k < replacement.length; k++) bytes[at + k] = replacement.charCodeAt(k);
 	}
 }
 
