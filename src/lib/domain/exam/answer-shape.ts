@@ -25,7 +25,7 @@ export function categoryOf(tags: readonly string[]): FactCategory {
 }
 
 const PERIOD_WORDS = new Set(['early', 'mid', 'late', 'in', 'the', 'about', 'around', 'c', 'circa']);
-const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'of', 'the', 'and']);
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'of', 'the', 'and', 's']);
 
 function valueShape(v: ValueToken): AnswerShape {
 	if (v.type === 'decade') return 'decade';
@@ -39,12 +39,15 @@ function valueShape(v: ValueToken): AnswerShape {
 
 /** A proper name: 1–4 capitalized words ("Ahmet Davutoğlu", "Belarus Segodnya", "Bashar al-Assad"). */
 export function looksLikeName(text: string): boolean {
-	const words = text.trim().split(/[\s]+/);
+	const words = text.trim().replace(/\.$/, '').split(/\s+/);
 	if (words.length === 0 || words.length > 4 || /\d/.test(text) || text.length > 40) return false;
-	return words.every((w) => {
-		const parts = w.split(/[-’']/).filter((p) => p !== '');
-		return parts.length > 0 && parts.some((p) => /^\p{Lu}/u.test(p)) && parts.every((p) => /^\p{Lu}/u.test(p) || NAME_PARTICLES.has(p.toLowerCase()));
-	});
+	const upper = (p: string) => /^\p{Lu}/u.test(p);
+	const partsOk = (w: string) =>
+		w
+			.split(/[-’']/)
+			.filter((p) => p !== '')
+			.every((p) => upper(p) || NAME_PARTICLES.has(p.toLowerCase()));
+	return words.every(partsOk) && words.some(upper);
 }
 
 export function shapeOf(answer: string): AnswerShape {
@@ -77,7 +80,8 @@ export function answerKind(answer: string, category: FactCategory): string {
 	return `${category}:${/^\p{Lu}/u.test(answer.trim()) ? 'sentence' : 'phrase'}`;
 }
 
-/** True for kinds whose answers are values that can be varied (dates, figures). */
+/** True for kinds whose answers are values that can be varied (dates, figures), not text. */
 export function isValueKind(kind: string): boolean {
-	return kind.startsWith('date:') || kind.startsWith('figure:');
+	const [group, shape] = kind.split(':') as [string, AnswerShape];
+	return (group === 'date' && DATE_SHAPES.has(shape)) || (group === 'figure' && FIGURE_SHAPES.has(shape));
 }

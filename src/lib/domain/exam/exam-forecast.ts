@@ -13,6 +13,7 @@ import {
 	lastIntroDay,
 	newCardsNeededPerDay,
 	planProblems,
+	planSettings,
 	studyDayOfDate,
 	type ExamPlanRow,
 	type PlanDay,
@@ -45,7 +46,8 @@ export function examScopeOf(plan: ExamPlanRow, settings: SchedulerSettings, inSc
 }
 
 export function forecastExamPlan(input: ForecastInput, formatDate: (iso: string) => string): PlanForecast {
-	const { plan, settings, nowMs } = input;
+	const { plan, nowMs } = input;
+	const settings = planSettings(input.settings);
 	const inScopeIds = new Set(input.cards.filter((c) => c.inScope).map((c) => c.id));
 	const scope = examScopeOf(plan, settings, (id) => inScopeIds.has(id));
 	const today = studyDayOf(nowMs, settings.dayCutoffHour);

@@ -48,6 +48,14 @@ export function lastIntroDay(startDay: number, examDay: number): number {
 	return Math.max(startDay, examDay - 1 - buffer);
 }
 
+/**
+ * The settings a plan studies with (besides today's new-card count): sibling cards are not held back to
+ * the next day, since the exam needs every card learned and reviewed in time.
+ */
+export function planSettings(settings: SchedulerSettings): SchedulerSettings {
+	return { ...settings, burySiblings: false };
+}
+
 export interface QuotaInput {
 	today: number;
 	examDay: number;
@@ -128,8 +136,9 @@ export function planProblems(
 			`Even with every answer right, ${short} ${short === 1 ? 'card' : 'cards'} would be below the target on the exam morning: there are too few days left to learn and review them.`
 		);
 	} else if ((f.worstShare ?? f.expectedShare) < promisedShare) {
+		const share = Math.floor((f.worstShare ?? f.expectedShare) * 100);
 		problems.push(
-			`With a usual share of forgotten answers, only about ${Math.round(f.expectedShare * 100)}% of the cards would reach the target by the exam morning. Choose a later date, or limit the exam to some tags.`
+			`With a usual share of forgotten answers, as few as ${share}% of the cards might reach the target by the exam morning. Choose a later date, or limit the exam to some tags.`
 		);
 	}
 	return problems;

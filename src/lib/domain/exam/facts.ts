@@ -2,6 +2,7 @@
  * A card as a fact to test: plain-text prompt and answer, its category and answer kind, and the source
  * quote shown when it is missed. Built from note and card rows. Pure.
  */
+import { renderCard } from '../card-render';
 import { parseCloze } from '../cloze';
 import type { NoteKind } from '../model';
 import { answerKind, categoryOf, shapeOf, type AnswerShape, type FactCategory } from './answer-shape';
@@ -93,10 +94,10 @@ export function factOf(card: FactCard, note: FactNote): Fact | null {
 			isCloze: true
 		};
 	}
-	const front = htmlToText(note.fields.front ?? '');
-	const back = htmlToText(note.fields.back ?? '');
-	const reverse = note.kind === 'reversible' && card.ord === 1;
-	const [prompt, answer] = reverse ? [back, front] : [front, back];
+	// Basic, reversible and imported (templated) cards: the sides as the study screen renders them.
+	const rendered = renderCard(note.kind, note.fields, card.ord);
+	const prompt = htmlToText(rendered.questionHtml);
+	const answer = htmlToText(rendered.answerHtml);
 	if (!prompt || !answer) return null;
 	return {
 		...base,

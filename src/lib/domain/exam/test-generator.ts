@@ -17,7 +17,8 @@ export interface TestOptions {
 }
 
 type Single = Exclude<QuestionFormat, 'matching' | 'ordering'>;
-type Draft = Omit<Question, 'id'>;
+/** A question before it gets its id (Omit distributed over the union). */
+type Draft = Question extends infer Q ? (Q extends Question ? Omit<Q, 'id'> : never) : never;
 
 const TYPED_MAX_CHARS = 40;
 /** Longer free text cannot fairly be typed from memory word for word. */
@@ -88,6 +89,10 @@ function matching(facts: Fact[], rng: Rng): Draft {
  * distractors. Matching and ordering questions each use four cards and count as one question.
  */
 export function generateTest(facts: readonly Fact[], pool: readonly Fact[], options: TestOptions): GeneratedTest {
+	// Whatever order the cards were read in, one seed gives one test.
+	const byId = (a: Fact, b: Fact) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0);
+	facts = [...facts].sort(byId);
+	pool = [...pool].sort(byId);
 	const rng = createRng(options.seed);
 	const formats = new Set(options.formats?.length ? options.formats : QUESTION_FORMATS);
 	const count = Math.max(1, Math.floor(options.count));

@@ -1,0 +1,56 @@
+/**
+ * Practice answers that do not count: a review log of kind 'practice' and nothing else. The card row is
+ * left exactly as it was (its schedule and its `rev`), so practice never moves a card's next review, and
+ * statistics and optimization, which read 'review' logs only, never see it. Answers that do count go
+ * through review.repo's answerCard like any review.
+ */
+import type { ReviewLogRow } from '$lib/domain/model';
+import { Rating, pickSchedule } from '$lib/domain/schedule';
+import { studyDayOf } from '$lib/domain/study-day';
+import type { KartkaDB } from './db';
+
+export interface PracticeAnswer {
+	cardId: string;
+	rating: Rating;
+	nowMs: number;
+	durationMs: number;
+	dayCutoffHour: number;
+}
+
+export async function logPracticeAnswer(db: KartkaDB, answer: PracticeAnswer): Promise<ReviewLogRow> {
+	return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+		const card = await db.cards.get(answer.cardId);
+		if (!card) throw new Error('This card no longer exists (deleted in another tab?). Your answer was not saved.');
+		const schedule = pickSchedule(card);
+		const log: ReviewLogRow = {
+			cardId: card.id,
+			noteId: card.noteId,
+			deckId: card.deckId,
+			rating: answer.rating,
+			kind: 'practice',
+			reviewedMs: answer.nowMs,
+			studyDay: studyDayOf(answer.nowMs, answer.dayCutoffHour),
+			durationMs: Math.max(0, Math.round(answer.durationMs)),
+			before: schedule,
+			after: schedule,
+			afterRev: card.rev
+		};
+		log.id = await db.reviewLogs.add(log);
+		return log;
+	});
+}
+
+/** Removes a practice log (undo); refuses any other kind of log. */
+export async function undoPracticeAnswer(db: KartkaDB, logId: number): Promise<void> {
+	await db.transaction('rw', db.reviewLogs, async () => {
+		const log = await db.reviewLogs.get(logId);
+		if (!log) throw new Error('Nothing to undo: that answer is already gone.');
+		if (log.kind !== 'practice') throw new Error('Only practice answers can be undone here.');
+		await db.reviewLogs.delete(logId);
+	});
+}
+
+/** Cards answered Again today, in reviews or practice (for the "failed today" filter). */
+export function failedToday(logs: readonly ReviewLogRow[]): Set<string> {
+	return new Set(logs.filter((l) => l.rating === Rating.Again).map((l) => l.cardId));
+}
