@@ -63,15 +63,14 @@ export async function fetchDeckFile(raw: string, options: FetchOptions = {}): Pr
 	let response: Response;
 	try {
 		response = await doFetch(url.href, { signal: options.signal, mode: 'cors', credentials: 'omit', redirect: 'follow', cache: 'no-cache' });
-	} catch (error) {
+	} catch {
 		if (options.signal?.aborted) throw new ImportError('cancelled', 'Download cancelled: nothing was imported.');
 		if (!online()) throw new ImportError('offline', `You are offline, so ${url.hostname} cannot be reached. Connect and try again.`);
 		throw new ImportError(
 			'network',
 			`Could not download the deck from ${url.hostname}. Either that site does not let other sites read its files ` +
 				`(it must send the header "Access-Control-Allow-Origin"; ask whoever published the deck), or the network ` +
-				`blocked it. You can also download the file yourself and import it with "Choose a file".` +
-				(error instanceof Error && error.message ? ` (${error.message})` : '')
+				`blocked it. You can also download the file yourself and import it with "Choose a file".`
 		);
 	}
 	if (!response.ok) {
