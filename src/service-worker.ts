@@ -16,9 +16,11 @@ import {
 	cacheNameFor,
 	FALLBACK_SHELL,
 	isImmutable,
+	isWorkerScript,
 	planRequest,
 	precacheUrls,
-	staleCaches
+	staleCaches,
+	workerAssetUrls
 } from '$lib/pwa/precache-plan';
 import { askWorkerVersion, GET_VERSION, SKIP_WAITING, type WorkerVersion } from '$lib/pwa/worker-messages';
 
@@ -72,14 +74,18 @@ sw.addEventListener('fetch', (event) => {
 		base,
 		PRECACHED
 	);
-	if (plan.kind === 'cache') event.respondWith(fromCache(plan.key, request));
+	if (plan.kind === 'cache') event.respondWith(fromCache(plan.key, request, plan.keepMiss));
 	else if (plan.kind === 'navigate') event.respondWith(navigateUnknown(request, plan.fallbackKey));
 });
 
-async function fromCache(key: string, request: Request): Promise<Response> {
+async function fromCache(key: string, request: Request, keepMiss: boolean): Promise<Response> {
 	const cache = await caches.open(CACHE);
 	const hit = await cache.match(key, { ignoreVary: true });
-	return hit ?? fetch(request);
+	if (hit) return hit;
+	const response = await fetch(request);
+	// A hashed file never changes: keep it, so that what worked online once also works offline.
+	if (keepMiss && response.ok) cache.put(key, response.clone()).catch(() => undefined);
+	return response;
 }
 
 /** A path this version has no shell for: maybe a page of a newer version, so ask the network first. */
@@ -97,27 +103,55 @@ async function navigateUnknown(request: Request, fallbackKey: string): Promise<R
 async function precache(): Promise<void> {
 	const cache = await caches.open(CACHE);
 	const older = staleCaches(await caches.keys(), CACHE);
-	await Promise.all(
-		PRECACHE.map(async (url) => {
-			const immutable = isImmutable(url, base);
-			if (immutable && (await cache.match(url, { ignoreVary: true }))) return; // a reinstall of this build
-			if (immutable) {
-				// An update re-downloads only what changed: hashed files are reused from the running version.
-				const reused = await matchIn(older, url);
-				if (reused) return cache.put(url, reused);
-			}
-			// Route shells, the manifest and icons keep their URL across versions: bypass the HTTP cache.
-			const response = await fetch(new Request(url, { cache: immutable ? 'default' : 'no-cache' }));
-			if (!response.ok) throw new Error(`Precache of ${url} failed: HTTP ${response.status}`);
-			await cache.put(url, await storable(response));
-		})
-	);
+	await Promise.all(PRECACHE.map((url) => cacheOne(cache, older, url)));
+	await precacheWorkerImports(cache, older);
 	// The SPA fallback is written by the adapter after this worker is built; a host without it must still install.
 	try {
 		const fallback = await fetch(new Request(FALLBACK, { cache: 'no-cache' }));
 		if (fallback.ok) await cache.put(FALLBACK, await storable(fallback));
 	} catch {
 		// Unknown deep paths then need the network; every known route is precached above.
+	}
+}
+
+async function cacheOne(cache: Cache, older: readonly string[], url: string): Promise<void> {
+	const immutable = isImmutable(url, base);
+	if (immutable) {
+		if (await cache.match(url, { ignoreVary: true })) return; // a reinstall of this build
+		// An update re-downloads only what changed: hashed files are reused from the running version.
+		const reused = await matchIn(older, url);
+		if (reused) return cache.put(url, reused);
+	}
+	// Route shells, the manifest and icons keep their URL across versions: bypass the HTTP cache.
+	const response = await fetch(new Request(url, { cache: immutable ? 'default' : 'no-cache' }));
+	if (!response.ok) throw new Error(`Precache of ${url} failed: HTTP ${response.status}`);
+	await cache.put(url, await storable(response));
+}
+
+/**
+ * Worker bundles load wasm and helper scripts that `$service-worker` does not list (sql.js for .apkg import,
+ * the optimizer's wasm): found in their source, followed through helper scripts, cached like the rest.
+ */
+async function precacheWorkerImports(cache: Cache, older: readonly string[]): Promise<void> {
+	const seen = new Set<string>();
+	let scripts = PRECACHE.filter((url) => isWorkerScript(url, base));
+	while (scripts.length > 0) {
+		const found: string[] = [];
+		for (const script of scripts) {
+			seen.add(script);
+			const source = await (await cache.match(script, { ignoreVary: true }))?.text();
+			for (const url of workerAssetUrls(script, source ?? '', base)) {
+				if (PRECACHED.has(url) || seen.has(url)) continue;
+				seen.add(url);
+				try {
+					await cacheOne(cache, older, url);
+				} catch {
+					continue; // a false match in minified code must not stop the install
+				}
+				if (/\.m?js$/.test(url)) found.push(url);
+			}
+		}
+		scripts = found;
 	}
 }
 

@@ -61,6 +61,28 @@ export function routeShells(buildDir: string): string[] {
 	return routes.sort();
 }
 
+/**
+ * The cache keys the worker must hold for a build: every file it contains, route shells by their path, minus the
+ * worker itself and SvelteKit's version.json (always asked of the network).
+ */
+export function expectedCacheKeys(buildDir: string): string[] {
+	const keys: string[] = [];
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) walk(path);
+			else keys.push('/' + relative(buildDir, path));
+		}
+	};
+	walk(buildDir);
+	return keys
+		.filter((key) => key !== '/service-worker.js' && key !== '/_app/version.json')
+		.map((key) =>
+			key === '/404.html' ? key : key.endsWith('.html') ? key.replace(/(\/index)?\.html$/, '') || '/' : key
+		)
+		.sort();
+}
+
 /** The version name a build was made with (SvelteKit writes it to _app/version.json). */
 export function buildVersion(buildDir: string): string {
 	return (JSON.parse(readFileSync(join(buildDir, '_app/version.json'), 'utf8')) as { version: string })

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { axeViolations } from './axe';
 import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
 import { readStore } from './idb';
-import { firstDeckId, routeShells, studyCards, waitForWorker } from './pwa-helpers';
+import { expectedCacheKeys, firstDeckId, routeShells, studyCards, waitForWorker } from './pwa-helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -45,6 +45,12 @@ describe('offline PWA', () => {
 		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
 		await waitForWorker(page);
 		const deckId = await firstDeckId(page);
+		// The whole built app is precached: every route, chunk, deck, icon, and the workers' own wasm files.
+		const cached = await page.evaluate(async () => {
+			const [name] = await caches.keys();
+			return (await (await caches.open(name!)).keys()).map((r) => new URL(r.url).pathname).sort();
+		});
+		expect(cached).toEqual(expectedCacheKeys('build'));
 		expect(await page.getByText('Offline', { exact: true }).count()).toBe(0);
 
 		// No network from here on.

@@ -7,6 +7,8 @@ import {
 	shellKey,
 	staleCaches,
 	isImmutable,
+	isWorkerScript,
+	workerAssetUrls,
 	type RequestFacts
 } from '$lib/pwa/precache-plan';
 
@@ -63,16 +65,22 @@ describe('planRequest', () => {
 	it('answers every known route from its precached shell, whatever the query', () => {
 		expect(planRequest(facts('/study?deck=abc', { mode: 'navigate' }), '', precached)).toEqual({
 			kind: 'cache',
-			key: '/study'
+			key: '/study',
+			keepMiss: false
 		});
-		expect(planRequest(facts('/', { mode: 'navigate' }), '', precached)).toEqual({ kind: 'cache', key: '/' });
+		expect(planRequest(facts('/', { mode: 'navigate' }), '', precached)).toMatchObject({
+			kind: 'cache',
+			key: '/'
+		});
 		expect(planRequest(facts('/settings/', { mode: 'navigate' }), '', precached)).toEqual({
 			kind: 'cache',
-			key: '/settings'
+			key: '/settings',
+			keepMiss: false
 		});
 		expect(planRequest(facts('/exam/plan', { mode: 'navigate' }), '', precached)).toEqual({
 			kind: 'cache',
-			key: '/exam/plan'
+			key: '/exam/plan',
+			keepMiss: false
 		});
 	});
 
@@ -86,9 +94,20 @@ describe('planRequest', () => {
 	it('serves precached assets from the cache', () => {
 		expect(planRequest(facts('/_app/immutable/chunks/deck.def.js'), '', precached)).toEqual({
 			kind: 'cache',
-			key: '/_app/immutable/chunks/deck.def.js'
+			key: '/_app/immutable/chunks/deck.def.js',
+			keepMiss: false
 		});
 		expect(planRequest(facts('/icons/icon-192.png', { mode: 'no-cors' }), '', precached).kind).toBe('cache');
+	});
+
+	it("keeps any other hashed file once fetched (a worker's own wasm or helper)", () => {
+		expect(
+			planRequest(facts('/_app/immutable/workers/assets/sql-wasm-CXIAVl5-.wasm'), '', precached)
+		).toEqual({
+			kind: 'cache',
+			key: '/_app/immutable/workers/assets/sql-wasm-CXIAVl5-.wasm',
+			keepMiss: true
+		});
 	});
 
 	it('leaves everything else to the browser', () => {
@@ -105,6 +124,30 @@ describe('planRequest', () => {
 				precached
 			).kind
 		).toBe('network');
+	});
+});
+
+describe('workerAssetUrls', () => {
+	const worker = '/_app/immutable/workers/parse.worker-BfM3ACQ3.js';
+	it('finds the hashed files a worker loads relative to itself, as Vite emits them', () => {
+		const source =
+			'var a=new URL(`assets/sql-wasm-CXIAVl5-.wasm`,import.meta.url).href;' +
+			'importScripts("workerHelpers-Dwwmq1yl.js");let m=`application/wasm`,e=`failed to prepare wasm: ${x}`;';
+		expect(workerAssetUrls(worker, source, '')).toEqual([
+			'/_app/immutable/workers/assets/sql-wasm-CXIAVl5-.wasm',
+			'/_app/immutable/workers/workerHelpers-Dwwmq1yl.js'
+		]);
+	});
+
+	it('ignores paths outside the hashed output and the worker itself', () => {
+		const source = '"../../../../etc/passwd-abcdefgh.js" `parse.worker-BfM3ACQ3.js` "plain.wasm"';
+		expect(workerAssetUrls(worker, source, '')).toEqual([]);
+	});
+
+	it('recognises worker bundles', () => {
+		expect(isWorkerScript(worker, '')).toBe(true);
+		expect(isWorkerScript('/_app/immutable/chunks/a.js', '')).toBe(false);
+		expect(isWorkerScript('/_app/immutable/workers/assets/x.wasm', '')).toBe(false);
 	});
 });
 

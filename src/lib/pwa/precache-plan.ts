@@ -61,8 +61,11 @@ export function isImmutable(pathname: string, base: string): boolean {
 export type RequestPlan =
 	/** Leave it to the browser (other origins, non-GET, ranges, SvelteKit's version.json). */
 	| { kind: 'network' }
-	/** A precached file or route shell: cache first, network if the entry is missing. */
-	| { kind: 'cache'; key: string }
+	/**
+	 * A precached file or route shell: cache first, network if the entry is missing. `keepMiss`: a hashed
+	 * file not in the precache (a worker's own import): what the network returns is kept for offline use.
+	 */
+	| { kind: 'cache'; key: string; keepMiss: boolean }
 	/** A page this version does not know (maybe newer): network first, the SPA fallback shell offline. */
 	| { kind: 'navigate'; fallbackKey: string };
 
@@ -80,12 +83,34 @@ export function planRequest(req: RequestFacts, base: string, precached: Readonly
 	const path = req.url.pathname;
 	if (req.mode === 'navigate') {
 		const shell = shellKey(path, base);
-		if (precached.has(shell)) return { kind: 'cache', key: shell };
+		if (precached.has(shell)) return { kind: 'cache', key: shell, keepMiss: false };
 		return { kind: 'navigate', fallbackKey: `${base}${FALLBACK_SHELL}` };
 	}
 	// Assets are requested without a query; anything with one (cache busting, APIs) goes to the network.
-	if (req.url.search === '' && precached.has(path)) return { kind: 'cache', key: path };
+	if (req.url.search !== '') return { kind: 'network' };
+	if (precached.has(path)) return { kind: 'cache', key: path, keepMiss: false };
+	if (isImmutable(path, base)) return { kind: 'cache', key: path, keepMiss: true };
 	return { kind: 'network' };
+}
+
+/**
+ * The hashed files a worker bundle loads by a URL relative to itself, which `$service-worker` does not list
+ * (Vite emits `new URL("assets/sql-wasm-CXIAVl5-.wasm", import.meta.url)` and `workerHelpers-Dwwmq1yl.js`).
+ * Found in the worker's source so that import (.apkg via sql.js) and the optimizer work offline too.
+ */
+export function workerAssetUrls(workerPath: string, source: string, base: string): string[] {
+	const found = new Set<string>();
+	const origin = 'https://worker.invalid';
+	for (const [, ref] of source.matchAll(/[`'"]((?:[\w-]+\/)*[\w.-]+-[\w-]{8}\.(?:wasm|m?js))[`'"]/g)) {
+		const path = new URL(ref!, origin + workerPath).pathname;
+		if (isImmutable(path, base) && path !== workerPath) found.add(path);
+	}
+	return [...found].sort();
+}
+
+/** Worker bundles, whose own imports are found with workerAssetUrls. */
+export function isWorkerScript(path: string, base: string): boolean {
+	return isImmutable(path, base) && /\/workers\/[^/]+\.m?js$/.test(path);
 }
 
 /** '/study/' and '/study.html' are the same shell as '/study' (the query string never selects a shell). */
