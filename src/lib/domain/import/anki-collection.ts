@@ -220,10 +220,9 @@ export function readCollection(db: Database, what: string, withReviews: boolean)
 				fields: str(flds).split('\x1f')
 			})
 		);
-		const cards = rows(
-			db,
-			'SELECT id, nid, ord, CASE WHEN odid != 0 THEN odid ELSE did END FROM cards ORDER BY nid, ord'
-		).map(([id, nid, ord, did]) => ({ id: num(id), nid: num(nid), ord: num(ord), did: num(did) }));
+		const cards = rows(db, 'SELECT id, nid, ord, CASE WHEN odid != 0 THEN odid ELSE did END FROM cards').map(
+			([id, nid, ord, did]) => ({ id: num(id), nid: num(nid), ord: num(ord), did: num(did) })
+		);
 		let revlog: AnkiRevlogRow[] = [];
 		if (withReviews && hasTable(db, 'revlog')) {
 			revlog = rows(

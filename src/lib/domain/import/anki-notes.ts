@@ -196,7 +196,8 @@ export function buildAnkiNotes(col: AnkiCollection, ctx: ParseContext, from = 0,
 		seenGuids.add(row.guid);
 		let info = infos.get(nt.id);
 		if (!info) infos.set(nt.id, (info = typeInfo(nt)));
-		const cards = cardsByNote.get(row.id) ?? [];
+		// Lowest ordinal first: the first card's deck is the note's deck.
+		const cards = (cardsByNote.get(row.id) ?? []).sort((a, b) => a.ord - b.ord);
 		const deckName = col.decks.get(cards[0]?.did ?? 1) ?? 'Default';
 		const built = buildNote({ row, info, deckName, fileOrds: cards.map((c) => c.ord) }, warnings);
 		if (!built) return;

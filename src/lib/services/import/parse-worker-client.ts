@@ -1,10 +1,29 @@
 /**
- * Runs parseImport in parse.worker.ts: one worker per file, progress forwarded, `signal` aborts it (the
- * worker is terminated: nothing half-parsed can leak out). Resolves with the collection or rejects with
- * an ImportError carrying the worker's code and message.
+ * Runs parseImport in parse.worker.ts, progress forwarded. One worker is kept warm between files (so a
+ * second Anki package does not load sql.js again); cancelling terminates it, so nothing half-parsed can
+ * leak out, and the next file gets a fresh one. Resolves with the collection or rejects with an
+ * ImportError carrying the worker's code and message.
  */
 import { ImportError, type ImportedCollection, type ParseOptions } from '$lib/domain/import/import-model';
 import type { WorkerRequest, WorkerResponse } from './parse-worker-protocol';
+
+let idle: Worker | undefined;
+
+function spawn(): Worker {
+	return new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** Starts the worker ahead of time (e.g. when the import screen opens); loads no wasm. */
+export function prewarmParseWorker(): void {
+	idle ??= spawn();
+}
+
+function release(worker: Worker): void {
+	worker.onmessage = null;
+	worker.onerror = null;
+	if (idle) worker.terminate();
+	else idle = worker;
+}
 
 export function parseWithWorker(bytes: Uint8Array, options: ParseOptions): Promise<ImportedCollection> {
 	return new Promise((resolve, reject) => {
@@ -12,13 +31,15 @@ export function parseWithWorker(bytes: Uint8Array, options: ParseOptions): Promi
 			reject(new ImportError('cancelled', 'Import cancelled: nothing was imported.'));
 			return;
 		}
-		const worker = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
-		const finish = () => {
+		const worker = idle ?? spawn();
+		idle = undefined;
+		const settle = (keepWorker: boolean) => {
 			options.signal?.removeEventListener('abort', onAbort);
-			worker.terminate();
+			if (keepWorker) release(worker);
+			else worker.terminate();
 		};
 		const onAbort = () => {
-			finish();
+			settle(false);
 			reject(new ImportError('cancelled', 'Import cancelled: nothing was imported.'));
 		};
 		options.signal?.addEventListener('abort', onAbort);
@@ -26,15 +47,15 @@ export function parseWithWorker(bytes: Uint8Array, options: ParseOptions): Promi
 			const msg = event.data;
 			if (msg.type === 'progress') options.onProgress?.(msg.fraction, msg.stage);
 			else if (msg.type === 'done') {
-				finish();
+				settle(true);
 				resolve(msg.collection);
 			} else {
-				finish();
+				settle(msg.code !== 'internal');
 				reject(new ImportError(msg.code, msg.message));
 			}
 		};
 		worker.onerror = (event) => {
-			finish();
+			settle(false);
 			reject(new ImportError('internal', `The import worker failed: ${event.message || 'unknown error'}.`));
 		};
 		const request: WorkerRequest = {

@@ -4,6 +4,7 @@
  * when the file is an Anki package; the wasm comes from the package via Vite's `?url`, so the build
  * emits it as an asset that the service worker precaches (imports work offline).
  */
+import type { SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { ImportError } from '$lib/domain/import/import-model';
 import { parseImport } from '$lib/domain/import/parse-import';
@@ -11,23 +12,32 @@ import type { WorkerRequest, WorkerResponse } from './parse-worker-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const controller = new AbortController();
+/** The parse in progress (one at a time: the client sends the next file only after an answer). */
+let controller: AbortController | undefined;
+/** sql.js stays loaded for the next package once this worker has needed it. */
+let sqlJs: Promise<SqlJsStatic> | undefined;
 
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
 	self.postMessage(message, transfer);
 }
 
-async function loadSqlJs() {
-	const { default: initSqlJs } = await import('sql.js');
-	return initSqlJs({ locateFile: () => wasmUrl });
+function loadSqlJs(): Promise<SqlJsStatic> {
+	sqlJs ??= import('sql.js')
+		.then(({ default: initSqlJs }) => initSqlJs({ locateFile: () => wasmUrl }))
+		.catch((e: unknown) => {
+			sqlJs = undefined; // try again with the next package (e.g. once back online)
+			throw e;
+		});
+	return sqlJs;
 }
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 	const req = event.data;
 	if (req.type === 'cancel') {
-		controller.abort();
+		controller?.abort();
 		return;
 	}
+	controller = new AbortController();
 	let lastPostMs = 0;
 	try {
 		const collection = await parseImport(req.bytes, {
