@@ -37,6 +37,7 @@ describe('import screen', () => {
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/');
+		await page.getByRole('button', { name: /^Study / }).first().waitFor(); // shipped decks installed
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await page.getByRole('heading', { name: 'Import cards' }).waitFor();
 		await screenshot(page, 'import-01-sources');
@@ -132,6 +133,38 @@ describe('import screen', () => {
 		await page.getByRole('heading', { name: 'Import finished' }).waitFor();
 		const decks = await readStore<{ id: string; title: string }>(page, 'decks');
 		expect(decks.map((d) => d.title)).toContain('Baltic capitals');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('slow imports', () => {
+	it('shows progress for a large deck, and Cancel leaves the collection as it was', async () => {
+		const notes = Array.from({ length: 20_000 }, (_, i) => ({ guid: `big${i}`, front: `Question ${i} <b>bold</b>`, back: `Answer ${i}` }));
+		const apkg = await buildApkg({ deckName: 'Big deck', notes });
+		const context = await newPhoneContext(browser);
+		const page = await context.newPage();
+		const errors = collectPageErrors(page);
+		await page.goto('/');
+		await page.getByRole('button', { name: /^Study / }).first().waitFor(); // shipped decks installed
+		await page.goto('/import');
+		const before = (await readStore(page, 'notes')).length;
+		await page.getByLabel('Choose a file').setInputFiles({ name: 'big.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(apkg) });
+		const bar = page.getByRole('progressbar');
+		await bar.waitFor();
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		await page.getByRole('status').filter({ hasText: 'Cancelled: nothing was changed.' }).waitFor();
+		expect(await bar.count()).toBe(0);
+		expect(await readStore(page, 'notes')).toHaveLength(before);
+
+		// The same file imported to the end: 20,000 notes in one go.
+		await page.getByLabel('Choose a file').setInputFiles({ name: 'big.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(apkg) });
+		await bar.waitFor();
+		await screenshot(page, 'import-07-progress');
+		await page.getByRole('heading', { name: 'Preview of “big.apkg”' }).waitFor({ timeout: 60_000 });
+		await page.getByRole('button', { name: 'Import', exact: true }).click();
+		await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 60_000 });
+		expect(await readStore(page, 'notes')).toHaveLength(before + 20_000);
 		expect(errors).toEqual([]);
 		await context.close();
 	});
