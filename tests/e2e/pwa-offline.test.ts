@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { axeViolations } from './axe';
 import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
 import { readStore } from './idb';
+import { buildApkg } from '../import-db/helpers/apkg-builder';
 import { expectedCacheKeys, firstDeckId, routeShells, studyCards, waitForWorker } from './pwa-helpers';
 
 let browser: Browser;
@@ -117,6 +118,38 @@ describe('offline PWA', () => {
 		await screenshot(page, 'pwa-03-settings-offline');
 		expect(await axeViolations(page)).toEqual([]);
 
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('imports an Anki package offline: the parse worker and its sql.js wasm come from the precache', async () => {
+		const context = await newPhoneContext(browser);
+		const page = await context.newPage();
+		const errors = collectPageErrors(page);
+		await page.goto('/');
+		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		await waitForWorker(page);
+		await context.setOffline(true);
+		await page.goto('/import');
+		const apkg = await buildApkg({
+			deckName: 'Offline biology',
+			notes: [
+				{ guid: 'o1', front: 'Mitochondria', back: 'Make ATP' },
+				{ guid: 'o2', front: 'Ribosome', back: 'Makes proteins' }
+			]
+		});
+		await page
+			.getByLabel('Choose a file')
+			.setInputFiles({
+				name: 'offline.apkg',
+				mimeType: 'application/octet-stream',
+				buffer: Buffer.from(apkg)
+			});
+		await expect
+			.poll(() => page.locator('.totals').innerText(), { timeout: 30_000 })
+			.toMatch(/2 notes · 2 cards/);
+		await page.getByRole('button', { name: 'Import', exact: true }).click();
+		await page.getByRole('heading', { name: 'Import finished' }).waitFor();
 		expect(errors).toEqual([]);
 		await context.close();
 	});
