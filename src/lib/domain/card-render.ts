@@ -9,7 +9,27 @@ import type { NoteKind } from './model';
 export function cardOrdinals(kind: NoteKind, fields: Record<string, string>): number[] {
 	if (kind === 'basic') return [0];
 	if (kind === 'reversible') return [0, 1];
+	if (kind === 'templated') return templatedOrdinals(fields);
 	return clozeNumbers(fields.text ?? '');
+}
+
+/** An imported Anki note type: one card per rendered question `q<ord>`. */
+function templatedOrdinals(fields: Record<string, string>): number[] {
+	const ords: number[] = [];
+	for (const key of Object.keys(fields)) {
+		const m = /^q(\d+)$/.exec(key);
+		if (m) ords.push(Number(m[1]));
+	}
+	return ords.sort((a, b) => a - b);
+}
+
+/**
+ * Anki answer templates usually start with the question (`{{FrontSide}}<hr id=answer>`); the answer
+ * is shown under the question, so that part is dropped rather than shown twice.
+ */
+function templatedAnswer(question: string, answer: string): string {
+	if (!question || !answer.startsWith(question)) return answer;
+	return answer.slice(question.length).replace(/^\s*<hr\b[^>]*>/i, '');
 }
 
 export interface RenderedCard {
@@ -41,6 +61,10 @@ export function renderCard(kind: NoteKind, fields: Record<string, string>, ord: 
 			answerHtml: renderCloze(text, ord, true),
 			extraHtml: fields.extra ?? ''
 		};
+	}
+	if (kind === 'templated') {
+		const question = fields[`q${ord}`] ?? '';
+		return { questionHtml: question, answerHtml: templatedAnswer(question, fields[`a${ord}`] ?? ''), extraHtml: '' };
 	}
 	const front = fields.front ?? '';
 	const back = fields.back ?? '';

@@ -2,7 +2,8 @@
 import type { CardSchedule, Rating } from './schedule';
 import type { SchedulerSettings } from './scheduler-settings';
 
-export type NoteKind = 'basic' | 'reversible' | 'cloze';
+/** 'templated': an imported Anki note type; fields q<ord>/a<ord> hold each card's rendered sides. */
+export type NoteKind = 'basic' | 'reversible' | 'cloze' | 'templated';
 
 export interface DeckRow {
 	id: string;
