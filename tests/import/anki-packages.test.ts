@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardOrdinals } from '$lib/domain/card-render';
+import { cardOrdinals, renderCard } from '$lib/domain/card-render';
 import { parseImport } from '$lib/domain/import/parse-import';
 import type { ImportedCollection, ImportedNote } from '$lib/domain/import/import-model';
 import { ankiFixture, collectionOf, loadSql } from './anki-builders';
@@ -103,6 +103,11 @@ describe('real Anki packages (../shared/fixtures/anki)', () => {
 			'q4'
 		]);
 		expect(latissimus.fields.a2).not.toContain('Where does'); // the answer part after <hr id=answer>
+		expect(renderCard('templated', latissimus.fields, 2)).toEqual({
+			questionHtml: latissimus.fields.q2,
+			answerHtml: latissimus.fields.a2,
+			extraHtml: ''
+		});
 		const misc = byType('Basic-misc')[0]!;
 		expect(misc.fields.q0).toContain('<details class="hint"><summary>Front</summary>');
 		expect(misc.fields.q1).not.toContain('{{type:');
