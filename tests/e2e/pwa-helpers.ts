@@ -1,7 +1,7 @@
 // Shared steps of the PWA browser tests (tests/e2e/pwa-*.test.ts): waiting for the service worker,
 // studying a few cards, listing the route shells of a build, and making a second build of the app.
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -95,17 +95,10 @@ export function buildVersion(buildDir: string): string {
  */
 export async function buildVariant(version: string): Promise<{ dir: string; cleanup: () => void }> {
 	const work = mkdtempSync(join(tmpdir(), 'kartka-build-'));
-	for (const entry of [
-		'src',
-		'static',
-		'decks',
-		'scripts',
-		'package.json',
-		'svelte.config.js',
-		'vite.config.ts',
-		'tsconfig.json'
-	]) {
-		if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(work, entry), { recursive: true });
+	// Everything the build may read; not what it writes, nor what is big and unrelated.
+	const skip = new Set(['node_modules', 'build', '.svelte-kit', '.git', 'test-results', 'bench-results']);
+	for (const entry of readdirSync(ROOT)) {
+		if (!skip.has(entry)) cpSync(join(ROOT, entry), join(work, entry), { recursive: true });
 	}
 	symlinkSync(join(ROOT, 'node_modules'), join(work, 'node_modules'), 'dir');
 	await promisify(execFile)(
@@ -113,7 +106,7 @@ export async function buildVariant(version: string): Promise<{ dir: string; clea
 		[join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
 		{
 			cwd: work,
-			env: { ...process.env, KARTKA_VERSION: version },
+			env: { ...process.env, NODE_ENV: 'production', KARTKA_VERSION: version },
 			maxBuffer: 64 * 1024 * 1024
 		}
 	);
