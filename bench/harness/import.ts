@@ -18,7 +18,9 @@ const NOW = Date.UTC(2026, 10, 28, 12);
 function csv(rows: number): Uint8Array {
 	const lines = ['front,back,tags,id'];
 	for (let i = 0; i < rows; i++) {
-		lines.push(`"Question ${i}, about topic ${i % 97}?","Answer ${i}: <b>${(i * 7919) % 10007}</b>",unit-${i % 12},q${i}`);
+		lines.push(
+			`"Question ${i}, about topic ${i % 97}?","Answer ${i}: <b>${(i * 7919) % 10007}</b>",unit-${i % 12},q${i}`
+		);
 	}
 	return new TextEncoder().encode(lines.join('\n'));
 }
@@ -29,13 +31,34 @@ async function apkg(notes: number): Promise<Uint8Array> {
 	const db = new SQL.Database();
 	const ANS = '{{FrontSide}}<hr id=answer>';
 	const models = {
-		'1': { id: 1, name: 'Basic', type: 0, flds: [{ name: 'Front', ord: 0 }, { name: 'Back', ord: 1 }], tmpls: [{ name: 'Card 1', ord: 0, qfmt: '{{Front}}', afmt: `${ANS}{{Back}}` }] },
-		'2': { id: 2, name: 'Cloze', type: 1, flds: [{ name: 'Text', ord: 0 }, { name: 'Extra', ord: 1 }], tmpls: [{ name: 'Cloze', ord: 0, qfmt: '{{cloze:Text}}', afmt: '{{cloze:Text}}<br>{{Extra}}' }] },
+		'1': {
+			id: 1,
+			name: 'Basic',
+			type: 0,
+			flds: [
+				{ name: 'Front', ord: 0 },
+				{ name: 'Back', ord: 1 }
+			],
+			tmpls: [{ name: 'Card 1', ord: 0, qfmt: '{{Front}}', afmt: `${ANS}{{Back}}` }]
+		},
+		'2': {
+			id: 2,
+			name: 'Cloze',
+			type: 1,
+			flds: [
+				{ name: 'Text', ord: 0 },
+				{ name: 'Extra', ord: 1 }
+			],
+			tmpls: [{ name: 'Cloze', ord: 0, qfmt: '{{cloze:Text}}', afmt: '{{cloze:Text}}<br>{{Extra}}' }]
+		},
 		'3': {
 			id: 3,
 			name: 'Vocab',
 			type: 0,
-			flds: [{ name: 'Word', ord: 0 }, { name: 'Meaning', ord: 1 }],
+			flds: [
+				{ name: 'Word', ord: 0 },
+				{ name: 'Meaning', ord: 1 }
+			],
 			tmpls: [
 				{ name: 'Recognise', ord: 0, qfmt: '<div class=word>{{Word}}</div>', afmt: `${ANS}{{Meaning}}` },
 				{ name: 'Recall', ord: 1, qfmt: '{{Meaning}}', afmt: `${ANS}{{Word}}` }
@@ -46,16 +69,29 @@ async function apkg(notes: number): Promise<Uint8Array> {
 		CREATE TABLE notes (id integer primary key, guid text, mid integer, mod integer, usn integer, tags text, flds text, sfld text, csum integer, flags integer, data text);
 		CREATE TABLE cards (id integer primary key, nid integer, did integer, ord integer, mod integer, usn integer, type integer, queue integer, due integer, ivl integer, factor integer, reps integer, lapses integer, left integer, odue integer, odid integer, flags integer, data text);
 		CREATE TABLE revlog (id integer primary key, cid integer, usn integer, ease integer, ivl integer, lastIvl integer, factor integer, time integer, type integer);`);
-	db.run('INSERT INTO col VALUES (1, 0, 0, 0, 11, 0, 0, 0, ?, ?, ?, ?, ?)', ['{}', JSON.stringify(models), JSON.stringify({ '1': { name: 'Bench' } }), '{}', '{}']);
+	db.run('INSERT INTO col VALUES (1, 0, 0, 0, 11, 0, 0, 0, ?, ?, ?, ?, ?)', [
+		'{}',
+		JSON.stringify(models),
+		JSON.stringify({ '1': { name: 'Bench' } }),
+		'{}',
+		'{}'
+	]);
 	db.run('BEGIN');
 	const note = db.prepare('INSERT INTO notes VALUES (?, ?, ?, 0, 0, ?, ?, ?, 0, 0, ?)');
-	const card = db.prepare('INSERT INTO cards VALUES (?, ?, 1, ?, 0, 0, 2, 2, 0, 10, 2500, 3, 0, 0, 0, 0, 0, ?)');
+	const card = db.prepare(
+		'INSERT INTO cards VALUES (?, ?, 1, ?, 0, 0, 2, 2, 0, 10, 2500, 3, 0, 0, 0, 0, 0, ?)'
+	);
 	const rev = db.prepare('INSERT INTO revlog VALUES (?, ?, 0, ?, 1, 0, 2500, 4000, 1)');
 	let cid = 1;
 	let reviewedMs = NOW - 400 * 86_400_000;
 	for (let i = 1; i <= notes; i++) {
 		const mid = i % 4 === 2 ? 2 : i % 4 === 3 ? 3 : 1;
-		const flds = mid === 1 ? `Question ${i}?\x1fAnswer <b>${i}</b>` : mid === 2 ? `Fact {{c1::${i}}} is {{c2::number ${i}}}\x1fextra ${i}` : `word${i}\x1fmeaning ${i}`;
+		const flds =
+			mid === 1
+				? `Question ${i}?\x1fAnswer <b>${i}</b>`
+				: mid === 2
+					? `Fact {{c1::${i}}} is {{c2::number ${i}}}\x1fextra ${i}`
+					: `word${i}\x1fmeaning ${i}`;
 		note.run([i, `g${i}`, mid, ` t${i % 10} bench `, flds, '', '']);
 		for (const ord of mid === 1 ? [0] : [0, 1]) {
 			card.run([cid, i, ord, '']);
@@ -69,7 +105,10 @@ async function apkg(notes: number): Promise<Uint8Array> {
 	db.run('COMMIT');
 	const bytes = db.export();
 	db.close();
-	return zipSync({ 'collection.anki2': [bytes, { level: 6 }], media: [new TextEncoder().encode('{}'), { level: 0 }] });
+	return zipSync({
+		'collection.anki2': [bytes, { level: 6 }],
+		media: [new TextEncoder().encode('{}'), { level: 0 }]
+	});
 }
 
 function deleteDb(name: string): Promise<void> {
@@ -106,7 +145,12 @@ async function once(bytes: Uint8Array, fileName: string, importProgress: boolean
 	await commitImport(db, plan, { importProgress });
 	const t3 = performance.now();
 	// Exactly the rows the import wrote, bulk-added into an empty database.
-	const rows = { decks: await db.decks.toArray(), notes: await db.notes.toArray(), cards: await db.cards.toArray(), reviewLogs: await db.reviewLogs.toArray() };
+	const rows = {
+		decks: await db.decks.toArray(),
+		notes: await db.notes.toArray(),
+		cards: await db.cards.toArray(),
+		reviewLogs: await db.reviewLogs.toArray()
+	};
 	db.close();
 	await deleteDb(name);
 	const raw = new KartkaDB(`${name}-raw`);
@@ -138,7 +182,17 @@ async function measure(bytes: Uint8Array, fileName: string, importProgress = fal
 	const runs: Run[] = [];
 	for (let i = 0; i < RUNS; i++) runs.push(await once(bytes, fileName, importProgress, i));
 	const pick = (k: keyof Run) => median(runs.map((r) => r[k]));
-	return { totalMs: pick('totalMs'), parseMs: pick('parseMs'), planMs: pick('planMs'), writeMs: pick('writeMs'), rawMs: pick('rawMs'), rows: runs[0]!.rows, notes: runs[0]!.notes, cards: runs[0]!.cards, reviews: runs[0]!.reviews };
+	return {
+		totalMs: pick('totalMs'),
+		parseMs: pick('parseMs'),
+		planMs: pick('planMs'),
+		writeMs: pick('writeMs'),
+		rawMs: pick('rawMs'),
+		rows: runs[0]!.rows,
+		notes: runs[0]!.notes,
+		cards: runs[0]!.cards,
+		reviews: runs[0]!.reviews
+	};
 }
 
 try {

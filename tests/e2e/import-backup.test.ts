@@ -29,7 +29,13 @@ function dumpAll(page: Page): Promise<Record<string, unknown[]>> {
 					const tx = db.transaction(names, 'readonly');
 					const out: Record<string, unknown[]> = {};
 					const plain = (v: unknown): unknown =>
-						v instanceof Uint8Array ? Array.from(v) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, Array.isArray(x) ? x.map(plain) : plain(x)])) : v;
+						v instanceof Uint8Array
+							? Array.from(v)
+							: v && typeof v === 'object'
+								? Object.fromEntries(
+										Object.entries(v).map(([k, x]) => [k, Array.isArray(x) ? x.map(plain) : plain(x)])
+									)
+								: v;
 					for (const name of names) {
 						const req = tx.objectStore(name).getAll();
 						req.onsuccess = () => (out[name] = req.result.map(plain));
@@ -49,8 +55,21 @@ describe('backup and restore', () => {
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/import');
-		const apkg = await buildApkg({ deckName: 'Backup me', notes: [{ guid: 'b1', front: '<img src="cell.png"> cell', back: 'red' }, { guid: 'b2', front: 'two', back: 'dwa' }], media: [{ name: 'cell.png', bytes: RED_PNG }] });
-		await page.getByLabel('Choose a file').setInputFiles({ name: 'backup-me.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(apkg) });
+		const apkg = await buildApkg({
+			deckName: 'Backup me',
+			notes: [
+				{ guid: 'b1', front: '<img src="cell.png"> cell', back: 'red' },
+				{ guid: 'b2', front: 'two', back: 'dwa' }
+			],
+			media: [{ name: 'cell.png', bytes: RED_PNG }]
+		});
+		await page
+			.getByLabel('Choose a file')
+			.setInputFiles({
+				name: 'backup-me.apkg',
+				mimeType: 'application/octet-stream',
+				buffer: Buffer.from(apkg)
+			});
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await page.getByRole('link', { name: 'Study Backup me' }).click();
 		await page.getByRole('button', { name: 'Show answer' }).click();
@@ -59,7 +78,10 @@ describe('backup and restore', () => {
 
 		await page.goto('/settings');
 		await expect.poll(() => page.getByTestId('last-backup').innerText()).toBe('never');
-		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup' }).click()]);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Download backup' }).click()
+		]);
 		expect(download.suggestedFilename()).toMatch(/^kartka-backup-\d{4}-\d\d-\d\d-\d{4}\.zip$/);
 		const backupPath = (await download.path())!;
 		await expect.poll(() => page.getByTestId('last-backup').innerText()).toMatch(/today/);
@@ -78,7 +100,13 @@ describe('backup and restore', () => {
 		expect(await dumpAll(page)).not.toEqual(atBackup);
 
 		await page.goto('/settings');
-		await page.getByLabel('Restore from backup…').setInputFiles({ name: 'kartka-backup.zip', mimeType: 'application/zip', buffer: readFileSync(backupPath) });
+		await page
+			.getByLabel('Restore from backup…')
+			.setInputFiles({
+				name: 'kartka-backup.zip',
+				mimeType: 'application/zip',
+				buffer: readFileSync(backupPath)
+			});
 		const dialog = page.getByRole('dialog', { name: 'Replace your collection?' });
 		await dialog.waitFor();
 		expect(await dialog.innerText()).toMatch(/will be replaced/);
@@ -89,14 +117,24 @@ describe('backup and restore', () => {
 		await dialog.getByRole('button', { name: 'Cancel' }).click();
 		expect(await dumpAll(page)).toEqual(changed);
 
-		await page.getByLabel('Restore from backup…').setInputFiles({ name: 'kartka-backup.zip', mimeType: 'application/zip', buffer: readFileSync(backupPath) });
+		await page
+			.getByLabel('Restore from backup…')
+			.setInputFiles({
+				name: 'kartka-backup.zip',
+				mimeType: 'application/zip',
+				buffer: readFileSync(backupPath)
+			});
 		await dialog.getByRole('button', { name: 'Replace my collection' }).click();
 		await page.getByRole('status').filter({ hasText: 'Restored the backup' }).waitFor();
 		expect(await dumpAll(page)).toEqual(atBackup);
 
 		// A file that is not a backup is refused with a message, changing nothing.
-		await page.getByLabel('Restore from backup…').setInputFiles({ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
-		await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/not a Kartka backup.*Nothing was changed/);
+		await page
+			.getByLabel('Restore from backup…')
+			.setInputFiles({ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip') });
+		await expect
+			.poll(() => page.getByRole('alert').innerText())
+			.toMatch(/not a Kartka backup.*Nothing was changed/);
 		expect(await dumpAll(page)).toEqual(atBackup);
 		expect(errors).toEqual([]);
 		await context.close();

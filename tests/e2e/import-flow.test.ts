@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './axe';
 import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
 import { readStore } from './idb';
+import { readFileSync } from 'node:fs';
 import { buildApkg, RED_PNG } from '../import-db/helpers/apkg-builder';
 
 let browser: Browser;
@@ -16,7 +17,9 @@ afterAll(async () => {
 });
 
 async function chooseFile(page: Page, name: string, bytes: Uint8Array) {
-	await page.getByLabel('Choose a file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+	await page
+		.getByLabel('Choose a file')
+		.setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
 	await page.getByRole('heading', { name: new RegExp(`Preview of “${name}”`) }).waitFor();
 }
 
@@ -37,7 +40,10 @@ describe('import screen', () => {
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/');
-		await page.getByRole('button', { name: /^Study / }).first().waitFor(); // shipped decks installed
+		await page
+			.getByRole('button', { name: /^Study / })
+			.first()
+			.waitFor(); // shipped decks installed
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await page.getByRole('heading', { name: 'Import cards' }).waitFor();
 		await screenshot(page, 'import-01-sources');
@@ -75,7 +81,9 @@ describe('import screen', () => {
 		await page.getByRole('button', { name: 'Show answer' }).click();
 		await page.getByRole('button', { name: 'Good', exact: true }).click();
 		await screenshot(page, 'import-04-study-image');
-		const studied = (await readStore<{ id: string; reps: number; dueMs: number }>(page, 'cards')).find((c) => c.reps === 1)!;
+		const studied = (await readStore<{ id: string; reps: number; dueMs: number }>(page, 'cards')).find(
+			(c) => c.reps === 1
+		)!;
 		expect(studied).toBeDefined();
 
 		// The corrected version: c2 fixed, c3 gone, c4 new.
@@ -90,16 +98,26 @@ describe('import screen', () => {
 			media: [{ name: 'cell.png', bytes: RED_PNG }]
 		});
 		await chooseFile(page, 'cells-v2.apkg', v2);
-		await expect.poll(() => page.getByText(/updates your deck — 1 updated, 1 added, 1 removed, 1 unchanged/).count()).toBe(1);
-		await expect.poll(() => page.getByRole('group', { name: /1 note is no longer in this version/ }).count()).toBe(1);
+		await expect
+			.poll(() => page.getByText(/updates your deck — 1 updated, 1 added, 1 removed, 1 unchanged/).count())
+			.toBe(1);
+		await expect
+			.poll(() => page.getByRole('group', { name: /1 note is no longer in this version/ }).count())
+			.toBe(1);
 		await screenshot(page, 'import-05-update-preview');
 		expect(await axeViolations(page)).toEqual([]);
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await page.getByRole('heading', { name: 'Import finished' }).waitFor();
-		expect(await page.getByRole('status').filter({ hasText: 'updated' }).innerText()).toBe('1 updated, 1 added, 1 removed, 1 unchanged');
-		const after = (await readStore<{ id: string; reps: number; dueMs: number }>(page, 'cards')).find((c) => c.id === studied.id)!;
+		expect(await page.getByRole('status').filter({ hasText: 'updated' }).innerText()).toBe(
+			'1 updated, 1 added, 1 removed, 1 unchanged'
+		);
+		const after = (await readStore<{ id: string; reps: number; dueMs: number }>(page, 'cards')).find(
+			(c) => c.id === studied.id
+		)!;
 		expect(after).toMatchObject({ reps: 1, dueMs: studied.dueMs });
-		const removed = (await readStore<{ key: string; removed?: boolean }>(page, 'notes')).find((n) => n.key === 'c3');
+		const removed = (await readStore<{ key: string; removed?: boolean }>(page, 'notes')).find(
+			(n) => n.key === 'c3'
+		);
 		expect(removed?.removed).toBe(true);
 		expect(errors).toEqual([]);
 		await context.close();
@@ -110,7 +128,9 @@ describe('import screen', () => {
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/import');
-		await page.getByLabel(/Cards, one per line/).fill('Minsk - capital of Belarus;;Vilnius - capital of Lithuania;;Riga - capital of Latvia');
+		await page
+			.getByLabel(/Cards, one per line/)
+			.fill('Minsk - capital of Belarus;;Vilnius - capital of Lithuania;;Riga - capital of Latvia');
 		await page.getByRole('button', { name: 'Preview pasted text' }).click();
 		await page.getByRole('heading', { name: /Preview of/ }).waitFor();
 		await page.getByLabel('Kind of text').selectOption('quizlet');
@@ -123,7 +143,9 @@ describe('import screen', () => {
 		await cards.fill(';;');
 		await cards.press('Tab');
 		await expect.poll(() => page.locator('.totals').innerText()).toMatch(/^3 notes · 3 cards/);
-		await expect.poll(() => page.locator('.preview-card').first().innerText()).toMatch(/Minsk[\s\S]*capital of Belarus/);
+		await expect
+			.poll(() => page.locator('.preview-card').first().innerText())
+			.toMatch(/Minsk[\s\S]*capital of Belarus/);
 		await page.getByLabel('Deck name').fill('Baltic capitals');
 		await page.getByLabel('Deck name').press('Tab');
 		await expect.poll(() => page.getByText(/Baltic capitals.*new deck/).count()).toBe(1);
@@ -140,16 +162,25 @@ describe('import screen', () => {
 
 describe('slow imports', () => {
 	it('shows progress for a large deck, and Cancel leaves the collection as it was', async () => {
-		const notes = Array.from({ length: 20_000 }, (_, i) => ({ guid: `big${i}`, front: `Question ${i} <b>bold</b>`, back: `Answer ${i}` }));
+		const notes = Array.from({ length: 20_000 }, (_, i) => ({
+			guid: `big${i}`,
+			front: `Question ${i} <b>bold</b>`,
+			back: `Answer ${i}`
+		}));
 		const apkg = await buildApkg({ deckName: 'Big deck', notes });
 		const context = await newPhoneContext(browser);
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/');
-		await page.getByRole('button', { name: /^Study / }).first().waitFor(); // shipped decks installed
+		await page
+			.getByRole('button', { name: /^Study / })
+			.first()
+			.waitFor(); // shipped decks installed
 		await page.goto('/import');
 		const before = (await readStore(page, 'notes')).length;
-		await page.getByLabel('Choose a file').setInputFiles({ name: 'big.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(apkg) });
+		await page
+			.getByLabel('Choose a file')
+			.setInputFiles({ name: 'big.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(apkg) });
 		const bar = page.getByRole('progressbar');
 		await bar.waitFor();
 		await page.getByRole('button', { name: 'Cancel' }).click();
@@ -158,13 +189,50 @@ describe('slow imports', () => {
 		expect(await readStore(page, 'notes')).toHaveLength(before);
 
 		// The same file imported to the end: 20,000 notes in one go.
-		await page.getByLabel('Choose a file').setInputFiles({ name: 'big.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(apkg) });
+		await page
+			.getByLabel('Choose a file')
+			.setInputFiles({ name: 'big.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(apkg) });
 		await bar.waitFor();
 		await screenshot(page, 'import-07-progress');
 		await page.getByRole('heading', { name: 'Preview of “big.apkg”' }).waitFor({ timeout: 60_000 });
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 60_000 });
 		expect(await readStore(page, 'notes')).toHaveLength(before + 20_000);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('drag and drop, sub-decks and review history', () => {
+	it('imports a dropped Anki package with its sub-decks and, with "Import progress", its review history', async () => {
+		const context = await newPhoneContext(browser);
+		const page = await context.newPage();
+		const errors = collectPageErrors(page);
+		await page.goto('/import');
+		const bytes = [...readFileSync('../shared/fixtures/anki/templates.apkg')];
+		const dataTransfer = await page.evaluateHandle((b) => {
+			const dt = new DataTransfer();
+			dt.items.add(new File([new Uint8Array(b)], 'templates.apkg'));
+			return dt;
+		}, bytes);
+		await page.locator('.drop').dispatchEvent('drop', { dataTransfer });
+		await page.getByRole('heading', { name: 'Preview of “templates.apkg”' }).waitFor();
+		await expect
+			.poll(() => page.locator('.totals').innerText())
+			.toMatch(/^48 notes · 146 cards · \d+ past reviews/);
+		expect(await page.locator('.decks li').count()).toBeGreaterThan(1);
+		const progress = page.getByRole('checkbox', { name: /Import progress/ });
+		expect(await progress.isChecked()).toBe(false);
+		await progress.check();
+		await screenshot(page, 'import-08-subdecks-history');
+		expect(await axeViolations(page)).toEqual([]);
+		await page.getByRole('button', { name: 'Import', exact: true }).click();
+		await page.getByRole('heading', { name: 'Import finished' }).waitFor();
+		const reviews = await readStore(page, 'reviewLogs');
+		expect(reviews.length).toBeGreaterThan(0);
+		expect(await page.getByText(`${reviews.length} past reviews became the cards' schedules.`).count()).toBe(
+			1
+		);
 		expect(errors).toEqual([]);
 		await context.close();
 	});

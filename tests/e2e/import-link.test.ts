@@ -89,14 +89,22 @@ describe('decks shared by link', () => {
 		await screenshot(page, 'import-link-02-share');
 		expect(await axeViolations(page)).toEqual([]);
 
-		const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+		const [jsonDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export JSON' }).click()
+		]);
 		expect(jsonDownload.suggestedFilename()).toBe('class-capitals.json');
 		const exported = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8'));
 		expect(exported).toMatchObject({ format: 'kartka-deck', id: 'class-capitals', title: 'Class capitals' });
 		expect(exported.notes.map((n: { id: string }) => n.id)).toEqual(['minsk', 'vilnius', 'riga']);
-		const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+		const [csvDownload] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export CSV' }).click()
+		]);
 		expect(csvDownload.suggestedFilename()).toBe('class-capitals.csv');
-		expect(readFileSync((await csvDownload.path())!, 'utf8')).toMatch(/^\ufefffront,back,tags,id,deck,extra\r\nCapital of Belarus\?,Minsk,geo,minsk,Class capitals,/);
+		expect(readFileSync((await csvDownload.path())!, 'utf8')).toMatch(
+			/^\ufefffront,back,tags,id,deck,extra\r\nCapital of Belarus\?,Minsk,geo,minsk,Class capitals,/
+		);
 		expect(errors).toEqual([]);
 		await context.close();
 	});
@@ -105,7 +113,10 @@ describe('decks shared by link', () => {
 		const context = await newPhoneContext(browser);
 		const page = await context.newPage();
 		await page.goto('/');
-		await page.getByRole('button', { name: /^Study / }).first().waitFor(); // shipped decks installed
+		await page
+			.getByRole('button', { name: /^Study / })
+			.first()
+			.waitFor(); // shipped decks installed
 		const before = (await readStore(page, 'notes')).length;
 		await page.goto(shared(`${files}/closed/class-capitals.json`));
 		const text = await alertText(page);

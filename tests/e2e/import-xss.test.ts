@@ -8,7 +8,9 @@ import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from '
 import { buildApkg, RED_PNG, type BuiltNote } from '../import-db/helpers/apkg-builder';
 
 const DATA_PNG = `data:image/png;base64,${Buffer.from(RED_PNG).toString('base64')}`;
-const SVG_B64 = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="top.__xss=\'svgdata\'"><script>top.__xss="svgscript"</script></svg>').toString('base64');
+const SVG_B64 = Buffer.from(
+	'<svg xmlns="http://www.w3.org/2000/svg" onload="top.__xss=\'svgdata\'"><script>top.__xss="svgscript"</script></svg>'
+).toString('base64');
 
 /** Each sets window.__xss (directly, or through parent/top from a frame) if it ever runs. */
 export const PAYLOADS = [
@@ -51,7 +53,38 @@ const BENIGN = [
 	'<img alt="stored-image" src="cell.png">'
 ];
 
-const ALLOWED_IN_CARDS = ['b', 'strong', 'i', 'em', 'u', 's', 'sub', 'sup', 'br', 'p', 'div', 'span', 'ul', 'ol', 'li', 'mark', 'code', 'pre', 'blockquote', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'ruby', 'rt', 'audio'];
+const ALLOWED_IN_CARDS = [
+	'b',
+	'strong',
+	'i',
+	'em',
+	'u',
+	's',
+	'sub',
+	'sup',
+	'br',
+	'p',
+	'div',
+	'span',
+	'ul',
+	'ol',
+	'li',
+	'mark',
+	'code',
+	'pre',
+	'blockquote',
+	'img',
+	'table',
+	'thead',
+	'tbody',
+	'tr',
+	'th',
+	'td',
+	'hr',
+	'ruby',
+	'rt',
+	'audio'
+];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -74,7 +107,11 @@ describe('hostile card HTML', () => {
 			notes.push({ guid: `x${i}`, front: `Q${i}: ${fields[i]}`, back: `A${i}: ${fields[i + 1] ?? 'end'}` });
 		}
 		expect(notes.length).toBeLessThanOrEqual(20); // all are new cards of one study day
-		const apkg = await buildApkg({ deckName: 'Hostile', notes, media: [{ name: 'cell.png', bytes: RED_PNG }] });
+		const apkg = await buildApkg({
+			deckName: 'Hostile',
+			notes,
+			media: [{ name: 'cell.png', bytes: RED_PNG }]
+		});
 
 		const context = await newPhoneContext(browser);
 		const page = await context.newPage();
@@ -88,7 +125,13 @@ describe('hostile card HTML', () => {
 		page.on('request', (r) => requests.push(r.url()));
 
 		await page.goto('/import');
-		await page.getByLabel('Choose a file').setInputFiles({ name: 'hostile.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(apkg) });
+		await page
+			.getByLabel('Choose a file')
+			.setInputFiles({
+				name: 'hostile.apkg',
+				mimeType: 'application/octet-stream',
+				buffer: Buffer.from(apkg)
+			});
 		await page.getByRole('heading', { name: /Preview of/ }).waitFor();
 		await page.locator('.preview-card').first().hover();
 		expect(await flag(page)).toBeNull();
@@ -96,7 +139,10 @@ describe('hostile card HTML', () => {
 		await page.getByRole('link', { name: 'Study Hostile' }).click();
 
 		const seen = new Set<string>();
-		let sawBold = false, sawList = false, sawDataImage = false, sawStoredImage = false;
+		let sawBold = false,
+			sawList = false,
+			sawDataImage = false,
+			sawStoredImage = false;
 		for (let n = 0; n < notes.length; n++) {
 			const show = page.getByRole('button', { name: 'Show answer' });
 			await show.waitFor();
@@ -106,16 +152,21 @@ describe('hostile card HTML', () => {
 			await page.getByRole('button', { name: 'Show answer' }).click();
 			await page.getByRole('button', { name: 'Good', exact: true }).waitFor();
 			await card.hover();
-			for (const el of await card.locator('xss, a, details, summary').all()) await el.click({ force: true }).catch(() => undefined);
+			for (const el of await card.locator('xss, a, details, summary').all())
+				await el.click({ force: true }).catch(() => undefined);
 			await page.waitForTimeout(150); // let onload/onerror/animations fire if anything was let through
 			expect(await flag(page), `card ${n}`).toBeNull();
 			const html = await card.innerHTML();
 			seen.add((/Q(\d+):/.exec(await card.locator('.question').innerText()) ?? [])[1] ?? '?');
-			sawBold ||= (await card.locator('b', { hasText: 'bold-ok' }).count()) > 0 && (await card.locator('i', { hasText: 'italic-ok' }).count()) > 0;
+			sawBold ||=
+				(await card.locator('b', { hasText: 'bold-ok' }).count()) > 0 &&
+				(await card.locator('i', { hasText: 'italic-ok' }).count()) > 0;
 			sawList ||= (await card.locator('ul > li', { hasText: 'list-two' }).count()) > 0;
 			sawDataImage ||= (await card.locator('img[alt="data-image"][src^="data:image/png"]').count()) > 0;
 			if ((await card.locator('img[alt="stored-image"]').count()) > 0) {
-				await expect.poll(() => card.locator('img[alt="stored-image"]').getAttribute('src')).toMatch(/^blob:/);
+				await expect
+					.poll(() => card.locator('img[alt="stored-image"]').getAttribute('src'))
+					.toMatch(/^blob:/);
 				sawStoredImage = true;
 			}
 			// Inside the card's content: only allowed elements, no event handlers, no script URLs.
@@ -129,18 +180,26 @@ describe('hostile card HTML', () => {
 				expect(ALLOWED_IN_CARDS, html).toContain(tag);
 				for (const [name, value] of attrs) {
 					expect(name, html).not.toMatch(/^on/i);
-					if (['src', 'href', 'action', 'formaction', 'data', 'xlink:href'].includes(name!)) expect(value).toMatch(/^(blob:|data:image\/(png|jpe?g|gif|webp);)/);
+					if (['src', 'href', 'action', 'formaction', 'data', 'xlink:href'].includes(name!))
+						expect(value).toMatch(/^(blob:|data:image\/(png|jpe?g|gif|webp);)/);
 				}
 			}
 			if (n === 0) await screenshot(page, 'import-xss-card');
 			await page.getByRole('button', { name: 'Good', exact: true }).click();
 		}
 		expect(seen.size).toBe(notes.length);
-		expect({ sawBold, sawList, sawDataImage, sawStoredImage }).toEqual({ sawBold: true, sawList: true, sawDataImage: true, sawStoredImage: true });
+		expect({ sawBold, sawList, sawDataImage, sawStoredImage }).toEqual({
+			sawBold: true,
+			sawList: true,
+			sawDataImage: true,
+			sawStoredImage: true
+		});
 		expect(await flag(page)).toBeNull();
 		expect(dialogs).toEqual([]);
 		// Card content never makes the app fetch anything from elsewhere.
-		expect(requests.filter((u) => !u.startsWith(new URL(page.url()).origin) && !/^(blob|data):/.test(u))).toEqual([]);
+		expect(
+			requests.filter((u) => !u.startsWith(new URL(page.url()).origin) && !/^(blob|data):/.test(u))
+		).toEqual([]);
 		expect(errors).toEqual([]);
 		await context.close();
 	});

@@ -49,10 +49,13 @@ describe('real Anki packages into the database', () => {
 		expect(await counts()).toMatchObject({ notes: 48, cards: 146 });
 		expect(plan.decks.length).toBe(await db.decks.count());
 		expect(plan.decks.map((d) => d.deck.title)).toContain('1-TEMPLATES::Anatomy');
-		const perDeck = await Promise.all(plan.decks.map((d) => db.cards.where('deckId').equals(d.deck.id).count()));
+		const perDeck = await Promise.all(
+			plan.decks.map((d) => db.cards.where('deckId').equals(d.deck.id).count())
+		);
 		expect(perDeck).toEqual(plan.decks.map((d) => d.cardCount));
 		// Every card renders a question (no card without a front).
-		for (const n of await db.notes.toArray()) expect(Object.values(n.fields).join('').length).toBeGreaterThan(0);
+		for (const n of await db.notes.toArray())
+			expect(Object.values(n.fields).join('').length).toBeGreaterThan(0);
 	});
 
 	it('templates.apkg with "Import progress" replays its revlog into review logs and card state', async () => {
@@ -82,8 +85,21 @@ describe('real Anki packages into the database', () => {
 		await run('update1.apkg');
 		const [card] = await db.cards.toArray();
 		const scheduler = createScheduler({ ...DEFAULT_SCHEDULER_SETTINGS, fuzz: false });
-		const { card: answered } = await answerCard(db, { shown: card!, rating: Rating.Good, nowMs: NOW, durationMs: 3000, scheduler, dayCutoffHour: 4 });
-		const schedule = { state: answered.state, dueMs: answered.dueMs, stability: answered.stability, difficulty: answered.difficulty, reps: 1 };
+		const { card: answered } = await answerCard(db, {
+			shown: card!,
+			rating: Rating.Good,
+			nowMs: NOW,
+			durationMs: 3000,
+			scheduler,
+			dayCutoffHour: 4
+		});
+		const schedule = {
+			state: answered.state,
+			dueMs: answered.dueMs,
+			stability: answered.stability,
+			difficulty: answered.difficulty,
+			reps: 1
+		};
 
 		const second = await run('update2.apkg', { nowMs: NOW + 60_000 });
 		expect(second.plan.decks[0]!.summary).toEqual({ added: 0, updated: 1, removed: 0, unchanged: 0 });

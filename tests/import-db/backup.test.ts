@@ -9,7 +9,13 @@ import { Rating } from '$lib/domain/schedule';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
 import { planImport } from '$lib/services/import/import-plan';
 import { commitImport } from '$lib/services/import/import.service';
-import { BackupError, createBackup, lastBackupMs, readBackupFor, restoreBackup } from '$lib/services/import/backup.service';
+import {
+	BackupError,
+	createBackup,
+	lastBackupMs,
+	readBackupFor,
+	restoreBackup
+} from '$lib/services/import/backup.service';
 import { dumpTables, freshDb, seedDeck } from '../helpers/db';
 import { collection, note, SOURCE } from './helpers/collections';
 
@@ -26,17 +32,29 @@ async function richCollection(target: KartkaDB) {
 			reviews: [{ noteKey: 'a', ord: 0, reviewedMs: NOW - 86_400_000, rating: 3, durationMs: 3000 }]
 		}
 	);
-	await commitImport(target, await planImport(target, coll, { nowMs: NOW, source: SOURCE }), { importProgress: true });
+	await commitImport(target, await planImport(target, coll, { nowMs: NOW, source: SOURCE }), {
+		importProgress: true
+	});
 	const scheduler = createScheduler(DEFAULT_SCHEDULER_SETTINGS);
 	for (const id of ['shipped/b0#0', 'shipped/r0#1']) {
 		const shown = (await target.cards.get(id))!;
-		await answerCard(target, { shown, rating: Rating.Hard, nowMs: NOW, durationMs: 2000, scheduler, dayCutoffHour: 4 });
+		await answerCard(target, {
+			shown,
+			rating: Rating.Hard,
+			nowMs: NOW,
+			durationMs: 2000,
+			scheduler,
+			dayCutoffHour: 4
+		});
 	}
 	await target.settings.put({ key: 'scheduler', value: { desiredRetention: 0.87 } });
 	await target.decks.update('shipped', { settings: { newCardsPerDay: 7 } });
 }
 
-async function rezip(bytes: Uint8Array, edit: (files: Record<string, Uint8Array>) => void): Promise<Uint8Array> {
+async function rezip(
+	bytes: Uint8Array,
+	edit: (files: Record<string, Uint8Array>) => void
+): Promise<Uint8Array> {
 	const files = unzipSync(bytes);
 	edit(files);
 	return zipSync(files);
@@ -76,7 +94,11 @@ describe('backup and restore', () => {
 	const damaged: [string, (b: Uint8Array) => Promise<Uint8Array>, RegExp][] = [
 		['not a zip', async () => strToU8('hello'), /not a readable zip/],
 		['a zip without a manifest', async () => zipSync({ 'a.txt': strToU8('x') }), /no kartka-backup\.json/],
-		['another format', (b) => rezip(b, (f) => (f['kartka-backup.json'] = strToU8('{"format":"other"}'))), /not a Kartka backup/],
+		[
+			'another format',
+			(b) => rezip(b, (f) => (f['kartka-backup.json'] = strToU8('{"format":"other"}'))),
+			/not a Kartka backup/
+		],
 		[
 			'a newer app',
 			(b) =>
@@ -86,7 +108,11 @@ describe('backup and restore', () => {
 				}),
 			/newer version of Kartka/
 		],
-		['a missing table file', (b) => rezip(b, (f) => delete f['tables/cards/0.json']), /"tables\/cards\/0\.json" is missing/],
+		[
+			'a missing table file',
+			(b) => rezip(b, (f) => delete f['tables/cards/0.json']),
+			/"tables\/cards\/0\.json" is missing/
+		],
 		['broken JSON', (b) => rezip(b, (f) => (f['tables/notes/0.json'] = strToU8('[{'))), /not valid JSON/],
 		[
 			'an impossible card state',
@@ -117,7 +143,11 @@ describe('backup and restore', () => {
 				}),
 			/holds 2 of 3 rows/
 		],
-		['a truncated media file', (b) => rezip(b, (f) => (f['media/0'] = new Uint8Array([1]))), /media file "cell\.png" is missing or truncated/]
+		[
+			'a truncated media file',
+			(b) => rezip(b, (f) => (f['media/0'] = new Uint8Array([1]))),
+			/media file "cell\.png" is missing or truncated/
+		]
 	];
 
 	it.each(damaged)('refuses %s with a clear message and changes nothing', async (_name, corrupt, message) => {

@@ -19,8 +19,14 @@ async function importAnkiLike() {
 	const coll = collection([
 		note('cU1%zNUzk1', 'Cell <b>membrane</b>', 'Lipid bilayer', { tags: ['Bio::Cells', 'exam 1'] }),
 		note('g2', 'DNA', 'Deoxyribonucleic acid', { kind: 'reversible' }),
-		note('g3', '', '', { kind: 'cloze', fields: { text: '{{c1::Mitochondria}} make {{c2::ATP}}', extra: 'Energy' } }),
-		note('g4', '', '', { kind: 'templated', fields: { q0: 'Muscle?', a0: 'Deltoid', q1: 'Nerve?', a1: 'Axillary' } })
+		note('g3', '', '', {
+			kind: 'cloze',
+			fields: { text: '{{c1::Mitochondria}} make {{c2::ATP}}', extra: 'Energy' }
+		}),
+		note('g4', '', '', {
+			kind: 'templated',
+			fields: { q0: 'Muscle?', a0: 'Deltoid', q1: 'Nerve?', a1: 'Axillary' }
+		})
 	]);
 	await commitImport(db, await planImport(db, coll, { nowMs: NOW, source: SOURCE }));
 	return deckIdFor('apkg-anki2', 'Biology');
@@ -38,12 +44,17 @@ describe('deck export', () => {
 		expect(parsed.deck.id).toBe(deckId);
 		expect(file.fileName).toBe(`${deckId}.json`);
 		expect(parsed.deck.notes.map((n) => n.kind)).toEqual(['basic', 'reversible', 'cloze', 'basic', 'basic']);
-		expect(parsed.deck.notes[0]).toMatchObject({ front: 'Cell <b>membrane</b>', tags: ['bio::cells', 'exam-1'] });
+		expect(parsed.deck.notes[0]).toMatchObject({
+			front: 'Cell <b>membrane</b>',
+			tags: ['bio::cells', 'exam-1']
+		});
 		expect(parsed.deck.notes[3]).toMatchObject({ front: 'Muscle?', back: 'Deltoid' });
 		expect(file.splitTemplated).toBe(1);
 		// Note ids are the stored keys, so that the file imports back onto the same notes.
 		const keys = (await db.notes.where('deckId').equals(deckId).toArray()).map((n) => n.key);
-		expect(parsed.deck.notes.map((n) => n.id)).toEqual(expect.arrayContaining(keys.filter((k) => k !== 'g4')));
+		expect(parsed.deck.notes.map((n) => n.id)).toEqual(
+			expect.arrayContaining(keys.filter((k) => k !== 'g4'))
+		);
 	});
 
 	it('reports what the deck format would refuse instead of failing silently', async () => {

@@ -20,7 +20,9 @@ function slowParse() {
 		await Promise.race([
 			gate,
 			new Promise((_, reject) =>
-				options.signal?.addEventListener('abort', () => reject(new ImportError('cancelled', 'Import cancelled.')))
+				options.signal?.addEventListener('abort', () =>
+					reject(new ImportError('cancelled', 'Import cancelled.'))
+				)
 			)
 		]);
 		return parseImport(bytes, options);
@@ -89,7 +91,10 @@ describe('import session', () => {
 		await session.setTextOptions({ format: 'quizlet', delimiter: ' - ', cardSeparator: ';;' });
 		expect(session.error).toBeNull();
 		expect(session.plan?.totals.notes).toBe(2);
-		expect(session.plan?.preview[0]?.rendered).toMatchObject({ questionHtml: 'Minsk', answerHtml: 'capital of Belarus' });
+		expect(session.plan?.preview[0]?.rendered).toMatchObject({
+			questionHtml: 'Minsk',
+			answerHtml: 'capital of Belarus'
+		});
 	});
 
 	it('a bad file gives its specific message and writes nothing', async () => {
@@ -111,5 +116,17 @@ describe('import session', () => {
 		session.deckName = 'Vocabulary';
 		await session.replan();
 		expect(session.plan?.decks[0]?.deck.title).toBe('Vocabulary');
+	});
+
+	it('"Import" tapped while the new deck name is being planned imports under that name', async () => {
+		db = freshDb();
+		const session = new ImportSession(db, { clock });
+		await session.openText('a,b');
+		session.deckName = 'Renamed';
+		const replanning = session.replan(); // started by the name field losing focus…
+		await session.confirm(); // …as the same tap lands on "Import"
+		await replanning;
+		expect(session.status).toBe('done');
+		expect((await db.decks.toArray()).map((d) => d.title)).toEqual(['Renamed']);
 	});
 });

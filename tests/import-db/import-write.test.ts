@@ -18,8 +18,15 @@ const NOW = Date.UTC(2026, 10, 28, 12);
 let db: KartkaDB;
 afterEach(() => db?.close());
 
-async function run(coll: ReturnType<typeof collection>, opts: Parameters<typeof commitImport>[2] & { nowMs?: number; asNewDeck?: boolean } = {}) {
-	const plan = await planImport(db, coll, { nowMs: opts.nowMs ?? NOW, source: SOURCE, asNewDeck: opts.asNewDeck });
+async function run(
+	coll: ReturnType<typeof collection>,
+	opts: Parameters<typeof commitImport>[2] & { nowMs?: number; asNewDeck?: boolean } = {}
+) {
+	const plan = await planImport(db, coll, {
+		nowMs: opts.nowMs ?? NOW,
+		source: SOURCE,
+		asNewDeck: opts.asNewDeck
+	});
 	const result = await commitImport(db, plan, opts);
 	return { plan, result };
 }
@@ -61,7 +68,14 @@ describe('writing an import', () => {
 		await run(collection([note('a', 'A', '1'), note('b', 'B', '2'), note('c', 'C', '3')]));
 		const scheduler = createScheduler({ ...DEFAULT_SCHEDULER_SETTINGS, fuzz: false });
 		const shown = (await db.cards.get(`${deckId}/a#0`))!;
-		const { card: answered } = await answerCard(db, { shown, rating: Rating.Good, nowMs: NOW, durationMs: 1000, scheduler, dayCutoffHour: 4 });
+		const { card: answered } = await answerCard(db, {
+			shown,
+			rating: Rating.Good,
+			nowMs: NOW,
+			durationMs: 1000,
+			scheduler,
+			dayCutoffHour: 4
+		});
 
 		const next = collection([note('d', 'D', '4'), note('a', 'A', 'one'), note('b', 'B', '2')]);
 		const plan = await planImport(db, next, { nowMs: NOW + 1000, source: SOURCE });
@@ -73,7 +87,12 @@ describe('writing an import', () => {
 
 		expect((await db.notes.get(`${deckId}/a`))!.fields.back).toBe('one');
 		const kept = (await db.cards.get(`${deckId}/a#0`))!;
-		expect(kept).toMatchObject({ state: answered.state, dueMs: answered.dueMs, stability: answered.stability, reps: 1 });
+		expect(kept).toMatchObject({
+			state: answered.state,
+			dueMs: answered.dueMs,
+			stability: answered.stability,
+			reps: 1
+		});
 		expect(await db.reviewLogs.count()).toBe(1);
 		expect((await db.notes.get(`${deckId}/c`))!.removed).toBe(true);
 		expect((await db.cards.get(`${deckId}/c#0`))!.queue).toBe(Queue.Suspended);
@@ -105,7 +124,10 @@ describe('writing an import', () => {
 	it('writes each Anki sub-deck as its own deck', async () => {
 		db = freshDb();
 		const { plan } = await run(
-			collection([note('a', 'A', '1', { deckName: 'Bio::Cells' }), note('b', 'B', '2', { deckName: 'Bio::Genes' })], { title: 'Bio' })
+			collection(
+				[note('a', 'A', '1', { deckName: 'Bio::Cells' }), note('b', 'B', '2', { deckName: 'Bio::Genes' })],
+				{ title: 'Bio' }
+			)
 		);
 		expect(plan.decks.map((d) => d.deck.title)).toEqual(['Bio::Cells', 'Bio::Genes']);
 		expect(await db.decks.count()).toBe(2);
@@ -116,7 +138,9 @@ describe('writing an import', () => {
 		await seedDeck(db, 'belarus', 2, 0);
 		await db.decks.update('belarus', { origin: 'builtin' });
 		const before = await dumpTables(db);
-		const { plan } = await run(collection([note('x', 'X', 'Y', { deckName: 'Belarus' })], { format: 'kartka-json', deckId: 'belarus' }));
+		const { plan } = await run(
+			collection([note('x', 'X', 'Y', { deckName: 'Belarus' })], { format: 'kartka-json', deckId: 'belarus' })
+		);
 		expect(plan.decks[0]!.deck.id).toBe('belarus-2');
 		expect(plan.decks[0]!.deck.title).toBe('Belarus (imported)');
 		const after = await dumpTables(db);
@@ -134,7 +158,11 @@ describe('writing an import', () => {
 });
 
 describe('media', () => {
-	const png = (n: number) => ({ name: 'cell.png', mime: 'image/png', bytes: new Uint8Array([137, 80, 78, 71, n]) });
+	const png = (n: number) => ({
+		name: 'cell.png',
+		mime: 'image/png',
+		bytes: new Uint8Array([137, 80, 78, 71, n])
+	});
 
 	it('stores media rows with their bytes and the decks that use them', async () => {
 		db = freshDb();
@@ -168,16 +196,26 @@ describe('review history ("Import progress")', () => {
 
 	it('replays the revlog into the FSRS state of the card, with review logs statistics can read', async () => {
 		db = freshDb();
-		const { result } = await run(collection([note('a', 'A', '1'), note('b', 'B', '2')], { reviews }), { importProgress: true });
+		const { result } = await run(collection([note('a', 'A', '1'), note('b', 'B', '2')], { reviews }), {
+			importProgress: true
+		});
 		expect(result.reviewsWritten).toBe(3);
 		const card = (await db.cards.get(`${deckId}/a#0`))!;
 		const scheduler = createScheduler(DEFAULT_SCHEDULER_SETTINGS);
 		let expected = (await db.reviewLogs.where('cardId').equals(card.id).sortBy('reviewedMs'))[0]!.before;
 		for (const r of reviews) expected = scheduler.answer(card.id, expected, r.rating, r.reviewedMs).schedule;
-		expect(card).toMatchObject({ ...expected, queue: card.state === CardState.Review ? Queue.Review : Queue.Learning, rev: 3 });
+		expect(card).toMatchObject({
+			...expected,
+			queue: card.state === CardState.Review ? Queue.Review : Queue.Learning,
+			rev: 3
+		});
 		expect(card.lapses).toBe(1);
 		const logs = await db.reviewLogs.where('cardId').equals(card.id).sortBy('reviewedMs');
-		expect(logs.map((l) => [l.kind, l.rating, l.afterRev])).toEqual([['review', 3, 1], ['review', 3, 2], ['review', 1, 3]]);
+		expect(logs.map((l) => [l.kind, l.rating, l.afterRev])).toEqual([
+			['review', 3, 1],
+			['review', 3, 2],
+			['review', 1, 3]
+		]);
 		expect((await db.cards.get(`${deckId}/b#0`))!.state).toBe(CardState.New);
 	});
 
@@ -200,10 +238,18 @@ describe('all or nothing', () => {
 		await seedDeck(db);
 		await run(collection([note('a', 'A', '1')]));
 		const before = await dumpTables(db);
-		const plan = await planImport(db, collection([note('a', 'A', 'changed'), note('n', 'N', 'new')], { media: [{ name: 'x.png', mime: 'image/png', bytes: new Uint8Array([1]) }] }), { nowMs: NOW, source: SOURCE });
+		const plan = await planImport(
+			db,
+			collection([note('a', 'A', 'changed'), note('n', 'N', 'new')], {
+				media: [{ name: 'x.png', mime: 'image/png', bytes: new Uint8Array([1]) }]
+			}),
+			{ nowMs: NOW, source: SOURCE }
+		);
 		const controller = new AbortController();
 		controller.abort();
-		await expect(commitImport(db, plan, { signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
+		await expect(commitImport(db, plan, { signal: controller.signal })).rejects.toMatchObject({
+			code: 'cancelled'
+		});
 		expect(await dumpTables(db)).toEqual(before);
 	});
 
@@ -221,7 +267,9 @@ describe('all or nothing', () => {
 			if (++calls === 1) queueMicrotask(() => controller.abort());
 			return realApply(...args);
 		}) as typeof db.notes.bulkPut;
-		await expect(commitImport(db, plan, { signal: controller.signal })).rejects.toMatchObject({ code: 'cancelled' });
+		await expect(commitImport(db, plan, { signal: controller.signal })).rejects.toMatchObject({
+			code: 'cancelled'
+		});
 		expect(calls).toBeGreaterThan(0);
 		expect(await dumpTables(db)).toEqual(before);
 	});

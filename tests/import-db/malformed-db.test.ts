@@ -36,7 +36,14 @@ beforeAll(async () => {
 	await importBytes(db, apkg, { fileName: 'default.apkg', nowMs: NOW });
 	const scheduler = createScheduler(DEFAULT_SCHEDULER_SETTINGS);
 	for (const id of ['shipped/b0#0', 'shipped/r1#1']) {
-		await answerCard(db, { shown: (await db.cards.get(id))!, rating: Rating.Good, nowMs: NOW, durationMs: 900, scheduler, dayCutoffHour: 4 });
+		await answerCard(db, {
+			shown: (await db.cards.get(id))!,
+			rating: Rating.Good,
+			nowMs: NOW,
+			durationMs: 900,
+			scheduler,
+			dayCutoffHour: 4
+		});
 	}
 	await db.settings.put({ key: 'scheduler', value: { newCardsPerDay: 15 } });
 	before = await dumpTables(db);
@@ -49,23 +56,34 @@ describe('malformed inputs through the import service', () => {
 		expect(manifest.length).toBeGreaterThanOrEqual(30);
 	});
 
-	it.each(manifest.map((m) => [m.file, m.code] as const))('%s is refused (%s) and every table is unchanged', async (file, code) => {
-		const bytes = new Uint8Array(readFileSync(`${DIR}/${file}`));
-		const outcome = await importBytes(db, bytes, { fileName: file, nowMs: NOW + 1000, missing: 'delete', importProgress: true }).then(
-			() => 'imported',
-			(e: unknown) => e
-		);
-		expect(outcome).toBeInstanceOf(ImportError);
-		expect((outcome as ImportError).code).toBe(code);
-		expect(await dumpTables(db)).toEqual(before);
-	});
+	it.each(manifest.map((m) => [m.file, m.code] as const))(
+		'%s is refused (%s) and every table is unchanged',
+		async (file, code) => {
+			const bytes = new Uint8Array(readFileSync(`${DIR}/${file}`));
+			const outcome = await importBytes(db, bytes, {
+				fileName: file,
+				nowMs: NOW + 1000,
+				missing: 'delete',
+				importProgress: true
+			}).then(
+				() => 'imported',
+				(e: unknown) => e
+			);
+			expect(outcome).toBeInstanceOf(ImportError);
+			expect((outcome as ImportError).code).toBe(code);
+			expect(await dumpTables(db)).toEqual(before);
+		}
+	);
 
-	it.each(manifest.slice(0, 12).map((m) => [m.file] as const))('the import screen shows the message for %s and writes nothing', async (file) => {
-		const session = new ImportSession(db, { clock: () => NOW });
-		await session.openFile(new File([readFileSync(`${DIR}/${file}`)], file));
-		expect(session.plan).toBeNull();
-		expect(session.error).toBeTruthy();
-		await session.confirm(); // nothing to confirm
-		expect(await dumpTables(db)).toEqual(before);
-	});
+	it.each(manifest.slice(0, 12).map((m) => [m.file] as const))(
+		'the import screen shows the message for %s and writes nothing',
+		async (file) => {
+			const session = new ImportSession(db, { clock: () => NOW });
+			await session.openFile(new File([readFileSync(`${DIR}/${file}`)], file));
+			expect(session.plan).toBeNull();
+			expect(session.error).toBeTruthy();
+			await session.confirm(); // nothing to confirm
+			expect(await dumpTables(db)).toEqual(before);
+		}
+	);
 });

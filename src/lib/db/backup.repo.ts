@@ -10,7 +10,10 @@ export const LAST_BACKUP_KEY = 'lastBackupMs';
 export type TableRows = Record<string, unknown[]>;
 
 /** Every row of every table; `markMs` is first recorded as the time of the last backup (so the backup holds it too). */
-export async function snapshotAll(db: KartkaDB, markMs?: number): Promise<{ schemaVersion: number; tables: TableRows }> {
+export async function snapshotAll(
+	db: KartkaDB,
+	markMs?: number
+): Promise<{ schemaVersion: number; tables: TableRows }> {
 	const tables: TableRows = {};
 	await db.transaction('rw', db.tables, async () => {
 		if (markMs !== undefined) await db.settings.put({ key: LAST_BACKUP_KEY, value: markMs });
@@ -26,7 +29,8 @@ export function tableNames(db: KartkaDB): string[] {
 /** Replaces the content of every table with `tables` (a table absent from it ends up empty). */
 export async function replaceAll(db: KartkaDB, tables: TableRows): Promise<void> {
 	const unknown = Object.keys(tables).filter((name) => !db.tables.some((t) => t.name === name));
-	if (unknown.length) throw new Error(`This database has no table ${unknown.map((n) => `"${n}"`).join(', ')}.`);
+	if (unknown.length)
+		throw new Error(`This database has no table ${unknown.map((n) => `"${n}"`).join(', ')}.`);
 	await db.transaction('rw', db.tables, async () => {
 		for (const table of db.tables) {
 			await table.clear();

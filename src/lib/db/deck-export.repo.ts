@@ -2,7 +2,10 @@
 import type { DeckRow, NoteRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
 
-export async function deckWithNotes(db: KartkaDB, deckId: string): Promise<{ deck: DeckRow; notes: NoteRow[] } | null> {
+export async function deckWithNotes(
+	db: KartkaDB,
+	deckId: string
+): Promise<{ deck: DeckRow; notes: NoteRow[] } | null> {
 	return db.transaction('r', db.decks, db.notes, async () => {
 		const deck = await db.decks.get(deckId);
 		if (!deck) return null;

@@ -3,7 +3,14 @@
  * matches notes by id so that updates keep progress), the media files, and the replayed review
  * history. Anything that fails or a cancel before commit rolls all of it back: nothing is half-imported.
  */
-import { Queue, queueForState, type CardRow, type DeckRow, type NoteRow, type ReviewLogRow } from '$lib/domain/model';
+import {
+	Queue,
+	queueForState,
+	type CardRow,
+	type DeckRow,
+	type NoteRow,
+	type ReviewLogRow
+} from '$lib/domain/model';
 import type { CardSchedule } from '$lib/domain/schedule';
 import { applyDeckContent, type ContentSummary } from './deck-content.repo';
 import type { KartkaDB } from './db';
@@ -52,7 +59,11 @@ export class ImportAbortedError extends Error {
 	}
 }
 
-export async function writeImport(db: KartkaDB, write: ImportWrite, signal?: AbortSignal): Promise<ImportWriteResult> {
+export async function writeImport(
+	db: KartkaDB,
+	write: ImportWrite,
+	signal?: AbortSignal
+): Promise<ImportWriteResult> {
 	const media = mediaTable(db);
 	const stopIfCancelled = () => {
 		if (signal?.aborted) throw new ImportAbortedError('cancelled', 'Import cancelled: nothing was changed.');
@@ -71,9 +82,14 @@ export async function writeImport(db: KartkaDB, write: ImportWrite, signal?: Abo
 			const prev = old[i];
 			// The preview chose names against the collection as it was; another tab may have changed it since.
 			if (prev && prev.sha256 !== row.sha256) {
-				throw new ImportAbortedError('media-changed', `The media file "${row.name}" changed while importing; try again.`);
+				throw new ImportAbortedError(
+					'media-changed',
+					`The media file "${row.name}" changed while importing; try again.`
+				);
 			}
-			return prev ? { ...row, deckIds: [...new Set([...prev.deckIds, ...row.deckIds])], addedMs: prev.addedMs } : row;
+			return prev
+				? { ...row, deckIds: [...new Set([...prev.deckIds, ...row.deckIds])], addedMs: prev.addedMs }
+				: row;
 		});
 		await media.bulkPut(mediaPuts);
 		stopIfCancelled();

@@ -71,6 +71,8 @@ export class ImportSession {
 	removedCount = $derived(this.plan?.decks.reduce((n, d) => n + d.summary.removed, 0) ?? 0);
 
 	private controller: AbortController | null = null;
+	/** The work now running (a re-plan after the deck name changed…), for "Import" to wait for. */
+	private inflight: Promise<unknown> | null = null;
 	private readonly deps: ImportDeps;
 
 	constructor(
@@ -94,8 +96,10 @@ export class ImportSession {
 		const timer = setTimeout(() => {
 			if (this.controller === controller) this.showProgress = true;
 		}, PROGRESS_DELAY_MS);
+		const work = task(controller.signal);
+		this.inflight = work;
 		try {
-			return await task(controller.signal);
+			return await work;
 		} catch (error) {
 			if (this.controller !== controller) return undefined; // superseded by a newer action
 			if (controller.signal.aborted || (error instanceof ImportError && error.code === 'cancelled')) {
@@ -110,6 +114,7 @@ export class ImportSession {
 			clearTimeout(timer);
 			if (this.controller === controller) {
 				this.controller = null;
+				this.inflight = null;
 				this.showProgress = false;
 			}
 		}
@@ -141,7 +146,8 @@ export class ImportSession {
 		const fetched = await this.run('Downloading', (signal) =>
 			this.deps.fetchFile(url, { signal, onProgress: (f) => this.progress(f) })
 		);
-		if (fetched) await this.open({ kind: 'url', name: fetched.fileName, url: fetched.url, bytes: fetched.bytes });
+		if (fetched)
+			await this.open({ kind: 'url', name: fetched.fileName, url: fetched.url, bytes: fetched.bytes });
 	}
 
 	private async open(source: ImportSource & { bytes: Uint8Array }): Promise<void> {
@@ -166,7 +172,10 @@ export class ImportSession {
 			return;
 		}
 		try {
-			this.textPreview = previewText(this.text, { ...($state.snapshot(this.textOptions) as TextOptions), maxRows: 3 });
+			this.textPreview = previewText(this.text, {
+				...($state.snapshot(this.textOptions) as TextOptions),
+				maxRows: 3
+			});
 		} catch {
 			this.textPreview = null;
 		}
@@ -226,6 +235,8 @@ export class ImportSession {
 	}
 
 	async confirm(): Promise<void> {
+		// "Import" tapped right after editing the deck name: the re-plan that the edit started comes first.
+		if (this.status === 'working' && this.plan) await this.inflight?.catch(() => undefined);
 		const plan = this.plan;
 		if (!plan || this.status !== 'preview') return;
 		const result = await this.run('Saving', (signal) =>

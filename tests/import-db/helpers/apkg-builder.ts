@@ -34,8 +34,10 @@ export async function buildApkg(opts: {
 	db.run('DELETE FROM cards');
 	db.run('DELETE FROM revlog');
 	db.run('BEGIN');
-	const note = db.prepare('INSERT INTO notes VALUES (?, ?, ?, 0, -1, ?, ?, ?, 0, 0, \'\')');
-	const card = db.prepare('INSERT INTO cards VALUES (?, ?, 1, 0, 0, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, \'\')');
+	const note = db.prepare("INSERT INTO notes VALUES (?, ?, ?, 0, -1, ?, ?, ?, 0, 0, '')");
+	const card = db.prepare(
+		"INSERT INTO cards VALUES (?, ?, 1, 0, 0, -1, 0, 0, ?, 0, 0, 0, 0, 0, 0, 0, 0, '')"
+	);
 	opts.notes.forEach((n, i) => {
 		const id = 1_500_000_000_000 + i;
 		note.run([id, n.guid, mid, ` ${n.tags ?? ''} `, `${n.front}\x1f${n.back}`, n.front.slice(0, 50)]);
@@ -57,6 +59,8 @@ export async function buildApkg(opts: {
 
 /** A 2×2 red PNG. */
 export const RED_PNG = Uint8Array.from(
-	atob('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGP4z8DAwMDAxMDAAAAsmgMB4YYRLQAAAABJRU5ErkJggg=='),
+	atob(
+		'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGP4z8DAwMDAxMDAAAAsmgMB4YYRLQAAAABJRU5ErkJggg=='
+	),
 	(c) => c.charCodeAt(0)
 );

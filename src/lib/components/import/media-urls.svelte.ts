@@ -17,8 +17,11 @@ interface Resolved {
 
 /** name → URL (null: not in the collection, or not a type we show). */
 const urls = new SvelteMap<string, Resolved | null>();
+// Bookkeeping only (never rendered), so plain sets.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const loading = new Set<string>();
 /** Files of an import being previewed (not written yet): shown from memory. */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const previewNames = new Set<string>();
 
 const IMAGE_TYPES = /^image\/(?:png|jpeg|gif|webp|avif|bmp)$/;

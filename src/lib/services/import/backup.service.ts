@@ -77,7 +77,12 @@ export async function createBackup(db: KartkaDB, nowMs: number): Promise<BackupF
 		files: fileIndex
 	};
 	files[MANIFEST] = strToU8(JSON.stringify(manifest, null, 1));
-	return { bytes: zipSync(files, { level: 6 }), fileName: `kartka-backup-${stamp(nowMs)}.zip`, createdMs: nowMs, counts };
+	return {
+		bytes: zipSync(files, { level: 6 }),
+		fileName: `kartka-backup-${stamp(nowMs)}.zip`,
+		createdMs: nowMs,
+		counts
+	};
 }
 
 export interface BackupContents {
@@ -92,7 +97,8 @@ function unpack(bytes: Uint8Array): Record<string, Uint8Array> {
 		return unzipSync(bytes, {
 			filter(file) {
 				total += file.originalSize;
-				if (total > MAX_UNPACKED_BYTES) throw new BackupError('This backup unpacks to more than 2 GB; it was refused.');
+				if (total > MAX_UNPACKED_BYTES)
+					throw new BackupError('This backup unpacks to more than 2 GB; it was refused.');
 				return true;
 			}
 		});
@@ -115,31 +121,43 @@ function parseJson(files: Record<string, Uint8Array>, name: string): unknown {
 /** Reads and checks a backup file completely; throws BackupError with what is wrong. Writes nothing. */
 export function readBackup(bytes: Uint8Array, knownTables: string[]): BackupContents {
 	const files = unpack(bytes);
-	if (!files[MANIFEST]) throw new BackupError('This file is not a Kartka backup (it has no kartka-backup.json).');
+	if (!files[MANIFEST])
+		throw new BackupError('This file is not a Kartka backup (it has no kartka-backup.json).');
 	const parsed = manifestSchema.safeParse(parseJson(files, MANIFEST));
-	if (!parsed.success) throw new BackupError(`This file is not a Kartka backup: ${parsed.error.issues[0]?.message}.`);
+	if (!parsed.success)
+		throw new BackupError(`This file is not a Kartka backup: ${parsed.error.issues[0]?.message}.`);
 	const manifest = parsed.data;
 	if (manifest.formatVersion > BACKUP_FORMAT_VERSION || manifest.schemaVersion > SCHEMA_VERSION) {
-		throw new BackupError('This backup was made by a newer version of Kartka. Update the app, then restore it.');
+		throw new BackupError(
+			'This backup was made by a newer version of Kartka. Update the app, then restore it.'
+		);
 	}
 	const tables: TableRows = {};
 	for (const [table, entries] of Object.entries(manifest.files)) {
-		if (!knownTables.includes(table)) throw new BackupError(`This backup holds a table this version of Kartka does not know ("${table}").`);
+		if (!knownTables.includes(table))
+			throw new BackupError(`This backup holds a table this version of Kartka does not know ("${table}").`);
 		const schema = ROW_SCHEMAS[table] ?? looseRow;
 		const rows: unknown[] = [];
 		for (const entry of entries) {
 			const part = parseJson(files, entry);
-			if (!Array.isArray(part)) throw new BackupError(`This backup is damaged: "${entry}" is not a list of rows.`);
+			if (!Array.isArray(part))
+				throw new BackupError(`This backup is damaged: "${entry}" is not a list of rows.`);
 			for (const raw of part) {
 				const checked = schema.safeParse(raw);
-				if (!checked.success) throw new BackupError(`This backup is damaged: ${describeRowError(table, rows.length, checked.error)}.`);
+				if (!checked.success)
+					throw new BackupError(
+						`This backup is damaged: ${describeRowError(table, rows.length, checked.error)}.`
+					);
 				rows.push(checked.data);
 			}
 		}
 		if (rows.length !== manifest.counts[table]) {
-			throw new BackupError(`This backup is incomplete: table "${table}" holds ${rows.length} of ${manifest.counts[table] ?? 0} rows.`);
+			throw new BackupError(
+				`This backup is incomplete: table "${table}" holds ${rows.length} of ${manifest.counts[table] ?? 0} rows.`
+			);
 		}
-		tables[table] = table === 'media' ? rows.map((row) => withBytes(row as MediaRow & { file: string }, files)) : rows;
+		tables[table] =
+			table === 'media' ? rows.map((row) => withBytes(row as MediaRow & { file: string }, files)) : rows;
 	}
 	return { createdMs: manifest.createdMs, counts: manifest.counts, tables };
 }
@@ -147,7 +165,8 @@ export function readBackup(bytes: Uint8Array, knownTables: string[]): BackupCont
 function withBytes(row: MediaRow & { file: string }, files: Record<string, Uint8Array>): MediaRow {
 	const { file, ...media } = row;
 	const bytes = files[file];
-	if (!bytes || bytes.byteLength !== media.size) throw new BackupError(`This backup is damaged: media file "${media.name}" is missing or truncated.`);
+	if (!bytes || bytes.byteLength !== media.size)
+		throw new BackupError(`This backup is damaged: media file "${media.name}" is missing or truncated.`);
 	return { ...media, bytes: bytes.slice() };
 }
 

@@ -51,15 +51,30 @@ function deckFileNotes(notes: NoteRow[]): { notes: unknown[]; splitTemplated: nu
 	let splitTemplated = 0;
 	for (const note of notes) {
 		if (note.kind === 'cloze') {
-			out.push({ ...common(note, note.key), kind: 'cloze', text: note.fields.text ?? '', ...(note.fields.extra ? { extra: note.fields.extra } : {}) });
+			out.push({
+				...common(note, note.key),
+				kind: 'cloze',
+				text: note.fields.text ?? '',
+				...(note.fields.extra ? { extra: note.fields.extra } : {})
+			});
 		} else if (note.kind === 'templated') {
 			splitTemplated++;
 			for (const ord of cardOrdinals(note.kind, note.fields)) {
 				const { questionHtml, answerHtml } = renderCard(note.kind, note.fields, ord);
-				out.push({ ...common(note, `${note.key}-c${ord}`), kind: 'basic', front: questionHtml, back: answerHtml });
+				out.push({
+					...common(note, `${note.key}-c${ord}`),
+					kind: 'basic',
+					front: questionHtml,
+					back: answerHtml
+				});
 			}
 		} else {
-			out.push({ ...common(note, note.key), kind: note.kind, front: note.fields.front ?? '', back: note.fields.back ?? '' });
+			out.push({
+				...common(note, note.key),
+				kind: note.kind,
+				front: note.fields.front ?? '',
+				back: note.fields.back ?? ''
+			});
 		}
 	}
 	return { notes: out, splitTemplated };
@@ -113,16 +128,32 @@ export async function exportDeckCsv(db: KartkaDB, deckId: string): Promise<Expor
 	let splitTemplated = 0;
 	for (const note of notes) {
 		const tags = note.tags.map((t) => t.replace(/\s+/g, '_')).join(' ');
-		if (note.kind === 'cloze') rows.push([note.fields.text ?? '', '', tags, note.key, deck.title, note.fields.extra ?? '']);
+		if (note.kind === 'cloze')
+			rows.push([note.fields.text ?? '', '', tags, note.key, deck.title, note.fields.extra ?? '']);
 		else if (note.kind === 'templated') {
 			splitTemplated++;
 			for (const ord of cardOrdinals(note.kind, note.fields)) {
 				const { questionHtml, answerHtml } = renderCard(note.kind, note.fields, ord);
 				rows.push([questionHtml, answerHtml, tags, `${note.key}-c${ord}`, deck.title, '']);
 			}
-		} else rows.push([note.fields.front ?? '', note.fields.back ?? '', tags, note.key, deck.title, note.explanation ?? '']);
+		} else
+			rows.push([
+				note.fields.front ?? '',
+				note.fields.back ?? '',
+				tags,
+				note.key,
+				deck.title,
+				note.explanation ?? ''
+			]);
 	}
 	// A byte-order mark so that spreadsheet programs read the file as UTF-8 (Cyrillic, Polish letters).
 	const text = `\ufeff${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n' })}\r\n`;
-	return { fileName: `${deckFileHead(deck).id}.csv`, mime: 'text/csv', text, notes: rows.length, splitTemplated, problems: [] };
+	return {
+		fileName: `${deckFileHead(deck).id}.csv`,
+		mime: 'text/csv',
+		text,
+		notes: rows.length,
+		splitTemplated,
+		problems: []
+	};
 }

@@ -73,10 +73,19 @@ function isHttpUrl(url: string | undefined): url is string {
 	return !!url && /^https?:\/\//i.test(url);
 }
 
-function deckRow(coll: ImportedCollection, id: string, title: string, options: PlanOptions, hash: string): DeckRow {
+function deckRow(
+	coll: ImportedCollection,
+	id: string,
+	title: string,
+	options: PlanOptions,
+	hash: string
+): DeckRow {
 	const { source, nowMs } = options;
 	const meta = coll.deckMeta ?? {};
-	const metaSource = meta.source && { ...meta.source, url: isHttpUrl(meta.source.url) ? meta.source.url : undefined };
+	const metaSource = meta.source && {
+		...meta.source,
+		url: isHttpUrl(meta.source.url) ? meta.source.url : undefined
+	};
 	return {
 		id,
 		title,
@@ -84,23 +93,35 @@ function deckRow(coll: ImportedCollection, id: string, title: string, options: P
 		version: meta.version ?? new Date(nowMs).toISOString().slice(0, 10),
 		language: meta.language ?? '',
 		license: meta.license ?? '',
-		source: metaSource ?? { title: source.name, ...(isHttpUrl(source.url) ? { url: source.url } : { file: source.name }) },
+		source: metaSource ?? {
+			title: source.name,
+			...(isHttpUrl(source.url) ? { url: source.url } : { file: source.name })
+		},
 		origin: 'import',
 		contentHash: hash,
 		createdMs: nowMs,
 		updatedMs: nowMs,
-		importedFrom: { name: source.name, format: coll.format, importedMs: nowMs, ...(isHttpUrl(source.url) ? { url: source.url } : {}) }
+		importedFrom: {
+			name: source.name,
+			format: coll.format,
+			importedMs: nowMs,
+			...(isHttpUrl(source.url) ? { url: source.url } : {})
+		}
 	};
 }
 
 /** Groups notes by target deck id, in file order, with the deck's title. */
-function groupByDeck(coll: ImportedCollection, options: PlanOptions): Map<string, { title: string; notes: ImportedNote[] }> {
+function groupByDeck(
+	coll: ImportedCollection,
+	options: PlanOptions
+): Map<string, { title: string; notes: ImportedNote[] }> {
 	const groups = new Map<string, { title: string; notes: ImportedNote[] }>();
 	const names = new Set(coll.notes.map((n) => n.deckName));
 	const rename = options.deckName?.trim() && names.size <= 1 ? options.deckName.trim() : undefined;
 	for (const note of coll.notes) {
 		const title = rename ?? (note.deckName || coll.title);
-		const id = coll.format === 'kartka-json' && coll.deckId && !rename ? coll.deckId : deckIdFor(coll.format, title);
+		const id =
+			coll.format === 'kartka-json' && coll.deckId && !rename ? coll.deckId : deckIdFor(coll.format, title);
 		const group = groups.get(id) ?? { title, notes: [] };
 		group.notes.push(note);
 		groups.set(id, group);
@@ -116,7 +137,11 @@ async function freeId(db: KartkaDB, id: string, taken: Set<string>): Promise<str
 	}
 }
 
-export async function planImport(db: KartkaDB, coll: ImportedCollection, options: PlanOptions): Promise<ImportPlan> {
+export async function planImport(
+	db: KartkaDB,
+	coll: ImportedCollection,
+	options: PlanOptions
+): Promise<ImportPlan> {
 	const { nowMs } = options;
 	const warnings = [...coll.warnings];
 	const decks: DeckPlan[] = [];
@@ -134,7 +159,10 @@ export async function planImport(db: KartkaDB, coll: ImportedCollection, options
 		}
 		taken.add(id);
 		const { keys, repeated } = uniqueKeys(group.notes.map((n) => safeNoteKey(n.key)));
-		if (repeated) warnings.push({ message: `${repeated} note(s) in "${title}" repeat another note's id; they were kept as separate notes.` });
+		if (repeated)
+			warnings.push({
+				message: `${repeated} note(s) in "${title}" repeat another note's id; they were kept as separate notes.`
+			});
 		const positions = existing ? await notePositions(db, id) : new Map<string, number>();
 		let nextPosition = Math.max(-1, ...positions.values()) + 1;
 		const notes = group.notes.map((n, i): NoteRow => {
@@ -154,7 +182,9 @@ export async function planImport(db: KartkaDB, coll: ImportedCollection, options
 				updatedMs: nowMs
 			};
 		});
-		const hash = fnv1a(JSON.stringify(notes.map((n) => [n.key, n.kind, n.fields, n.tags, n.explanation, n.sourceQuote])));
+		const hash = fnv1a(
+			JSON.stringify(notes.map((n) => [n.key, n.kind, n.fields, n.tags, n.explanation, n.sourceQuote]))
+		);
 		decks.push({
 			deck: deckRow(coll, id, title, options, hash),
 			notes,
@@ -164,9 +194,16 @@ export async function planImport(db: KartkaDB, coll: ImportedCollection, options
 		});
 	}
 
-	const media = await planMedia(coll.media, (names) => getMediaMany(db, names), decks.map((d) => d.deck.id), nowMs);
+	const media = await planMedia(
+		coll.media,
+		(names) => getMediaMany(db, names),
+		decks.map((d) => d.deck.id),
+		nowMs
+	);
 	if (media.renames.size) {
-		for (const d of decks) for (const n of d.notes) for (const f in n.fields) n.fields[f] = rewriteMediaRefs(n.fields[f]!, media.renames);
+		for (const d of decks)
+			for (const n of d.notes)
+				for (const f in n.fields) n.fields[f] = rewriteMediaRefs(n.fields[f]!, media.renames);
 	}
 	for (const d of decks) d.summary = await diffDeckContent(db, d.deck.id, d.notes);
 
@@ -177,7 +214,8 @@ export async function planImport(db: KartkaDB, coll: ImportedCollection, options
 		for (const n of d.notes) {
 			if (preview.length >= previewCount) break;
 			const ord = cardOrdinals(n.kind, n.fields)[0];
-			if (ord !== undefined) preview.push({ deckTitle: d.deck.title, kind: n.kind, rendered: renderCard(n.kind, n.fields, ord) });
+			if (ord !== undefined)
+				preview.push({ deckTitle: d.deck.title, kind: n.kind, rendered: renderCard(n.kind, n.fields, ord) });
 		}
 	}
 	return {

@@ -28,7 +28,9 @@ export interface ImportResult {
 
 /** "12 updated, 3 added, 1 removed, 40 unchanged" (parts that are zero are left out, except a lone zero). */
 export function summaryText(s: ContentSummary): string {
-	const parts = (['updated', 'added', 'removed', 'unchanged'] as const).filter((k) => s[k] > 0).map((k) => `${s[k]} ${k}`);
+	const parts = (['updated', 'added', 'removed', 'unchanged'] as const)
+		.filter((k) => s[k] > 0)
+		.map((k) => `${s[k]} ${k}`);
 	return parts.length ? parts.join(', ') : 'nothing to import';
 }
 
@@ -38,7 +40,11 @@ export function addSummaries(list: ContentSummary[]): ContentSummary {
 	return total;
 }
 
-export async function commitImport(db: KartkaDB, plan: ImportPlan, options: CommitOptions = {}): Promise<ImportResult> {
+export async function commitImport(
+	db: KartkaDB,
+	plan: ImportPlan,
+	options: CommitOptions = {}
+): Promise<ImportResult> {
 	let written: ImportWriteResult;
 	try {
 		written = await writeImport(
@@ -76,13 +82,19 @@ export function parseBytes(bytes: Uint8Array, options: ParseOptions): Promise<Im
 export async function importBytes(
 	db: KartkaDB,
 	bytes: Uint8Array,
-	options: Omit<ParseOptions, 'fileName'> & Omit<PlanOptions, 'source'> & CommitOptions & { fileName: string; url?: string }
+	options: Omit<ParseOptions, 'fileName'> &
+		Omit<PlanOptions, 'source'> &
+		CommitOptions & { fileName: string; url?: string }
 ): Promise<{ plan: ImportPlan; result: ImportResult }> {
 	const coll = await parseBytes(bytes, options);
 	if (options.signal?.aborted) throw new ImportError('cancelled', 'Import cancelled: nothing was changed.');
 	const plan = await planImport(db, coll, {
 		...options,
-		source: { kind: options.url ? 'url' : 'file', name: options.fileName, ...(options.url ? { url: options.url } : {}) }
+		source: {
+			kind: options.url ? 'url' : 'file',
+			name: options.fileName,
+			...(options.url ? { url: options.url } : {})
+		}
 	});
 	const result = await commitImport(db, plan, options);
 	return { plan, result };

@@ -47,7 +47,15 @@ export async function planMedia(
 		if (seen.has(name)) continue;
 		seen.add(name);
 		if (name !== m.name) renames.set(m.name, name);
-		rows.push({ name, mime: m.mime, bytes: ownBytes(m.bytes), size: m.bytes.byteLength, sha256, deckIds, addedMs: nowMs });
+		rows.push({
+			name,
+			mime: m.mime,
+			bytes: ownBytes(m.bytes),
+			size: m.bytes.byteLength,
+			sha256,
+			deckIds,
+			addedMs: nowMs
+		});
 	}
 	return { rows, renames };
 }
@@ -61,7 +69,10 @@ export function rewriteMediaRefs(html: string, renames: Map<string, string>): st
 	for (const [from, to] of renames) {
 		const name = escapeRe(from);
 		out = out
-			.replace(new RegExp(`(\\ssrc\\s*=\\s*)(["']?)${name}\\2(?=[\\s>/]|$)`, 'gi'), (_m, pre: string, q: string) => `${pre}${q}${to}${q}`)
+			.replace(
+				new RegExp(`(\\ssrc\\s*=\\s*)(["']?)${name}\\2(?=[\\s>/]|$)`, 'gi'),
+				(_m, pre: string, q: string) => `${pre}${q}${to}${q}`
+			)
 			.replaceAll(`[sound:${from}]`, `[sound:${to}]`);
 	}
 	return out;

@@ -25,7 +25,10 @@ export function parseDeckUrl(raw: string): URL {
 	try {
 		url = new URL(raw.trim());
 	} catch {
-		throw new ImportError('bad-url', `"${raw}" is not a web address. Paste a full link such as https://example.org/deck.json.`);
+		throw new ImportError(
+			'bad-url',
+			`"${raw}" is not a web address. Paste a full link such as https://example.org/deck.json.`
+		);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		throw new ImportError('bad-url', `Only http(s) links can be imported, not "${url.protocol}" links.`);
@@ -62,10 +65,21 @@ export async function fetchDeckFile(raw: string, options: FetchOptions = {}): Pr
 	const online = options.online ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine));
 	let response: Response;
 	try {
-		response = await doFetch(url.href, { signal: options.signal, mode: 'cors', credentials: 'omit', redirect: 'follow', cache: 'no-cache' });
+		response = await doFetch(url.href, {
+			signal: options.signal,
+			mode: 'cors',
+			credentials: 'omit',
+			redirect: 'follow',
+			cache: 'no-cache'
+		});
 	} catch {
-		if (options.signal?.aborted) throw new ImportError('cancelled', 'Download cancelled: nothing was imported.');
-		if (!online()) throw new ImportError('offline', `You are offline, so ${url.hostname} cannot be reached. Connect and try again.`);
+		if (options.signal?.aborted)
+			throw new ImportError('cancelled', 'Download cancelled: nothing was imported.');
+		if (!online())
+			throw new ImportError(
+				'offline',
+				`You are offline, so ${url.hostname} cannot be reached. Connect and try again.`
+			);
 		throw new ImportError(
 			'network',
 			`Could not download the deck from ${url.hostname}. Either that site does not let other sites read its files ` +
@@ -83,13 +97,24 @@ export async function fetchDeckFile(raw: string, options: FetchOptions = {}): Pr
 	}
 	const declared = Number(response.headers.get('content-length') ?? NaN);
 	if (declared > IMPORT_LIMITS.maxFileBytes) {
-		throw new ImportError('file-too-large', `The file at that link is ${mb(declared)}; Kartka imports files of at most ${mb(IMPORT_LIMITS.maxFileBytes)}.`);
+		throw new ImportError(
+			'file-too-large',
+			`The file at that link is ${mb(declared)}; Kartka imports files of at most ${mb(IMPORT_LIMITS.maxFileBytes)}.`
+		);
 	}
-	const bytes = await readBody(response, Number.isFinite(declared) && declared > 0 ? declared : null, options);
+	const bytes = await readBody(
+		response,
+		Number.isFinite(declared) && declared > 0 ? declared : null,
+		options
+	);
 	return { bytes, fileName: fileNameFor(url, response.headers.get('content-disposition')), url: url.href };
 }
 
-async function readBody(response: Response, declared: number | null, options: FetchOptions): Promise<Uint8Array> {
+async function readBody(
+	response: Response,
+	declared: number | null,
+	options: FetchOptions
+): Promise<Uint8Array> {
 	if (!response.body) return new Uint8Array(await response.arrayBuffer());
 	const reader = response.body.getReader();
 	const chunks: Uint8Array[] = [];
@@ -100,16 +125,23 @@ async function readBody(response: Response, declared: number | null, options: Fe
 			if (done) break;
 			received += value.byteLength;
 			if (received > IMPORT_LIMITS.maxFileBytes) {
-				throw new ImportError('file-too-large', `The file at that link is larger than ${mb(IMPORT_LIMITS.maxFileBytes)}; Kartka imports files of at most that size.`);
+				throw new ImportError(
+					'file-too-large',
+					`The file at that link is larger than ${mb(IMPORT_LIMITS.maxFileBytes)}; Kartka imports files of at most that size.`
+				);
 			}
 			chunks.push(value);
 			options.onProgress?.(declared ? Math.min(1, received / declared) : null, received);
 		}
 	} catch (error) {
 		reader.cancel().catch(() => undefined);
-		if (options.signal?.aborted) throw new ImportError('cancelled', 'Download cancelled: nothing was imported.');
+		if (options.signal?.aborted)
+			throw new ImportError('cancelled', 'Download cancelled: nothing was imported.');
 		if (error instanceof ImportError) throw error;
-		throw new ImportError('network', 'The download was interrupted before the whole deck arrived. Try again.');
+		throw new ImportError(
+			'network',
+			'The download was interrupted before the whole deck arrived. Try again.'
+		);
 	} finally {
 		reader.releaseLock();
 	}
