@@ -237,3 +237,23 @@ describe('drag and drop, sub-decks and review history', () => {
 		await context.close();
 	});
 });
+
+describe('small screens and dark mode', () => {
+	it('the preview fits 360 px in dark mode with no accessibility violations (contrast included)', async () => {
+		const context = await newPhoneContext(browser, {
+			viewport: { width: 360, height: 740 },
+			colorScheme: 'dark'
+		});
+		const page = await context.newPage();
+		await page.goto('/import');
+		await page
+			.getByLabel(/Cards, one per line/)
+			.fill('Minsk\tcapital of <b>Belarus</b>\nVilnius\tcapital of Lithuania');
+		await page.getByRole('button', { name: 'Preview pasted text' }).click();
+		await page.getByRole('heading', { name: /Preview of/ }).waitFor();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+		await screenshot(page, 'import-09-dark-360');
+		expect(await axeViolations(page)).toEqual([]);
+		await context.close();
+	});
+});

@@ -50,8 +50,28 @@ const BENIGN = [
 	'<b>bold-ok</b> and <i>italic-ok</i>',
 	'<ul><li>list-one</li><li>list-two</li></ul>',
 	`<img alt="data-image" src="${DATA_PNG}">`,
-	'<img alt="stored-image" src="cell.png">'
+	'<img alt="stored-image" src="cell.png">',
+	'[sound:ding.wav]'
 ];
+
+/** A valid, silent 8-sample WAV file. */
+function wav(): Uint8Array {
+	const b = Buffer.alloc(44 + 8);
+	b.write('RIFF', 0);
+	b.writeUInt32LE(36 + 8, 4);
+	b.write('WAVEfmt ', 8);
+	b.writeUInt32LE(16, 16);
+	b.writeUInt16LE(1, 20);
+	b.writeUInt16LE(1, 22);
+	b.writeUInt32LE(8000, 24);
+	b.writeUInt32LE(8000, 28);
+	b.writeUInt16LE(1, 32);
+	b.writeUInt16LE(8, 34);
+	b.write('data', 36);
+	b.writeUInt32LE(8, 40);
+	b.fill(128, 44);
+	return new Uint8Array(b);
+}
 
 const ALLOWED_IN_CARDS = [
 	'b',
@@ -110,7 +130,10 @@ describe('hostile card HTML', () => {
 		const apkg = await buildApkg({
 			deckName: 'Hostile',
 			notes,
-			media: [{ name: 'cell.png', bytes: RED_PNG }]
+			media: [
+				{ name: 'cell.png', bytes: RED_PNG },
+				{ name: 'ding.wav', bytes: wav() }
+			]
 		});
 
 		const context = await newPhoneContext(browser);
@@ -125,13 +148,11 @@ describe('hostile card HTML', () => {
 		page.on('request', (r) => requests.push(r.url()));
 
 		await page.goto('/import');
-		await page
-			.getByLabel('Choose a file')
-			.setInputFiles({
-				name: 'hostile.apkg',
-				mimeType: 'application/octet-stream',
-				buffer: Buffer.from(apkg)
-			});
+		await page.getByLabel('Choose a file').setInputFiles({
+			name: 'hostile.apkg',
+			mimeType: 'application/octet-stream',
+			buffer: Buffer.from(apkg)
+		});
 		await page.getByRole('heading', { name: /Preview of/ }).waitFor();
 		await page.locator('.preview-card').first().hover();
 		expect(await flag(page)).toBeNull();
@@ -142,7 +163,8 @@ describe('hostile card HTML', () => {
 		let sawBold = false,
 			sawList = false,
 			sawDataImage = false,
-			sawStoredImage = false;
+			sawStoredImage = false,
+			sawSound = false;
 		for (let n = 0; n < notes.length; n++) {
 			const show = page.getByRole('button', { name: 'Show answer' });
 			await show.waitFor();
@@ -163,6 +185,10 @@ describe('hostile card HTML', () => {
 				(await card.locator('i', { hasText: 'italic-ok' }).count()) > 0;
 			sawList ||= (await card.locator('ul > li', { hasText: 'list-two' }).count()) > 0;
 			sawDataImage ||= (await card.locator('img[alt="data-image"][src^="data:image/png"]').count()) > 0;
+			if ((await card.locator('audio[aria-label="Play ding.wav"]').count()) > 0) {
+				await expect.poll(() => card.locator('audio').first().getAttribute('src')).toMatch(/^blob:/);
+				sawSound = true;
+			}
 			if ((await card.locator('img[alt="stored-image"]').count()) > 0) {
 				await expect
 					.poll(() => card.locator('img[alt="stored-image"]').getAttribute('src'))
@@ -188,11 +214,12 @@ describe('hostile card HTML', () => {
 			await page.getByRole('button', { name: 'Good', exact: true }).click();
 		}
 		expect(seen.size).toBe(notes.length);
-		expect({ sawBold, sawList, sawDataImage, sawStoredImage }).toEqual({
+		expect({ sawBold, sawList, sawDataImage, sawStoredImage, sawSound }).toEqual({
 			sawBold: true,
 			sawList: true,
 			sawDataImage: true,
-			sawStoredImage: true
+			sawStoredImage: true,
+			sawSound: true
 		});
 		expect(await flag(page)).toBeNull();
 		expect(dialogs).toEqual([]);

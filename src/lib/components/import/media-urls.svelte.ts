@@ -104,3 +104,10 @@ export function keepPreviewMedia(): void {
 export function refreshMissingMedia(): void {
 	for (const [name, found] of urls) if (found === null) urls.delete(name);
 }
+
+/** After a restore: every stored file may have changed. */
+export function clearMediaCache(): void {
+	for (const found of urls.values()) if (found?.url.startsWith('blob:')) URL.revokeObjectURL(found.url);
+	urls.clear();
+	previewNames.clear();
+}
