@@ -21,6 +21,8 @@ export class TestSession {
 	remainingMs = $state<number | null>(null);
 	/** True when the time limit ended the test. */
 	timedOut = $state(false);
+	/** Time taken, set when the test ends. */
+	durationMs = $state(0);
 	answeredCount = $derived(this.responses.filter(isAnswered).length);
 	private startedMs = 0;
 	private finishing = false;
@@ -83,6 +85,7 @@ export class TestSession {
 		this.finishing = true;
 		const now = this.clock();
 		const report = buildReport(this.test, this.responses);
+		this.durationMs = now - this.startedMs;
 		this.report = report;
 		this.status = 'report';
 		try {

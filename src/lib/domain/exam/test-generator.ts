@@ -96,6 +96,7 @@ export function generateTest(facts: readonly Fact[], pool: readonly Fact[], opti
 	const rng = createRng(options.seed);
 	const formats = new Set(options.formats?.length ? options.formats : QUESTION_FORMATS);
 	const count = Math.max(1, Math.floor(options.count));
+	/** Notes already asked about: one card per note, so one question never gives away another. */
 	const used = new Set<string>();
 	const drafts: Draft[] = [];
 	const groupsEach = count >= 5 ? Math.max(1, Math.round(count / 10)) : 0;
@@ -126,17 +127,19 @@ export function generateTest(facts: readonly Fact[], pool: readonly Fact[], opti
 			drafts.push(matching(group, rng));
 		}
 	}
+	// Single-card formats stay balanced: each card gets the least used format it can be asked in.
 	const singles = rng.shuffle((['choice', 'typed', 'true-false'] as const).filter((f) => formats.has(f)));
-	let turn = 0;
+	const formatCount = new Map<Single, number>(singles.map((f) => [f, 0]));
 	for (const fact of shuffled) {
 		if (drafts.length >= count || singles.length === 0) break;
 		if (used.has(fact.noteId)) continue;
-		for (let k = 0; k < singles.length; k++) {
-			const draft = single(singles[(turn + k) % singles.length]!, fact, pool, rng);
+		const order = [...singles].sort((a, b) => formatCount.get(a)! - formatCount.get(b)! || singles.indexOf(a) - singles.indexOf(b));
+		for (const format of order) {
+			const draft = single(format, fact, pool, rng);
 			if (draft) {
 				drafts.push(draft);
 				used.add(fact.noteId);
-				turn++;
+				formatCount.set(format, formatCount.get(format)! + 1);
 				break;
 			}
 		}

@@ -53,7 +53,7 @@ export function formatDate(value: ValueToken, words: string[]): string {
 export function eventLabel(template: string): string {
 	let text = template.replace(ANSWER_SLOT, '…');
 	text = text.replace(/^(in|on|by|since|during|from)\s+…\s*,?\s*/i, '');
-	text = text.replace(/\s+(in|on|by|during)\s+…(?=[.!?]?$)/i, '');
+	text = text.replace(/\s+(in|on|by|during)(\s+the)?\s+…(?=[.!?]?$)/i, '');
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
