@@ -138,13 +138,11 @@ describe('offline PWA', () => {
 				{ guid: 'o2', front: 'Ribosome', back: 'Makes proteins' }
 			]
 		});
-		await page
-			.getByLabel('Choose a file')
-			.setInputFiles({
-				name: 'offline.apkg',
-				mimeType: 'application/octet-stream',
-				buffer: Buffer.from(apkg)
-			});
+		await page.getByLabel('Choose a file').setInputFiles({
+			name: 'offline.apkg',
+			mimeType: 'application/octet-stream',
+			buffer: Buffer.from(apkg)
+		});
 		await expect
 			.poll(() => page.locator('.totals').innerText(), { timeout: 30_000 })
 			.toMatch(/2 notes · 2 cards/);
