@@ -7,7 +7,7 @@ import { startOfStudyDay, studyDayOf } from '$lib/domain/study-day';
 const CUTOFF = 4;
 const s = (state: CardState): CardSchedule => ({ ...newCardSchedule(0), state });
 
-function log(cardId: string, atMs: number, rating: Rating, before: CardState, kind: ReviewLogRow['kind'] = 'review', after = CardState.Review): ReviewLogRow {
+function log(cardId: string, atMs: number, rating: Rating, before: CardState, kind: ReviewLogRow['kind'] = 'review', after: CardState = CardState.Review): ReviewLogRow {
 	return {
 		cardId,
 		noteId: cardId,
@@ -61,7 +61,7 @@ describe('training items on the local study day', () => {
 		expect(historyOfCard([log('a', on(0, 10), 3, CardState.Review), log('a', on(3, 10), 3, CardState.Review)])).toEqual([]);
 	});
 
-	it('makes one item per answer after the first, and counts the long-term ones', () => {
+	it('makes one item per answer on a later day, with the same-day steps before it', () => {
 		const set = buildTrainingSet([
 			log('a', on(0, 10), 3, CardState.New),
 			log('a', on(0, 10.2), 3, CardState.Learning),
@@ -71,18 +71,17 @@ describe('training items on the local study day', () => {
 			log('c', on(0, 11), 3, CardState.New) // one answer: no item
 		]);
 		expect(set.items).toEqual([
-			[{ rating: 3, deltaDays: 0 }, { rating: 3, deltaDays: 0 }],
 			[{ rating: 3, deltaDays: 0 }, { rating: 3, deltaDays: 0 }, { rating: 3, deltaDays: 2 }],
 			[{ rating: 3, deltaDays: 0 }, { rating: 1, deltaDays: 3 }]
 		]);
-		expect(set.itemCards).toEqual(['a', 'a', 'b']);
+		expect(set.itemCards).toEqual(['a', 'b']);
 		expect(set).toMatchObject({ longTermCount: 2, cardCount: 2, reviewCount: 5 });
 		expect(optimizerReadiness(set)).toEqual({ ready: false, have: 2, need: 400 });
 		expect(optimizerReadiness(set, 2).ready).toBe(true);
 
 		const packed = packItems(set.items);
-		expect([...packed.lengths]).toEqual([2, 3, 2]);
-		expect([...packed.ratings]).toEqual([3, 3, 3, 3, 3, 3, 1]);
-		expect([...packed.deltaDays]).toEqual([0, 0, 0, 0, 2, 0, 3]);
+		expect([...packed.lengths]).toEqual([3, 2]);
+		expect([...packed.ratings]).toEqual([3, 3, 3, 3, 1]);
+		expect([...packed.deltaDays]).toEqual([0, 0, 2, 0, 3]);
 	});
 });

@@ -1,6 +1,7 @@
 /**
  * Training items for the FSRS optimizer, built from review logs the way Anki builds them: one item per
- * answer after a card's first, holding the card's whole history up to that answer. Days are the user's
+ * answer on a LATER study day than the card's previous answer (the answers the model predicts), holding
+ * the card's whole history up to that answer, same-day steps included. Days are the user's
  * LOCAL study days (the `studyDay` stored with each log, cutoff hour included), never UTC days.
  * Practice answers (cram runs outside the schedule) are left out: they would teach the model about
  * reviews the scheduler never asked for. Pure.
@@ -13,7 +14,7 @@ import { CardState } from '../schedule';
 export const MIN_LONG_TERM_REVIEWS = 400;
 
 export interface TrainingSet {
-	/** Each item: a card's answers up to and including the one to predict (first delta 0). */
+	/** Each item: a card's answers up to and including the one to predict (first delta 0, last > 0). */
 	items: MemoryReview[][];
 	/** The card of each item (same index), to split by card for held-out checks. */
 	itemCards: string[];
@@ -71,9 +72,12 @@ export function buildTrainingSet(logs: readonly LogLike[]): TrainingSet {
 		set.cardCount++;
 		set.reviewCount += history.length;
 		for (let end = 2; end <= history.length; end++) {
+			// fsrs-rs cannot train on an item that ends with a same-day answer (it panics), and Anki does
+			// not make such items: same-day steps only shape the items that follow them.
+			if (history[end - 1]!.deltaDays <= 0) continue;
 			set.items.push(history.slice(0, end));
 			set.itemCards.push(cardId);
-			if (history[end - 1]!.deltaDays > 0) set.longTermCount++;
+			set.longTermCount++;
 		}
 	}
 	return set;

@@ -11,6 +11,8 @@ export interface OptimizeRequest {
 	ratings: Uint32Array;
 	deltaDays: Uint32Array;
 	lengths: Uint32Array;
+	/** Where the wasm is: a client asset, so it is in the service worker's precache list. */
+	wasmUrl: string;
 	/** Fit the same-day (short-term) parameters too: the scheduler uses learning steps. */
 	enableShortTerm: boolean;
 }

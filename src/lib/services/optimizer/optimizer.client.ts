@@ -3,6 +3,7 @@
  * (which also ends its thread pool). One worker per run: a cancelled or finished run leaves nothing
  * behind. Browser only; import it dynamically so the wasm stays out of the first load.
  */
+import wasmUrl from 'fsrs-browser/fsrs_browser_bg.wasm?url';
 import type { PackedItems } from '$lib/domain/optimizer/training-items';
 import { OPTIMIZE, readProgress, type OptimizeRequest, type OptimizerMessage } from './optimizer-protocol';
 
@@ -79,7 +80,7 @@ export function fitParameters(packed: PackedItems, options: FitOptions = {}): Pr
 				finish(() => reject(new Error(message.message)));
 			}
 		});
-		const request: OptimizeRequest = { type: OPTIMIZE, ...packed, enableShortTerm: true };
+		const request: OptimizeRequest = { type: OPTIMIZE, ...packed, wasmUrl, enableShortTerm: true };
 		worker.postMessage(request, [packed.ratings.buffer, packed.deltaDays.buffer, packed.lengths.buffer]);
 	});
 }

@@ -11,11 +11,29 @@ import { OPTIMIZE, type OptimizeRequest, type OptimizerMessage } from './optimiz
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let ready: Promise<WebAssembly.Memory> | null = null;
 
-function start(): Promise<WebAssembly.Memory> {
+/**
+ * fsrs-browser starts each rayon thread from its helper script, which the bundler emits as a separate
+ * file that is not in the app's file list, so the service worker would not precache it and threads
+ * could not start offline. This bundle contains the same helper (it answers the threads' init message),
+ * so threads are started from this script instead.
+ */
+function startThreadsFromThisScript(): void {
+	// Nested workers exist in worker scopes; the webworker typings just do not declare them.
+	const global = scope as unknown as { Worker: typeof Worker; location: Location };
+	const NativeWorker = global.Worker;
+	global.Worker = class extends NativeWorker {
+		constructor(url: string | URL, options?: WorkerOptions) {
+			super(String(url).includes('workerHelpers') ? scope.location.href : url, options);
+		}
+	};
+}
+
+function start(wasmUrl: string): Promise<WebAssembly.Memory> {
 	ready ??= (async () => {
-		const wasm = await init();
-		// Leave one core to the page on small devices; at least one thread is required.
-		await initThreadPool(Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 0)));
+		const wasm = await init({ module_or_path: wasmUrl });
+		startThreadsFromThisScript();
+		// One thread per core, up to 4 (training gains little beyond); at least one is required.
+		await initThreadPool(Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)));
 		return wasm.memory;
 	})();
 	return ready;
@@ -30,7 +48,7 @@ scope.addEventListener('message', async (event: MessageEvent) => {
 	if (request?.type !== OPTIMIZE) return;
 	try {
 		if (!scope.crossOriginIsolated) throw new Error('The page is not cross-origin isolated: wasm threads are unavailable.');
-		const memory = await start();
+		const memory = await start(request.wasmUrl);
 		const started = performance.now();
 		const progress = Progress.new();
 		post({ type: 'progress-source', memory, pointer: progress.pointer() });
