@@ -2,6 +2,19 @@
 import type { DeckFile, DeckNote } from './deck-format';
 import type { DeckRow, NoteRow } from './model';
 
+/** A cheap shape check for trusted deck files (the full schema check lives in deck-format.ts). */
+export function looksLikeDeckFile(value: unknown): value is DeckFile {
+	const v = value as Partial<DeckFile> | null;
+	return (
+		typeof v === 'object' &&
+		v !== null &&
+		v.format === 'kartka-deck' &&
+		typeof v.id === 'string' &&
+		Array.isArray(v.notes) &&
+		v.notes.every((n) => typeof n?.id === 'string' && typeof n.kind === 'string' && Array.isArray(n.tags))
+	);
+}
+
 export function noteFields(note: DeckNote): Record<string, string> {
 	if (note.kind === 'cloze') return { text: note.text, ...(note.extra ? { extra: note.extra } : {}) };
 	return { front: note.front, back: note.back };
