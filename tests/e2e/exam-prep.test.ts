@@ -40,7 +40,10 @@ function plannedResponse(q: Question, right: boolean): Response {
 		case 'true-false':
 			return { format: 'true-false', value: right ? q.isTrue : !q.isTrue };
 		case 'matching':
-			return { format: 'matching', picks: right ? [...q.correct] : q.correct.map((c) => (c + 1) % q.right.length) };
+			return {
+				format: 'matching',
+				picks: right ? [...q.correct] : q.correct.map((c) => (c + 1) % q.right.length)
+			};
 		case 'ordering':
 			return { format: 'ordering', order: right ? [...q.correctOrder] : [...q.correctOrder].reverse() };
 	}
@@ -57,14 +60,22 @@ async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
 }
 
 /** Moves focus with Tab until the focused element's accessible text matches. */
-async function tabTo(page: Page, match: (info: { tag: string; type: string; name: string }) => boolean, what: string): Promise<void> {
+async function tabTo(
+	page: Page,
+	match: (info: { tag: string; type: string; name: string }) => boolean,
+	what: string
+): Promise<void> {
 	for (let i = 0; i < 80; i++) {
 		await page.keyboard.press('Tab');
 		const info = await page.evaluate(() => {
 			const el = document.activeElement as HTMLInputElement | null;
 			const label = el?.labels?.[0]?.textContent ?? '';
 			const name = el?.getAttribute('aria-label') || label || el?.textContent || '';
-			return { tag: el?.tagName.toLowerCase() ?? '', type: el?.type ?? '', name: name.replace(/\s+/g, ' ').trim() };
+			return {
+				tag: el?.tagName.toLowerCase() ?? '',
+				type: el?.type ?? '',
+				name: name.replace(/\s+/g, ' ').trim()
+			};
 		});
 		if (match(info)) return;
 	}
@@ -74,8 +85,10 @@ async function tabTo(page: Page, match: (info: { tag: string; type: string; name
 const named = (name: string) => (i: { name: string }) => i.name === name;
 
 async function answerByTouch(page: Page, q: Question, r: Response): Promise<void> {
-	if (q.format === 'choice' && r.format === 'choice') await page.getByRole('radio', { name: q.options[r.choice!], exact: true }).tap();
-	else if (q.format === 'true-false' && r.format === 'true-false') await page.getByRole('radio', { name: r.value ? 'True' : 'False', exact: true }).tap();
+	if (q.format === 'choice' && r.format === 'choice')
+		await page.getByRole('radio', { name: q.options[r.choice!], exact: true }).tap();
+	else if (q.format === 'true-false' && r.format === 'true-false')
+		await page.getByRole('radio', { name: r.value ? 'True' : 'False', exact: true }).tap();
 	else if (q.format === 'typed' && r.format === 'typed') {
 		await page.getByRole('textbox', { name: q.prompt }).tap();
 		await page.getByRole('textbox', { name: q.prompt }).fill(r.text);
@@ -98,7 +111,10 @@ async function answerByTouch(page: Page, q: Question, r: Response): Promise<void
 }
 
 async function answerByKeyboard(page: Page, q: Question, r: Response): Promise<void> {
-	if ((q.format === 'choice' && r.format === 'choice') || (q.format === 'true-false' && r.format === 'true-false')) {
+	if (
+		(q.format === 'choice' && r.format === 'choice') ||
+		(q.format === 'true-false' && r.format === 'true-false')
+	) {
 		const index = r.format === 'choice' ? r.choice! : r.format === 'true-false' ? (r.value ? 0 : 1) : 0;
 		await tabTo(page, (i) => i.type === 'radio', 'the first option');
 		await page.keyboard.press('Space');
@@ -126,13 +142,19 @@ async function answerByKeyboard(page: Page, q: Question, r: Response): Promise<v
 	}
 }
 
-async function takeTest(page: Page, seed: string, input: 'touch' | 'keyboard'): Promise<{ test: GeneratedTest; responses: Response[] }> {
+async function takeTest(
+	page: Page,
+	seed: string,
+	input: 'touch' | 'keyboard'
+): Promise<{ test: GeneratedTest; responses: Response[] }> {
 	const test = expectedTest(seed);
 	expect(test.questions).toHaveLength(10);
 	expect(new Set(test.questions.map((q) => q.format)).size).toBeGreaterThanOrEqual(4);
 	const responses: Response[] = [];
 	for (const [i, q] of test.questions.entries()) {
-		await expect.poll(() => page.getByRole('heading', { name: `Question ${i + 1} of 10` }).isVisible()).toBe(true);
+		await expect
+			.poll(() => page.getByRole('heading', { name: `Question ${i + 1} of 10` }).isVisible())
+			.toBe(true);
 		// Each new question takes the focus to its heading (where Tab then starts).
 		await page.waitForFunction((n) => document.activeElement?.textContent === `Question ${n} of 10`, i + 1);
 		expect(await page.locator('.format').innerText()).toBe(FORMAT_NAMES[q.format].toUpperCase());
@@ -140,7 +162,8 @@ async function takeTest(page: Page, seed: string, input: 'touch' | 'keyboard'): 
 		responses.push(r);
 		if (input === 'touch') await answerByTouch(page, q, r);
 		else await answerByKeyboard(page, q, r);
-		if (i === 0 || q.format === 'matching' || q.format === 'ordering') await expectNoAxeViolations(page, `question ${i + 1} (${q.format})`);
+		if (i === 0 || q.format === 'matching' || q.format === 'ordering')
+			await expectNoAxeViolations(page, `question ${i + 1} (${q.format})`);
 		if (i < 3) await screenshot(page, `exam-test-${input}-q${i + 1}`);
 		const next = i === 9 ? 'Finish test' : 'Next';
 		if (input === 'touch') await page.getByRole('button', { name: next, exact: true }).tap();
@@ -152,7 +175,12 @@ async function takeTest(page: Page, seed: string, input: 'touch' | 'keyboard'): 
 	return { test, responses };
 }
 
-async function checkReport(page: Page, test: GeneratedTest, responses: Response[], name: string): Promise<void> {
+async function checkReport(
+	page: Page,
+	test: GeneratedTest,
+	responses: Response[],
+	name: string
+): Promise<void> {
 	const report = buildReport(test, responses);
 	await page.getByRole('heading', { name: `Your score: ${Math.round(report.score * 100)}%` }).waitFor();
 	await expectNoAxeViolations(page, 'report');
@@ -164,7 +192,12 @@ async function checkReport(page: Page, test: GeneratedTest, responses: Response[
 	expect(misses).toBeGreaterThan(0);
 	expect(await page.getByText('Right answer:').count()).toBe(misses);
 	expect(await page.getByText('From the text:').count()).toBe(misses);
-	for (const tag of report.byTag) await expect.poll(() => page.getByRole('row', { name: new RegExp(`^${tag.tag} ${tag.correct} of ${tag.total}`) }).count()).toBe(1);
+	for (const tag of report.byTag)
+		await expect
+			.poll(() =>
+				page.getByRole('row', { name: new RegExp(`^${tag.tag} ${tag.correct} of ${tag.total}`) }).count()
+			)
+			.toBe(1);
 }
 
 describe('exam preparation in a phone-sized browser', () => {
@@ -216,7 +249,9 @@ describe('exam preparation in a phone-sized browser', () => {
 		await page.getByText(`3 of ${missed} answered`).waitFor();
 		await screenshot(page, 'exam-practice');
 		expect(await readStore(page, 'cards')).toEqual(cardsBefore);
-		const practice = (await readStore<{ kind: string }>(page, 'reviewLogs')).filter((l) => l.kind === 'practice');
+		const practice = (await readStore<{ kind: string }>(page, 'reviewLogs')).filter(
+			(l) => l.kind === 'practice'
+		);
 		expect(practice).toHaveLength(3);
 		expect(errors).toEqual([]);
 		await context.close();
@@ -252,7 +287,8 @@ describe('exam preparation in a phone-sized browser', () => {
 		await expect.poll(() => history.count()).toBe(2);
 		const score = Math.round(buildReport(test, responses).score * 100);
 		expect(await history.first().locator('td').first().innerText()).toBe(`${score}%`);
-		for (const tag of ['date', 'event', 'timeline']) await page.getByRole('rowheader', { name: tag, exact: true }).waitFor();
+		for (const tag of ['date', 'event', 'timeline'])
+			await page.getByRole('rowheader', { name: tag, exact: true }).waitFor();
 		await expectNoAxeViolations(page, 'readiness');
 		await screenshot(page, 'exam-readiness');
 		expect(errors).toEqual([]);

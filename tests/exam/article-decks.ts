@@ -24,18 +24,16 @@ export function articleDecks(): ArticleDeck[] {
 			if (!result.ok) throw new Error(`${file} is not a valid deck`);
 			const { deck, notes } = deckFileToRows(result.deck, 'test', 0, 'builtin');
 			const cards = notes.flatMap((n) =>
-				cardOrdinals(n.kind, n.fields).map(
-					(ord): CardRow => ({
-						id: `${n.id}#${ord}`,
-						noteId: n.id,
-						deckId: n.deckId,
-						ord,
-						queue: Queue.New,
-						newPosition: n.position * 1000 + ord,
-						rev: 0,
-						...newCardSchedule(0)
-					})
-				)
+				cardOrdinals(n.kind, n.fields).map((ord): CardRow => ({
+					id: `${n.id}#${ord}`,
+					noteId: n.id,
+					deckId: n.deckId,
+					ord,
+					queue: Queue.New,
+					newPosition: n.position * 1000 + ord,
+					rev: 0,
+					...newCardSchedule(0)
+				}))
 			);
 			return { deck, notes, cards, facts: factsOf(cards, new Map(notes.map((n) => [n.id, n]))) };
 		});

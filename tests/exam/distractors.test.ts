@@ -17,7 +17,12 @@ function sameKindByValue(answer: string, distractor: string): boolean {
 	if (!a || !d) return false;
 	if (a.type !== d.type) return false;
 	if (a.type === 'number' && d.type === 'number') return a.unit === d.unit;
-	if (a.type === 'date' && d.type === 'date') return (a.m === undefined) === (d.m === undefined) && (a.d === undefined) === (d.d === undefined) && (a.y === undefined) === (d.y === undefined);
+	if (a.type === 'date' && d.type === 'date')
+		return (
+			(a.m === undefined) === (d.m === undefined) &&
+			(a.d === undefined) === (d.d === undefined) &&
+			(a.y === undefined) === (d.y === undefined)
+		);
 	return true;
 }
 
@@ -38,14 +43,19 @@ describe('distractors', () => {
 					for (const d of options) {
 						// Same kind, computed again from the distractor's own card (or text, for a varied value).
 						const source = d.sourceCardId ? byCard.get(d.sourceCardId)! : null;
-						expect(source ? source.kind : answerKind(d.text, fact.category), `${fact.cardId}: ${d.text}`).toBe(fact.kind);
-						if (isValueKind(fact.kind)) expect(sameKindByValue(fact.answer, d.text), `${fact.answer} vs ${d.text}`).toBe(true);
+						expect(
+							source ? source.kind : answerKind(d.text, fact.category),
+							`${fact.cardId}: ${d.text}`
+						).toBe(fact.kind);
+						if (isValueKind(fact.kind))
+							expect(sameKindByValue(fact.answer, d.text), `${fact.answer} vs ${d.text}`).toBe(true);
 						if (!source) expect(isValueKind(fact.kind), 'only dates and figures are varied').toBe(true);
 						else expect(source.noteId).not.toBe(fact.noteId);
 						expect(sameAnswer(d.text, fact.answer), `${fact.answer} = ${d.text}`).toBe(false);
 					}
 					for (let i = 0; i < options.length; i++)
-						for (let j = i + 1; j < options.length; j++) expect(sameAnswer(options[i]!.text, options[j]!.text)).toBe(false);
+						for (let j = i + 1; j < options.length; j++)
+							expect(sameAnswer(options[i]!.text, options[j]!.text)).toBe(false);
 				}
 			}
 			// Many cards can be asked as multiple choice (the others get other formats).
@@ -62,8 +72,10 @@ describe('distractors', () => {
 		const all = decks.flatMap((d) => d.facts);
 		const actor = all.find((f) => f.kind === 'actor:name')!;
 		const cause = all.find((f) => f.kind === 'cause:sentence')!;
-		for (const d of distractorsFor(actor, all, createRng(1))) expect(all.find((f) => f.cardId === d.sourceCardId)?.category).toBe('actor');
-		for (const d of distractorsFor(cause, all, createRng(1))) expect(all.find((f) => f.cardId === d.sourceCardId)?.category).toBe('cause');
+		for (const d of distractorsFor(actor, all, createRng(1)))
+			expect(all.find((f) => f.cardId === d.sourceCardId)?.category).toBe('actor');
+		for (const d of distractorsFor(cause, all, createRng(1)))
+			expect(all.find((f) => f.cardId === d.sourceCardId)?.category).toBe('cause');
 	});
 
 	it('varies dates and figures in the answer’s own format when the deck has too few', () => {
@@ -73,6 +85,7 @@ describe('distractors', () => {
 		expect(options).toHaveLength(3);
 		for (const d of options) expect(d.text).toMatch(/^\$\d+(\.\d)? billion$/);
 		const monthYear = all.find((f) => f.answer === 'May 2015')!;
-		for (const d of distractorsFor(monthYear, all, createRng('my'))) expect(d.text).toMatch(/^[A-Z][a-z]+ \d{4}$/);
+		for (const d of distractorsFor(monthYear, all, createRng('my')))
+			expect(d.text).toMatch(/^[A-Z][a-z]+ \d{4}$/);
 	});
 });

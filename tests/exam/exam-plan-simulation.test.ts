@@ -43,7 +43,10 @@ function student(fsrs: Scheduler, next: () => number): Student {
 			const x = next();
 			return x < 0.25 ? 1 : x < 0.35 ? 2 : x < 0.9 ? 3 : 4;
 		}
-		const recall = card.state === CardState.Review ? fsrs.retrievability(card, nowMs) : curve((nowMs - card.lastReviewMs!) / DAY_MS, card.stability);
+		const recall =
+			card.state === CardState.Review
+				? fsrs.retrievability(card, nowMs)
+				: curve((nowMs - card.lastReviewMs!) / DAY_MS, card.stability);
 		if (next() >= recall) return 1;
 		const y = next();
 		return y < 0.1 ? 2 : y < 0.9 ? 3 : 4;
@@ -67,16 +70,34 @@ function run(s: Scenario): { feasible: boolean; share: number } {
 	let cards = ARTICLE;
 	if (s.studiedBefore > 0) {
 		const from = startOfStudyDay(today - s.studiedBefore, cutoff) + 9 * 3_600_000;
-		cards = simulateUntilExam({ nowMs: from, examDay: today, lastIntroDay: today - s.studiedBefore, settings: s.settings, scheduler: fsrs, cards, student: student(fsrs, next) }).cards;
+		cards = simulateUntilExam({
+			nowMs: from,
+			examDay: today,
+			lastIntroDay: today - s.studiedBefore,
+			settings: s.settings,
+			scheduler: fsrs,
+			cards,
+			student: student(fsrs, next)
+		}).cards;
 	}
 	const examDay = today + s.daysAhead;
-	const plan: ExamPlanRow = { deckId: 'article', examDate: dateOfStudyDay(examDay), tags: [], targetRecall: TARGET, startDay: today, updatedMs: s.startMs };
+	const plan: ExamPlanRow = {
+		deckId: 'article',
+		examDate: dateOfStudyDay(examDay),
+		tags: [],
+		targetRecall: TARGET,
+		startDay: today,
+		updatedMs: s.startMs
+	};
 	// What the app does when the date is set, then what it shows, then what the student does.
 	const scope = { examDay, targetRecall: TARGET, dayCutoffHour: cutoff, inScope: () => true };
 	const moved = new Map(rescheduleForExam(cards, fsrs, scope, s.startMs).map((c) => [c.id, c]));
 	cards = cards.map((c) => moved.get(c.id) ?? c);
 	const noneToday = { newStudied: 0, newInScopeStudied: 0, reviewsDone: 0, notesStudied: new Set<string>() };
-	const forecast = forecastExamPlan({ nowMs: s.startMs, plan, settings: s.settings, baseScheduler: fsrs, cards, today: noneToday }, (d) => d);
+	const forecast = forecastExamPlan(
+		{ nowMs: s.startMs, plan, settings: s.settings, baseScheduler: fsrs, cards, today: noneToday },
+		(d) => d
+	);
 	const settings = planSettings(s.settings);
 	const studied = simulateUntilExam({
 		nowMs: s.startMs,
@@ -112,7 +133,10 @@ describe('exam plan simulation', () => {
 						const result = run({ daysAhead, studiedBefore, startMs, settings, seed: ++seed });
 						if (!result.feasible) continue;
 						feasible++;
-						expect(result.share, `start ${new Date(startMs).toISOString()}, studied ${studiedBefore} days, DR ${desiredRetention}`).toBeGreaterThanOrEqual(0.95);
+						expect(
+							result.share,
+							`start ${new Date(startMs).toISOString()}, studied ${studiedBefore} days, DR ${desiredRetention}`
+						).toBeGreaterThanOrEqual(0.95);
 					}
 			// The check is not vacuous: plans a week ahead or more are feasible for a student who started earlier.
 			expect(feasible).toBeGreaterThan(daysAhead >= 10 ? 8 : 3);
@@ -121,6 +145,8 @@ describe('exam plan simulation', () => {
 
 	it('says a plan is not feasible when the new cards do not fit in the daily limit', () => {
 		const tight = { ...DEFAULT_SCHEDULER_SETTINGS, newCardsPerDay: 10 };
-		expect(run({ daysAhead: 7, studiedBefore: 0, startMs: STARTS[0]!, settings: tight, seed: 7 }).feasible).toBe(false);
+		expect(
+			run({ daysAhead: 7, studiedBefore: 0, startMs: STARTS[0]!, settings: tight, seed: 7 }).feasible
+		).toBe(false);
 	});
 });

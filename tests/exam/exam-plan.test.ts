@@ -50,7 +50,16 @@ describe('exam-capped scheduler', () => {
 	const examDay = TODAY + 45;
 	const scope = { examDay, targetRecall: 0.9, dayCutoffHour: 4, inScope: (id: string) => id !== 'other#0' };
 	const capped = withExamCap(low, scope);
-	const card = makeCard({ id: 'x#0', state: CardState.Review, queue: Queue.Review, stability: 10, difficulty: 5, reps: 3, lastReviewMs: NOW - 10 * DAY, dueMs: NOW });
+	const card = makeCard({
+		id: 'x#0',
+		state: CardState.Review,
+		queue: Queue.Review,
+		stability: 10,
+		difficulty: 5,
+		reps: 3,
+		lastReviewMs: NOW - 10 * DAY,
+		dueMs: NOW
+	});
 
 	it('brings forward a review that would reach the exam below the target, keeping the memory state', () => {
 		const plain = low.answer(card.id, card, 3, NOW);
@@ -60,7 +69,11 @@ describe('exam-capped scheduler', () => {
 		const due = studyDayOf(out.schedule.dueMs, 4);
 		expect(due).toBeLessThan(examDay);
 		expect(out.intervalDays).toBe(due - TODAY);
-		expect({ ...out.schedule, dueMs: 0, scheduledDays: 0 }).toEqual({ ...plain.schedule, dueMs: 0, scheduledDays: 0 });
+		expect({ ...out.schedule, dueMs: 0, scheduledDays: 0 }).toEqual({
+			...plain.schedule,
+			dueMs: 0,
+			scheduledDays: 0
+		});
 		// The review it asks for is enough: a right answer then carries the card to the exam.
 		const then = low.answer(card.id, out.schedule, 3, startOfStudyDay(due, 4) + 3_600_000);
 		expect(low.retrievability(then.schedule, examMorningMs(scope))).toBeGreaterThanOrEqual(0.9);
@@ -86,10 +99,28 @@ describe('exam-capped scheduler', () => {
 describe('readiness', () => {
 	it('predicts recall on the exam morning per tag, counting unstudied cards as at risk', () => {
 		const at = NOW + 20 * DAY;
-		const strong = makeCard({ id: 'a#0', state: CardState.Review, queue: Queue.Review, stability: 200, lastReviewMs: NOW });
-		const weak = makeCard({ id: 'b#0', state: CardState.Review, queue: Queue.Review, stability: 3, lastReviewMs: NOW });
+		const strong = makeCard({
+			id: 'a#0',
+			state: CardState.Review,
+			queue: Queue.Review,
+			stability: 200,
+			lastReviewMs: NOW
+		});
+		const weak = makeCard({
+			id: 'b#0',
+			state: CardState.Review,
+			queue: Queue.Review,
+			stability: 3,
+			lastReviewMs: NOW
+		});
 		const fresh = makeCard({ id: 'c#0' });
-		const gone = makeCard({ id: 'd#0', queue: Queue.Suspended, state: CardState.Review, stability: 1, lastReviewMs: NOW });
+		const gone = makeCard({
+			id: 'd#0',
+			queue: Queue.Suspended,
+			state: CardState.Review,
+			stability: 1,
+			lastReviewMs: NOW
+		});
 		const r = computeReadiness({
 			cards: [
 				{ card: strong, tags: ['date'] },
@@ -111,26 +142,52 @@ describe('readiness', () => {
 
 describe('card filters', () => {
 	it('round-trips through URL parameters', () => {
-		const f = { tags: ['date', 'figure'], failedToday: true, dueWithinDays: 3, weakest: 20, cardIds: ['d/a#0', 'd/b#1'] };
+		const f = {
+			tags: ['date', 'figure'],
+			failedToday: true,
+			dueWithinDays: 3,
+			weakest: 20,
+			cardIds: ['d/a#0', 'd/b#1']
+		};
 		expect(filterFromParams(filterToParams(f))).toEqual(f);
 		expect(filterFromParams(new URLSearchParams('weakest=-2&due=abc'))).toEqual(NO_FILTER);
 	});
 
 	it('chooses by tags, failures today, due date and weakness', () => {
 		const cards = [
-			makeCard({ id: 'n1#0', state: CardState.Review, queue: Queue.Review, stability: 2, lastReviewMs: NOW - DAY, dueMs: NOW + DAY }),
-			makeCard({ id: 'n2#0', state: CardState.Review, queue: Queue.Review, stability: 50, lastReviewMs: NOW - DAY, dueMs: NOW + 40 * DAY }),
+			makeCard({
+				id: 'n1#0',
+				state: CardState.Review,
+				queue: Queue.Review,
+				stability: 2,
+				lastReviewMs: NOW - DAY,
+				dueMs: NOW + DAY
+			}),
+			makeCard({
+				id: 'n2#0',
+				state: CardState.Review,
+				queue: Queue.Review,
+				stability: 50,
+				lastReviewMs: NOW - DAY,
+				dueMs: NOW + 40 * DAY
+			}),
 			makeCard({ id: 'n3#0' }),
 			makeCard({ id: 'n4#0', queue: Queue.Suspended })
 		];
 		const ctx = {
 			nowMs: NOW,
 			dayCutoffHour: 4,
-			noteTags: new Map([['n1', ['date']], ['n2', ['figure']], ['n3', ['date']], ['n4', ['date']]]),
+			noteTags: new Map([
+				['n1', ['date']],
+				['n2', ['figure']],
+				['n3', ['date']],
+				['n4', ['date']]
+			]),
 			failedToday: new Set(['n2#0']),
 			recall: (c: (typeof cards)[number]) => low.retrievability(c, NOW + 10 * DAY)
 		};
-		const ids = (f: Partial<typeof NO_FILTER>) => selectCards(cards, { ...NO_FILTER, ...f }, ctx).map((c) => c.id);
+		const ids = (f: Partial<typeof NO_FILTER>) =>
+			selectCards(cards, { ...NO_FILTER, ...f }, ctx).map((c) => c.id);
 		expect(ids({})).toEqual(['n1#0', 'n2#0', 'n3#0']);
 		expect(ids({ tags: ['date'] })).toEqual(['n1#0', 'n3#0']);
 		expect(ids({ failedToday: true })).toEqual(['n2#0']);

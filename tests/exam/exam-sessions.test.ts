@@ -22,7 +22,15 @@ async function deckDb() {
 	// Half the cards studied a few days ago, so that "weakest" has something to rank.
 	const scheduler = createScheduler(DEFAULT_SCHEDULER_SETTINGS);
 	const cards = await db.cards.toArray();
-	for (const card of cards.slice(0, 8)) await answerCard(db, { shown: card, rating: card.ord % 2 ? 2 : 3, nowMs: NOW - 3 * 86_400_000, durationMs: 1, scheduler, dayCutoffHour: 4 });
+	for (const card of cards.slice(0, 8))
+		await answerCard(db, {
+			shown: card,
+			rating: card.ord % 2 ? 2 : 3,
+			nowMs: NOW - 3 * 86_400_000,
+			durationMs: 1,
+			scheduler,
+			dayCutoffHour: 4
+		});
 	return db;
 }
 
@@ -70,18 +78,27 @@ describe('test session', () => {
 		const db = await deckDb();
 		const before = await db.cards.toArray();
 		let t = NOW;
-		const session = new TestSession(db, { deckId: DECK, filter: NO_FILTER, count: 10, seed: 'unit' }, 60_000 * 10, () => (t += 1000));
+		const session = new TestSession(
+			db,
+			{ deckId: DECK, filter: NO_FILTER, count: 10, seed: 'unit' },
+			60_000 * 10,
+			() => (t += 1000)
+		);
 		await session.start();
 		expect(session.status).toBe('running');
 		const questions = session.test!.questions;
 		expect(questions).toHaveLength(10);
 		for (const q of questions) {
 			const right: Response =
-				q.format === 'choice' ? { format: 'choice', choice: q.correct }
-				: q.format === 'typed' ? { format: 'typed', text: q.answerParts.join(', ') }
-				: q.format === 'true-false' ? { format: 'true-false', value: !q.isTrue } // deliberately wrong
-				: q.format === 'matching' ? { format: 'matching', picks: [...q.correct] }
-				: { format: 'ordering', order: [...q.correctOrder] };
+				q.format === 'choice'
+					? { format: 'choice', choice: q.correct }
+					: q.format === 'typed'
+						? { format: 'typed', text: q.answerParts.join(', ') }
+						: q.format === 'true-false'
+							? { format: 'true-false', value: !q.isTrue } // deliberately wrong
+							: q.format === 'matching'
+								? { format: 'matching', picks: [...q.correct] }
+								: { format: 'ordering', order: [...q.correctOrder] };
 			session.respond(right);
 			session.next();
 		}
@@ -98,7 +115,12 @@ describe('test session', () => {
 	it('ends by itself when the time is up', async () => {
 		const db = await deckDb();
 		let t = NOW;
-		const session = new TestSession(db, { deckId: DECK, filter: NO_FILTER, count: 5, seed: 'timed' }, 30_000, () => t);
+		const session = new TestSession(
+			db,
+			{ deckId: DECK, filter: NO_FILTER, count: 5, seed: 'timed' },
+			30_000,
+			() => t
+		);
 		await session.start();
 		t += 31_000;
 		await session.tick();

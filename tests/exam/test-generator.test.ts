@@ -43,7 +43,9 @@ describe('test generator', () => {
 		for (const seed of ['s1', 's2', 's3', 's4']) {
 			const test = generateTest(facts, all, { seed, count: 10 });
 			expect(test.questions).toHaveLength(10);
-			expect(new Set(test.questions.map((q) => q.format))).toEqual(new Set(['choice', 'typed', 'true-false', 'matching', 'ordering']));
+			expect(new Set(test.questions.map((q) => q.format))).toEqual(
+				new Set(['choice', 'typed', 'true-false', 'matching', 'ordering'])
+			);
 		}
 	});
 
@@ -51,7 +53,9 @@ describe('test generator', () => {
 		it(`builds consistent questions from ${deck.id}`, () => {
 			for (let s = 0; s < 12; s++) {
 				const test = generateTest(facts, all, { seed: `${deck.id}-${s}`, count: 10 });
-				expect(test.questions.length).toBeGreaterThanOrEqual(Math.min(10, new Set(facts.map((f) => f.noteId)).size - 4));
+				expect(test.questions.length).toBeGreaterThanOrEqual(
+					Math.min(10, new Set(facts.map((f) => f.noteId)).size - 4)
+				);
 				const notes = test.questions.flatMap((q) => q.sources.map((src) => src.cardId.split('#')[0]));
 				expect(new Set(notes).size, 'one card per note in a test').toBe(notes.length);
 				for (const q of test.questions) {
@@ -59,7 +63,9 @@ describe('test generator', () => {
 					if (q.format === 'choice') {
 						expect(q.options).toHaveLength(4);
 						expect(q.options[q.correct]).toBe(tidyOption(cards[0]!.answer));
-						q.options.forEach((o, i) => i !== q.correct && expect(sameAnswer(o, cards[0]!.answer)).toBe(false));
+						q.options.forEach(
+							(o, i) => i !== q.correct && expect(sameAnswer(o, cards[0]!.answer)).toBe(false)
+						);
 					} else if (q.format === 'true-false') {
 						expect(sameAnswer(q.proposed, cards[0]!.answer)).toBe(q.isTrue);
 					} else if (q.format === 'matching') {

@@ -78,22 +78,47 @@ export async function writeExamPlan(
 		const prioritize = (c: CardRow) => plan.tags.length > 0 && c.queue === Queue.New && inScope.has(c.noteId);
 		const changed = new Map<string, CardRow>();
 		cards.forEach((card, i) => {
-			const next = prioritize(card) ? { ...card, newPosition: card.newPosition - EXAM_PRIORITY_OFFSET } : card;
+			const next = prioritize(card)
+				? { ...card, newPosition: card.newPosition - EXAM_PRIORITY_OFFSET }
+				: card;
 			if (next.newPosition !== stored[i]!.newPosition) changed.set(card.id, next);
 		});
 		const moved = reschedule(cards, inScope);
-		for (const card of moved) changed.set(card.id, { ...card, newPosition: changed.get(card.id)?.newPosition ?? stored.find((c) => c.id === card.id)!.newPosition });
+		const storedById = new Map(stored.map((c) => [c.id, c]));
+		for (const card of moved)
+			changed.set(card.id, {
+				...card,
+				newPosition: changed.get(card.id)?.newPosition ?? storedById.get(card.id)!.newPosition
+			});
 		await db.cards.bulkPut([...changed.values()]);
 		await examPlans(db).put(plan);
 		return { prioritized: cards.filter(prioritize).length, moved: moved.length };
 	});
 }
 
+/** Puts a deck's new cards back in deck order (the plan ended or was removed). Returns how many moved. */
+export async function restoreNewCardOrder(db: KartkaDB, deckId: string): Promise<number> {
+	return db.transaction('rw', db.cards, async () => {
+		const prioritized = await db.cards
+			.where('[deckId+queue+newPosition]')
+			.between([deckId, Queue.New, -Infinity], [deckId, Queue.New, 0])
+			.toArray();
+		// Cards prioritized while new and studied since keep a negative position too: fix them all.
+		const others = await db.cards
+			.where('deckId')
+			.equals(deckId)
+			.filter((c) => c.queue !== Queue.New && c.newPosition < 0)
+			.toArray();
+		const all = [...prioritized, ...others].map(restoreOrder);
+		await db.cards.bulkPut(all);
+		return all.length;
+	});
+}
+
 /** Removes a deck's plan and puts its new cards back in deck order, in one transaction. */
 export async function deleteExamPlan(db: KartkaDB, deckId: string): Promise<void> {
 	await db.transaction('rw', [db.cards, examPlans(db)], async () => {
-		const reordered = (await db.cards.where('deckId').equals(deckId).toArray()).filter((c) => c.newPosition < 0).map(restoreOrder);
-		await db.cards.bulkPut(reordered);
+		await restoreNewCardOrder(db, deckId);
 		await examPlans(db).delete(deckId);
 	});
 }

@@ -20,7 +20,8 @@ export interface PracticeAnswer {
 export async function logPracticeAnswer(db: KartkaDB, answer: PracticeAnswer): Promise<ReviewLogRow> {
 	return db.transaction('rw', db.cards, db.reviewLogs, async () => {
 		const card = await db.cards.get(answer.cardId);
-		if (!card) throw new Error('This card no longer exists (deleted in another tab?). Your answer was not saved.');
+		if (!card)
+			throw new Error('This card no longer exists (deleted in another tab?). Your answer was not saved.');
 		const schedule = pickSchedule(card);
 		const log: ReviewLogRow = {
 			cardId: card.id,

@@ -11,7 +11,13 @@
 import type { KartkaDB } from '$lib/db/db';
 import { getExamPlan, notesInScope } from '$lib/db/exam.repo';
 import { settingsForDeck } from '$lib/db/settings.repo';
-import { dailyNewQuota, lastIntroDay, planSettings, studyDayOfDate, type ExamPlanRow } from '$lib/domain/exam/exam-plan';
+import {
+	dailyNewQuota,
+	lastIntroDay,
+	planSettings,
+	studyDayOfDate,
+	type ExamPlanRow
+} from '$lib/domain/exam/exam-plan';
 import { withExamCap } from '$lib/domain/exam/exam-scheduler';
 import { createScheduler, type Scheduler } from '$lib/domain/fsrs-adapter';
 import { Queue } from '$lib/domain/model';
@@ -24,7 +30,11 @@ export interface DeckScheduling {
 	scheduler: Scheduler;
 }
 
-export async function schedulingForDeck(db: KartkaDB, deckId: string, nowMs: number): Promise<DeckScheduling> {
+export async function schedulingForDeck(
+	db: KartkaDB,
+	deckId: string,
+	nowMs: number
+): Promise<DeckScheduling> {
 	const [settings, plan] = await Promise.all([settingsForDeck(db, deckId), getExamPlan(db, deckId)]);
 	const base = createScheduler(settings);
 	const examDay = plan ? studyDayOfDate(plan.examDate) : null;
@@ -53,12 +63,21 @@ export async function schedulingForDeck(db: KartkaDB, deckId: string, nowMs: num
 /** The note ids an exam limited to some tags covers; null when it covers the whole deck. */
 async function examScope(db: KartkaDB, plan: ExamPlanRow): Promise<Set<string> | null> {
 	if (plan.tags.length === 0) return null;
-	const notes = await db.notes.where('tags').anyOf(plan.tags).filter((n) => n.deckId === plan.deckId).toArray();
+	const notes = await db.notes
+		.where('tags')
+		.anyOf(plan.tags)
+		.filter((n) => n.deckId === plan.deckId)
+		.toArray();
 	return new Set(notesInScope(notes, plan.tags).map((n) => n.id));
 }
 
 /** The exam's new cards as they were when today began: still new, plus those introduced today. */
-async function examNewCardsAtDayStart(db: KartkaDB, deckId: string, today: number, scope: Set<string> | null): Promise<number> {
+async function examNewCardsAtDayStart(
+	db: KartkaDB,
+	deckId: string,
+	today: number,
+	scope: Set<string> | null
+): Promise<number> {
 	const covered = (noteId: string) => scope === null || scope.has(noteId);
 	const [stillNew, introducedToday] = await Promise.all([
 		db.cards

@@ -46,8 +46,11 @@ export class PracticeSession {
 	private done = $state<Done[]>([]);
 	canUndo = $derived(this.done.length > 0);
 
+	// Bookkeeping only (the screen reads the $state fields above): plain, non-reactive collections.
 	private queue: CardRow[] = [];
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- never rendered
 	private repeats = new Map<string, number>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- never rendered
 	private notes = new Map<string, NoteRow>();
 	private scheduler: Scheduler | null = null;
 	private cutoff = 4;
@@ -130,7 +133,13 @@ export class PracticeSession {
 				after = result.card;
 				logId = result.log.id!;
 			} else {
-				const log = await logPracticeAnswer(this.db, { cardId: shown.id, rating, nowMs: now, durationMs: now - this.shownAtMs, dayCutoffHour: this.cutoff });
+				const log = await logPracticeAnswer(this.db, {
+					cardId: shown.id,
+					rating,
+					nowMs: now,
+					durationMs: now - this.shownAtMs,
+					dayCutoffHour: this.cutoff
+				});
 				logId = log.id!;
 			}
 			const seen = this.repeats.get(shown.id) ?? 0;

@@ -3,7 +3,13 @@
  * Every change is saved at once (one transaction) and the plan recomputed.
  */
 import type { KartkaDB } from '$lib/db/db';
-import { examPlanView, ExamPlanError, removeExamPlan, setExamPlan, type ExamPlanView } from '$lib/services/exam/exam-plan.service';
+import {
+	examPlanView,
+	ExamPlanError,
+	removeExamPlan,
+	setExamPlan,
+	type ExamPlanView
+} from '$lib/services/exam/exam-plan.service';
 
 export class ExamPlanPanel {
 	view = $state.raw<ExamPlanView | null>(null);
@@ -16,6 +22,7 @@ export class ExamPlanPanel {
 		private readonly db: KartkaDB,
 		readonly deckId: string,
 		private readonly formatDate: (iso: string) => string,
+		private readonly onchanged: () => void = () => {},
 		private readonly clock: () => number = () => Date.now()
 	) {}
 
@@ -35,6 +42,7 @@ export class ExamPlanPanel {
 			await action();
 			await this.load();
 			this.status = done;
+			this.onchanged();
 		} catch (error) {
 			if (!(error instanceof ExamPlanError)) console.error(error);
 			this.error = error instanceof Error ? error.message : String(error);
@@ -55,19 +63,32 @@ export class ExamPlanPanel {
 	setTags(tags: string[]): Promise<void> {
 		const plan = this.view?.state.plan;
 		if (!plan) return Promise.resolve();
-		return this.change(() => setExamPlan(this.db, this.deckId, { examDate: plan.examDate, tags }, this.clock(), plan), 'Exam topics saved.');
+		return this.change(
+			() => setExamPlan(this.db, this.deckId, { examDate: plan.examDate, tags }, this.clock(), plan),
+			'Exam topics saved.'
+		);
 	}
 
 	setTarget(targetRecall: number): Promise<void> {
 		const plan = this.view?.state.plan;
 		if (!plan) return Promise.resolve();
 		return this.change(
-			() => setExamPlan(this.db, this.deckId, { examDate: plan.examDate, tags: plan.tags, targetRecall }, this.clock(), plan),
+			() =>
+				setExamPlan(
+					this.db,
+					this.deckId,
+					{ examDate: plan.examDate, tags: plan.tags, targetRecall },
+					this.clock(),
+					plan
+				),
 			'Target saved.'
 		);
 	}
 
 	remove(): Promise<void> {
-		return this.change(() => removeExamPlan(this.db, this.deckId), 'Exam date removed. Scheduling is back to normal.');
+		return this.change(
+			() => removeExamPlan(this.db, this.deckId),
+			'Exam date removed. Scheduling is back to normal.'
+		);
 	}
 }

@@ -4,11 +4,22 @@
 export function formatIsoDate(iso: string, withYear = true): string {
 	const [y, m, d] = iso.split('-').map(Number);
 	const date = new Date(y!, (m ?? 1) - 1, d ?? 1);
-	return date.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) });
+	return date.toLocaleDateString(undefined, {
+		weekday: 'short',
+		day: 'numeric',
+		month: 'short',
+		...(withYear ? { year: 'numeric' } : {})
+	});
 }
 
 export function formatDateTime(ms: number): string {
-	return new Date(ms).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+	return new Date(ms).toLocaleString(undefined, {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		hour: 'numeric',
+		minute: '2-digit'
+	});
 }
 
 /** 0.873 → "87%". */

@@ -25,7 +25,24 @@ export function categoryOf(tags: readonly string[]): FactCategory {
 }
 
 const PERIOD_WORDS = new Set(['early', 'mid', 'late', 'in', 'the', 'about', 'around', 'c', 'circa']);
-const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'di', 'van', 'von', 'der', 'la', 'le', 'of', 'the', 'and', 's']);
+const NAME_PARTICLES = new Set([
+	'al',
+	'el',
+	'bin',
+	'ibn',
+	'de',
+	'da',
+	'di',
+	'van',
+	'von',
+	'der',
+	'la',
+	'le',
+	'of',
+	'the',
+	'and',
+	's'
+]);
 
 function valueShape(v: ValueToken): AnswerShape {
 	if (v.type === 'decade') return 'decade';
@@ -54,7 +71,12 @@ export function shapeOf(answer: string): AnswerShape {
 	const a = analyze(answer);
 	const extra = a.words.filter((w) => !PERIOD_WORDS.has(w));
 	if (a.values.length === 1 && extra.length === 0) return valueShape(a.values[0]!);
-	if (a.values.length === 1 && a.values[0]!.type === 'number' && a.values[0]!.unit !== '' && extra.length === 0) {
+	if (
+		a.values.length === 1 &&
+		a.values[0]!.type === 'number' &&
+		a.values[0]!.unit !== '' &&
+		extra.length === 0
+	) {
 		return valueShape(a.values[0]!);
 	}
 	return looksLikeName(answer) ? 'name' : 'text';

@@ -20,7 +20,13 @@ export interface CardFilter {
 	cardIds: string[] | null;
 }
 
-export const NO_FILTER: CardFilter = { tags: [], failedToday: false, dueWithinDays: null, weakest: null, cardIds: null };
+export const NO_FILTER: CardFilter = {
+	tags: [],
+	failedToday: false,
+	dueWithinDays: null,
+	weakest: null,
+	cardIds: null
+};
 
 export interface FilterContext {
 	nowMs: number;
@@ -38,7 +44,10 @@ function positive(value: string | null): number | null {
 }
 
 function list(value: string | null): string[] {
-	return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+	return (value ?? '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter((s) => s !== '');
 }
 
 export function filterFromParams(params: URLSearchParams): CardFilter {
@@ -64,10 +73,14 @@ export function filterToParams(filter: CardFilter, into = new URLSearchParams())
 /** The filter in words, for headings and screen readers. */
 export function describeFilter(filter: CardFilter): string {
 	const parts: string[] = [];
-	if (filter.cardIds) parts.push(`${filter.cardIds.length} chosen ${filter.cardIds.length === 1 ? 'card' : 'cards'}`);
+	if (filter.cardIds)
+		parts.push(`${filter.cardIds.length} chosen ${filter.cardIds.length === 1 ? 'card' : 'cards'}`);
 	if (filter.weakest) parts.push(`the ${filter.weakest} weakest cards`);
 	if (filter.failedToday) parts.push('cards failed today');
-	if (filter.dueWithinDays) parts.push(`cards due in the next ${filter.dueWithinDays} ${filter.dueWithinDays === 1 ? 'day' : 'days'}`);
+	if (filter.dueWithinDays)
+		parts.push(
+			`cards due in the next ${filter.dueWithinDays} ${filter.dueWithinDays === 1 ? 'day' : 'days'}`
+		);
 	if (filter.tags.length) parts.push(`tagged ${filter.tags.join(' or ')}`);
 	return parts.length ? parts.join(', ') : 'all cards';
 }
@@ -81,7 +94,8 @@ export function selectCards(cards: readonly CardRow[], filter: CardFilter, ctx: 
 	let chosen = cards.filter((c) => {
 		if (c.queue === Queue.Suspended) return false;
 		if (ids && !ids.has(c.id)) return false;
-		if (filter.tags.length && !(ctx.noteTags.get(c.noteId) ?? []).some((t) => filter.tags.includes(t))) return false;
+		if (filter.tags.length && !(ctx.noteTags.get(c.noteId) ?? []).some((t) => filter.tags.includes(t)))
+			return false;
 		if (filter.failedToday && !ctx.failedToday.has(c.id)) return false;
 		if (dueBefore !== null && (c.state === CardState.New || c.dueMs >= dueBefore)) return false;
 		return true;
@@ -97,4 +111,3 @@ export function selectCards(cards: readonly CardRow[], filter: CardFilter, ctx: 
 	}
 	return chosen;
 }
-

@@ -24,7 +24,9 @@ export function sameAnswer(a: string, b: string): boolean {
 
 function closeness(fact: Fact, candidate: string): number {
 	const words = (s: string) => s.split(/\s+/).length;
-	return Math.abs(words(candidate) - words(fact.answer)) + Math.abs(candidate.length - fact.answer.length) / 12;
+	return (
+		Math.abs(words(candidate) - words(fact.answer)) + Math.abs(candidate.length - fact.answer.length) / 12
+	);
 }
 
 export function distractorsFor(fact: Fact, pool: readonly Fact[], rng: Rng, count = 3): Distractor[] {
@@ -37,7 +39,9 @@ export function distractorsFor(fact: Fact, pool: readonly Fact[], rng: Rng, coun
 	};
 	const prompt = foldText(fact.prompt);
 	const candidates = rng
-		.shuffle(pool.filter((f) => f.noteId !== fact.noteId && f.kind === fact.kind && f.answerParts.length === 1))
+		.shuffle(
+			pool.filter((f) => f.noteId !== fact.noteId && f.kind === fact.kind && f.answerParts.length === 1)
+		)
 		// An answer already visible in the question would be a giveaway trap.
 		.filter((f) => !prompt.includes(foldText(f.answer)))
 		.map((f, order) => ({ f, score: Math.round(closeness(fact, f.answer) * 2) + order / 1e6 }))
@@ -57,7 +61,19 @@ export function distractorsFor(fact: Fact, pool: readonly Fact[], rng: Rng, coun
 
 const NUMBER = /\d+(?:[.,]\d+)*/g;
 const YEAR = /(?<!\d)(1\d{3}|2\d{3})(?!\d)/;
-const WORD_NUMBERS = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const WORD_NUMBERS = [
+	'two',
+	'three',
+	'four',
+	'five',
+	'six',
+	'seven',
+	'eight',
+	'nine',
+	'ten',
+	'eleven',
+	'twelve'
+];
 
 /** The same answer with one value changed, written the same way. Null when nothing could be varied. */
 export function varyAnswer(answer: string, rng: Rng): string | null {
@@ -76,7 +92,9 @@ export function varyAnswer(answer: string, rng: Rng): string | null {
 			if (m[1] === m[1]!.toLowerCase()) name = name.toLowerCase();
 			return answer.slice(0, m.index) + name + answer.slice(m.index! + m[1]!.length);
 		}
-		const numericMonth = /(?<!\d)(0?[1-9]|1[0-2])([/.-])(?=\d{4})|(?<=\d{4}[/-])(0?[1-9]|1[0-2])(?!\d)/.exec(answer);
+		const numericMonth = /(?<!\d)(0?[1-9]|1[0-2])([/.-])(?=\d{4})|(?<=\d{4}[/-])(0?[1-9]|1[0-2])(?!\d)/.exec(
+			answer
+		);
 		if (numericMonth && rng.next() < 0.5) {
 			const raw = numericMonth[1] ?? numericMonth[3]!;
 			const next = ((Number(raw) - 1 + 1 + rng.int(11)) % 12) + 1;
@@ -90,12 +108,18 @@ export function varyAnswer(answer: string, rng: Rng): string | null {
 	const numbers = [...answer.matchAll(NUMBER)];
 	if (numbers.length > 0) {
 		const m = numbers[0]!;
-		return answer.slice(0, m.index) + varyNumber(m[0], answer.includes('%'), rng) + answer.slice(m.index! + m[0].length);
+		return (
+			answer.slice(0, m.index) +
+			varyNumber(m[0], answer.includes('%'), rng) +
+			answer.slice(m.index! + m[0].length)
+		);
 	}
 	const word = WORD_NUMBERS.find((w) => new RegExp(`\\b${w}\\b`, 'i').test(answer));
 	if (word) {
 		const other = rng.pick(WORD_NUMBERS.filter((w) => w !== word));
-		return answer.replace(new RegExp(`\\b${word}\\b`, 'i'), (found) => (found[0] === found[0]!.toUpperCase() ? other[0]!.toUpperCase() + other.slice(1) : other));
+		return answer.replace(new RegExp(`\\b${word}\\b`, 'i'), (found) =>
+			found[0] === found[0]!.toUpperCase() ? other[0]!.toUpperCase() + other.slice(1) : other
+		);
 	}
 	return null;
 }
@@ -110,7 +134,8 @@ function varyNumber(digits: string, percent: boolean, rng: Rng): string {
 	const value = Number(plain);
 	let next = value;
 	for (let i = 0; i < 10 && (next === value || (percent && next > 100)); i++) {
-		next = value < 10 && decimals === 0 ? value + rng.pick([-3, -2, -1, 1, 2, 3, 4]) : value * rng.pick(FACTORS);
+		next =
+			value < 10 && decimals === 0 ? value + rng.pick([-3, -2, -1, 1, 2, 3, 4]) : value * rng.pick(FACTORS);
 		if (value < 10 && decimals === 0 && next < 1) next = value + 5;
 	}
 	let text = next.toFixed(decimals);

@@ -20,14 +20,25 @@ import {
 	type PlanForecast
 } from './exam-plan';
 import { examMorningMs, withExamCap, type ExamScope } from './exam-scheduler';
-import { alwaysGood, recallStudent, simulateUntilExam, type SimCard, type SimulationInput } from './exam-simulation';
+import {
+	alwaysGood,
+	recallStudent,
+	simulateUntilExam,
+	type SimCard,
+	type SimulationInput
+} from './exam-simulation';
 import { rescheduleForExam } from './exam-reschedule';
 import { createRng } from './prng';
 
 /** The plan is called feasible when, in every simulated run, at least this share of cards reaches the target. */
 export const PROMISED_SHARE = 0.96;
-/** Simulated runs per forecast (each a whole study period). */
-const RUNS = 4;
+/**
+ * Simulated runs per forecast (each a whole study period). Big decks vary less from run to run (many
+ * cards average out) and cost more per run, so they get fewer.
+ */
+export function forecastRuns(cards: number): number {
+	return cards <= 500 ? 4 : cards <= 2000 ? 2 : 1;
+}
 
 export interface ForecastInput {
 	nowMs: number;
@@ -39,7 +50,11 @@ export interface ForecastInput {
 	today: NonNullable<SimulationInput['today']>;
 }
 
-export function examScopeOf(plan: ExamPlanRow, settings: SchedulerSettings, inScope: (cardId: string) => boolean): ExamScope | null {
+export function examScopeOf(
+	plan: ExamPlanRow,
+	settings: SchedulerSettings,
+	inScope: (cardId: string) => boolean
+): ExamScope | null {
 	const examDay = studyDayOfDate(plan.examDate);
 	if (examDay === null) return null;
 	return { examDay, targetRecall: plan.targetRecall, dayCutoffHour: settings.dayCutoffHour, inScope };
@@ -65,24 +80,41 @@ export function forecastExamPlan(input: ForecastInput, formatDate: (iso: string)
 		newPerDayNeeded: 0,
 		newToday: 0
 	};
-	if (!scope || daysLeft <= 0) return { ...inactive, feasible: false, problems: planProblems(inactive, settings, formatDate) };
+	if (!scope || daysLeft <= 0)
+		return { ...inactive, feasible: false, problems: planProblems(inactive, settings, formatDate) };
 	const introEnd = lastIntroDay(plan.startDay, scope.examDay);
 	const scheduler = withExamCap(input.baseScheduler, scope);
 	const examMs = examMorningMs(scope);
 	// The state the plan starts from: as saved, due dates already brought forward (idempotent).
-	const moved = new Map(rescheduleForExam(input.cards, input.baseScheduler, scope, nowMs).map((c) => [c.id, c]));
+	const moved = new Map(
+		rescheduleForExam(input.cards, input.baseScheduler, scope, nowMs).map((c) => [c.id, c])
+	);
 	const cards = input.cards.map((c) => moved.get(c.id) ?? c);
 	const run = (student: SimulationInput['student']) => {
-		const sim = simulateUntilExam({ nowMs, examDay: scope.examDay, lastIntroDay: introEnd, settings, scheduler, cards, student, today: input.today });
+		const sim = simulateUntilExam({
+			nowMs,
+			examDay: scope.examDay,
+			lastIntroDay: introEnd,
+			settings,
+			scheduler,
+			cards,
+			student,
+			today: input.today
+		});
 		const atTarget = sim.cards.filter(
-			(c) => c.inScope && c.queue !== Queue.Suspended && input.baseScheduler.retrievability(c, examMs) >= plan.targetRecall
+			(c) =>
+				c.inScope &&
+				c.queue !== Queue.Suspended &&
+				input.baseScheduler.retrievability(c, examMs) >= plan.targetRecall
 		).length;
 		return { days: sim.days, atTarget };
 	};
 	const best = run(alwaysGood);
 	// Seeded by the exam date, so that the same plan shows the same figures on every visit.
 	const rng = createRng(`${plan.deckId}:${plan.examDate}:${today}`);
-	const runs = Array.from({ length: RUNS }, () => run(recallStudent(input.baseScheduler, rng.next)));
+	const runs = Array.from({ length: forecastRuns(input.cards.length) }, () =>
+		run(recallStudent(input.baseScheduler, rng.next))
+	);
 	const shares = runs.map((r) => (covered.length ? r.atTarget / covered.length : 1));
 	const forecast = {
 		active: true,
@@ -94,7 +126,13 @@ export function forecastExamPlan(input: ForecastInput, formatDate: (iso: string)
 		worstShare: Math.min(...shares),
 		newToLearn,
 		newPerDayNeeded: newCardsNeededPerDay(newToLearn, today, Math.max(today, introEnd)),
-		newToday: dailyNewQuota({ today, examDay: scope.examDay, lastIntroDay: introEnd, newAtDayStart: newToLearn, newLimit: settings.newCardsPerDay })
+		newToday: dailyNewQuota({
+			today,
+			examDay: scope.examDay,
+			lastIntroDay: introEnd,
+			newAtDayStart: newToLearn,
+			newLimit: settings.newCardsPerDay
+		})
 	};
 	const problems = planProblems(forecast, settings, formatDate, PROMISED_SHARE);
 	return { ...forecast, feasible: problems.length === 0, problems };

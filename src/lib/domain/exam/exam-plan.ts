@@ -123,7 +123,10 @@ export function planProblems(
 			`Learning ${f.newToLearn} new cards in time needs ${f.newPerDayNeeded} new cards a day, over this deck's limit of ${limits.newCardsPerDay}. Raise the limit in Settings, limit the exam to some tags, or choose a later date.`
 		);
 	}
-	const busiest = f.days.reduce<PlanDay | null>((a, d) => (a === null || d.reviews > a.reviews ? d : a), null);
+	const busiest = f.days.reduce<PlanDay | null>(
+		(a, d) => (a === null || d.reviews > a.reviews ? d : a),
+		null
+	);
 	if (busiest && busiest.reviews >= limits.reviewsPerDay) {
 		problems.push(
 			`On ${formatDate(busiest.date)} the plan needs ${busiest.reviews} or more reviews, reaching this deck's limit of ${limits.reviewsPerDay} reviews a day.`

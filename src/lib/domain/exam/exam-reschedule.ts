@@ -8,13 +8,19 @@ import { startOfStudyDay, studyDayOf } from '../study-day';
 import { needsEarlierReview, reviewDayBeforeExam, type ExamScope } from './exam-scheduler';
 
 /** The cards whose due date moves (new rows, `rev` bumped), leaving all others out. */
-export function rescheduleForExam<T extends CardRow>(cards: readonly T[], base: Scheduler, scope: ExamScope, nowMs: number): T[] {
+export function rescheduleForExam<T extends CardRow>(
+	cards: readonly T[],
+	base: Scheduler,
+	scope: ExamScope,
+	nowMs: number
+): T[] {
 	const cutoff = scope.dayCutoffHour;
 	const today = studyDayOf(nowMs, cutoff);
 	if (today >= scope.examDay) return [];
 	const moved: T[] = [];
 	for (const card of cards) {
-		if (!scope.inScope(card.id) || card.lastReviewMs === null || !needsEarlierReview(base, card, scope)) continue;
+		if (!scope.inScope(card.id) || card.lastReviewMs === null || !needsEarlierReview(base, card, scope))
+			continue;
 		const lastDay = studyDayOf(card.lastReviewMs, cutoff);
 		const wanted = reviewDayBeforeExam(base, card.id, card, lastDay, scope);
 		if (wanted === null) continue;

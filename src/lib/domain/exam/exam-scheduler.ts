@@ -29,7 +29,13 @@ export function examMorningMs(scope: Pick<ExamScope, 'examDay' | 'dayCutoffHour'
  * to the exam morning (early, so that a lapse then still leaves time to relearn), or the exam eve when
  * no day does. Null when no day is left before the exam.
  */
-export function reviewDayBeforeExam(base: Scheduler, cardId: string, schedule: CardSchedule, fromDay: number, scope: ExamScope): number | null {
+export function reviewDayBeforeExam(
+	base: Scheduler,
+	cardId: string,
+	schedule: CardSchedule,
+	fromDay: number,
+	scope: ExamScope
+): number | null {
 	const lastDay = scope.examDay - 1;
 	if (fromDay + 1 > lastDay) return null;
 	const examMs = examMorningMs(scope);
@@ -67,7 +73,12 @@ export function withExamCap(base: Scheduler, scope: ExamScope): Scheduler {
 		if (day === null || day >= studyDayOf(outcome.schedule.dueMs, cutoff)) return outcome;
 		const dueMs = startOfStudyDay(day, cutoff);
 		const intervalDays = day - today;
-		return { ...outcome, intervalMs: dueMs - nowMs, intervalDays, schedule: { ...outcome.schedule, dueMs, scheduledDays: intervalDays } };
+		return {
+			...outcome,
+			intervalMs: dueMs - nowMs,
+			intervalDays,
+			schedule: { ...outcome.schedule, dueMs, scheduledDays: intervalDays }
+		};
 	}
 	return {
 		preview(cardId, card, nowMs) {

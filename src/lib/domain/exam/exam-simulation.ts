@@ -26,7 +26,12 @@ export interface SimulationInput {
 	cards: readonly SimCard[];
 	student: Student;
 	/** Already done today before `nowMs` (from today's logs). */
-	today?: { newStudied: number; newInScopeStudied: number; reviewsDone: number; notesStudied: ReadonlySet<string> };
+	today?: {
+		newStudied: number;
+		newInScopeStudied: number;
+		reviewsDone: number;
+		notesStudied: ReadonlySet<string>;
+	};
 	/** Local hour at which the student studies on the days after today. */
 	studyHour?: number;
 }
@@ -52,7 +57,9 @@ export function simulateUntilExam(input: SimulationInput): SimulationResult {
 	for (let day = firstDay; day < input.examDay; day++) {
 		const isToday = day === firstDay;
 		const before = isToday ? input.today : undefined;
-		let nowMs = isToday ? input.nowMs : startOfStudyDay(day, cutoff) + ((input.studyHour ?? 18) - cutoff) * HOUR_MS;
+		let nowMs = isToday
+			? input.nowMs
+			: startOfStudyDay(day, cutoff) + ((input.studyHour ?? 18) - cutoff) * HOUR_MS;
 		const endOfDayMs = startOfStudyDay(day + 1, cutoff);
 		const all = [...cards.values()];
 		const newInScope = all.filter((c) => c.inScope && c.queue === Queue.New).length;
@@ -68,7 +75,9 @@ export function simulateUntilExam(input: SimulationInput): SimulationResult {
 			endOfDayMs,
 			settings: { ...input.settings, newCardsPerDay: quota },
 			learning: all.filter((c) => c.queue === Queue.Learning && c.dueMs < endOfDayMs),
-			review: all.filter((c) => c.queue === Queue.Review && c.dueMs < endOfDayMs).sort((a, b) => a.dueMs - b.dueMs),
+			review: all
+				.filter((c) => c.queue === Queue.Review && c.dueMs < endOfDayMs)
+				.sort((a, b) => a.dueMs - b.dueMs),
 			fresh: all.filter((c) => c.queue === Queue.New).sort(freshOrder),
 			newStudiedToday: before?.newStudied ?? 0,
 			reviewsDoneToday: before?.reviewsDone ?? 0,
@@ -92,7 +101,12 @@ export function simulateUntilExam(input: SimulationInput): SimulationResult {
 			}
 			const rating = input.student(card, nowMs);
 			const { schedule } = input.scheduler.answer(card.id, card, rating, nowMs);
-			const updated: SimCard = { ...card, ...schedule, queue: queueForState(schedule.state), rev: card.rev + 1 };
+			const updated: SimCard = {
+				...card,
+				...schedule,
+				queue: queueForState(schedule.state),
+				rev: card.rev + 1
+			};
 			cards.set(card.id, updated);
 			queue.answered(updated);
 			nowMs += ANSWER_MS;
@@ -121,7 +135,11 @@ export function recallAfter(elapsedDays: number, stability: number, decay = DEFA
  * FSRS predicts nothing for a card seen for the first time: a first answer is Again 25%, Hard 10%,
  * Good 55%, Easy 10%. A recalled card is Hard 10%, Good 80%, Easy 10%.
  */
-export function recallStudent(scheduler: Pick<Scheduler, 'retrievability'>, random: () => number, decay = DEFAULT_DECAY): Student {
+export function recallStudent(
+	scheduler: Pick<Scheduler, 'retrievability'>,
+	random: () => number,
+	decay = DEFAULT_DECAY
+): Student {
 	return (card, nowMs) => {
 		if (card.state === CardState.New) {
 			const x = random();

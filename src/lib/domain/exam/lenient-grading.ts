@@ -19,7 +19,27 @@ export interface GradeOptions {
 
 const LEADING = new Set(['a', 'an', 'the']);
 /** Dropped anywhere when the answer is a number or a date: "in 1994", "about 18.7%", "the mid-1990s". */
-const QUALIFIERS = new Set(['in', 'on', 'by', 'about', 'around', 'approximately', 'roughly', 'circa', 'c', 'some', 'nearly', 'almost', 'only', 'just', 'mere', 'early', 'mid', 'late', 'of']);
+const QUALIFIERS = new Set([
+	'in',
+	'on',
+	'by',
+	'about',
+	'around',
+	'approximately',
+	'roughly',
+	'circa',
+	'c',
+	'some',
+	'nearly',
+	'almost',
+	'only',
+	'just',
+	'mere',
+	'early',
+	'mid',
+	'late',
+	'of'
+]);
 
 /** Damerau–Levenshtein (optimal string alignment) distance, stopping early above `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
@@ -32,7 +52,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 		for (let j = 1; j <= b.length; j++) {
 			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
 			let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+				d = Math.min(d, prev2[j - 2]! + 1);
 			cur.push(d);
 			rowMin = Math.min(rowMin, d);
 		}
@@ -67,7 +88,9 @@ function closeWords(given: string[], expected: string[]): { ok: boolean; exact: 
 	const joinedE = expected.join('');
 	if (joinedG === joinedE) return { ok: true, exact: true };
 	const allowed = typoAllowance(joinedE.length);
-	const ok = joinedG[0] === joinedE[0] && Math.min(editDistance(g, e, allowed), editDistance(joinedG, joinedE, allowed)) <= allowed;
+	const ok =
+		joinedG[0] === joinedE[0] &&
+		Math.min(editDistance(g, e, allowed), editDistance(joinedG, joinedE, allowed)) <= allowed;
 	return { ok, exact: false };
 }
 
@@ -83,7 +106,8 @@ function periodsClash(given: Analysis, expected: Analysis): boolean {
 function compare(given: Analysis, expected: Analysis, options: GradeOptions): GradeResult {
 	if (periodsClash(given, expected)) return { correct: false, exact: false };
 	if (given.values.length !== expected.values.length) return { correct: false, exact: false };
-	if (!given.values.every((v, i) => sameValue(v, expected.values[i]!))) return { correct: false, exact: false };
+	if (!given.values.every((v, i) => sameValue(v, expected.values[i]!)))
+		return { correct: false, exact: false };
 	const g = significantWords(given);
 	const e = significantWords(expected);
 	const words = closeWords(g, e);
@@ -103,7 +127,8 @@ export function answerVariants(expected: string): string[] {
 		variants.push(text.replace(paren, ' ').trim());
 		for (const m of text.matchAll(/\(([^()]+)\)/g)) variants.push(m[1]!.trim());
 	}
-	for (const v of [...variants]) if (/\s\/\s/.test(v)) variants.push(...v.split(/\s\/\s/).map((s) => s.trim()));
+	for (const v of [...variants])
+		if (/\s\/\s/.test(v)) variants.push(...v.split(/\s\/\s/).map((s) => s.trim()));
 	return [...new Set(variants.filter((v) => v !== ''))];
 }
 
@@ -123,7 +148,11 @@ export function gradeAnswer(given: string, expected: string, options: GradeOptio
  * Several answers hidden together (a cloze with two deletions of one number): each must be given,
  * in any order, separated by commas, semicolons or "and".
  */
-export function gradeAnswers(given: string, expected: readonly string[], options: GradeOptions = {}): GradeResult {
+export function gradeAnswers(
+	given: string,
+	expected: readonly string[],
+	options: GradeOptions = {}
+): GradeResult {
 	if (expected.length === 1) return gradeAnswer(given, expected[0]!, options);
 	const whole = gradeAnswer(given, expected.join(' '), options);
 	if (whole.correct) return whole;

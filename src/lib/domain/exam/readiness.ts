@@ -75,7 +75,8 @@ export function computeReadiness(input: ReadinessInput): Readiness {
 			return { c, isNew, recall: isNew ? 0 : input.retrievability(c.card, input.atMs) };
 		});
 	const byTag = new Map<string, typeof rows>();
-	for (const row of rows) for (const tag of new Set(row.c.tags)) byTag.set(tag, [...(byTag.get(tag) ?? []), row]);
+	for (const row of rows)
+		for (const tag of new Set(row.c.tags)) byTag.set(tag, [...(byTag.get(tag) ?? []), row]);
 	const weakest = rows
 		.filter((r) => !r.isNew)
 		.sort((a, b) => a.recall - b.recall || (a.c.card.id < b.c.card.id ? -1 : 1))

@@ -23,10 +23,26 @@ type Draft = Question extends infer Q ? (Q extends Question ? Omit<Q, 'id'> : ne
 const TYPED_MAX_CHARS = 40;
 /** Longer free text cannot fairly be typed from memory word for word. */
 const TYPED_MAX_WORDS = 3;
-const VALUE_SHAPES = new Set(['year', 'decade', 'month-year', 'day-date', 'month-day', 'percent', 'money', 'number', 'name']);
+const VALUE_SHAPES = new Set([
+	'year',
+	'decade',
+	'month-year',
+	'day-date',
+	'month-day',
+	'percent',
+	'money',
+	'number',
+	'name'
+]);
 
 export function sourceOf(f: Fact): SourceRef {
-	return { cardId: f.cardId, prompt: f.prompt, answer: f.answer, tags: f.tags, ...(f.sourceQuote ? { sourceQuote: f.sourceQuote } : {}) };
+	return {
+		cardId: f.cardId,
+		prompt: f.prompt,
+		answer: f.answer,
+		tags: f.tags,
+		...(f.sourceQuote ? { sourceQuote: f.sourceQuote } : {})
+	};
 }
 
 function typedOk(f: Fact): boolean {
@@ -76,7 +92,9 @@ function matching(facts: Fact[], rng: Rng): Draft {
 	const right = rng.shuffle(facts.map((f) => f.answer));
 	return {
 		format: 'matching',
-		instruction: names ? 'Match each name to what the text says about them.' : 'Match each question to its answer.',
+		instruction: names
+			? 'Match each name to what the text says about them.'
+			: 'Match each question to its answer.',
 		left: facts.map((f) => f.prompt),
 		right,
 		correct: facts.map((f) => right.indexOf(f.answer)),
@@ -88,7 +106,11 @@ function matching(facts: Fact[], rng: Rng): Draft {
  * The test for `facts` (the cards chosen by the filter); `pool` (usually the whole deck) supplies
  * distractors. Matching and ordering questions each use four cards and count as one question.
  */
-export function generateTest(facts: readonly Fact[], pool: readonly Fact[], options: TestOptions): GeneratedTest {
+export function generateTest(
+	facts: readonly Fact[],
+	pool: readonly Fact[],
+	options: TestOptions
+): GeneratedTest {
 	// Whatever order the cards were read in, one seed gives one test.
 	const byId = (a: Fact, b: Fact) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0);
 	facts = [...facts].sort(byId);
@@ -133,7 +155,9 @@ export function generateTest(facts: readonly Fact[], pool: readonly Fact[], opti
 	for (const fact of shuffled) {
 		if (drafts.length >= count || singles.length === 0) break;
 		if (used.has(fact.noteId)) continue;
-		const order = [...singles].sort((a, b) => formatCount.get(a)! - formatCount.get(b)! || singles.indexOf(a) - singles.indexOf(b));
+		const order = [...singles].sort(
+			(a, b) => formatCount.get(a)! - formatCount.get(b)! || singles.indexOf(a) - singles.indexOf(b)
+		);
 		for (const format of order) {
 			const draft = single(format, fact, pool, rng);
 			if (draft) {

@@ -46,10 +46,19 @@ export function gradeQuestion(q: Question, r: Response): QuestionResult {
 	const one = (correct: boolean, given: string, expected: string, extra: Partial<ItemResult> = {}) =>
 		items.push({ source: q.sources[0]!, correct, given, expected, ...extra });
 	if (q.format === 'choice' && r.format === 'choice') {
-		one(r.choice === q.correct, r.choice === null ? NO_ANSWER : (q.options[r.choice] ?? NO_ANSWER), q.options[q.correct]!);
+		one(
+			r.choice === q.correct,
+			r.choice === null ? NO_ANSWER : (q.options[r.choice] ?? NO_ANSWER),
+			q.options[q.correct]!
+		);
 	} else if (q.format === 'typed' && r.format === 'typed') {
 		const g = gradeAnswers(r.text, q.answerParts, { acceptSurname: q.acceptSurname });
-		one(g.correct, r.text.trim() || NO_ANSWER, q.answerParts.join(', '), g.correct && !g.exact ? { acceptedNotExact: true } : {});
+		one(
+			g.correct,
+			r.text.trim() || NO_ANSWER,
+			q.answerParts.join(', '),
+			g.correct && !g.exact ? { acceptedNotExact: true } : {}
+		);
 	} else if (q.format === 'true-false' && r.format === 'true-false') {
 		const word = (v: boolean | null) => (v === null ? NO_ANSWER : v ? 'True' : 'False');
 		const expected = q.isTrue ? 'True' : `False — the answer is ${q.sources[0]!.answer}`;

@@ -74,7 +74,12 @@ export function datedItem(fact: Fact): DatedItem | null {
 }
 
 /** Four items whose dates are surely in order (their spans do not overlap), from different notes. */
-export function pickOrderingItems(items: readonly DatedItem[], rng: Rng, usedNotes: ReadonlySet<string>, size = 4): DatedItem[] | null {
+export function pickOrderingItems(
+	items: readonly DatedItem[],
+	rng: Rng,
+	usedNotes: ReadonlySet<string>,
+	size = 4
+): DatedItem[] | null {
 	const chosen: DatedItem[] = [];
 	const labels = new Set<string>();
 	// Clozes give whole sentences ("Lukashenka gave staunch support to Gaddafi."): the best labels.
@@ -94,9 +99,19 @@ const MATCH_PROMPT_MAX = 110;
 const MATCH_ANSWER_MAX = 120;
 
 /** Four facts of one category with short, distinct prompts and answers, from different notes. */
-export function pickMatchingFacts(facts: readonly Fact[], rng: Rng, usedNotes: ReadonlySet<string>, size = 4): Fact[] | null {
+export function pickMatchingFacts(
+	facts: readonly Fact[],
+	rng: Rng,
+	usedNotes: ReadonlySet<string>,
+	size = 4
+): Fact[] | null {
 	const eligible = facts.filter(
-		(f) => !usedNotes.has(f.noteId) && f.answerParts.length === 1 && !f.isCloze && f.prompt.length <= MATCH_PROMPT_MAX && f.answer.length <= MATCH_ANSWER_MAX
+		(f) =>
+			!usedNotes.has(f.noteId) &&
+			f.answerParts.length === 1 &&
+			!f.isCloze &&
+			f.prompt.length <= MATCH_PROMPT_MAX &&
+			f.answer.length <= MATCH_ANSWER_MAX
 	);
 	const byGroup = new Map<string, Fact[]>();
 	for (const f of eligible) {
@@ -104,12 +119,17 @@ export function pickMatchingFacts(facts: readonly Fact[], rng: Rng, usedNotes: R
 		const key = `${f.category}:${looksLikeName(f.prompt) ? 'name' : 'question'}`;
 		byGroup.set(key, [...(byGroup.get(key) ?? []), f]);
 	}
-	const groups = rng.shuffle([...byGroup.values()].filter((g) => g.length >= size)).sort((a, b) => namesFirst(b) - namesFirst(a));
+	const groups = rng
+		.shuffle([...byGroup.values()].filter((g) => g.length >= size))
+		.sort((a, b) => namesFirst(b) - namesFirst(a));
 	for (const group of groups) {
 		const chosen: Fact[] = [];
 		for (const f of rng.shuffle(group)) {
 			const clash = chosen.some(
-				(c) => c.noteId === f.noteId || foldText(c.prompt) === foldText(f.prompt) || foldText(c.answer) === foldText(f.answer)
+				(c) =>
+					c.noteId === f.noteId ||
+					foldText(c.prompt) === foldText(f.prompt) ||
+					foldText(c.answer) === foldText(f.answer)
 			);
 			if (!clash) chosen.push(f);
 			if (chosen.length === size) return chosen;

@@ -1,7 +1,13 @@
 /** A practice test: its questions (plain data, so a test can be saved and replayed) and the student's responses. */
 
 export type QuestionFormat = 'choice' | 'typed' | 'true-false' | 'matching' | 'ordering';
-export const QUESTION_FORMATS: readonly QuestionFormat[] = ['choice', 'typed', 'true-false', 'matching', 'ordering'];
+export const QUESTION_FORMATS: readonly QuestionFormat[] = [
+	'choice',
+	'typed',
+	'true-false',
+	'matching',
+	'ordering'
+];
 
 export const FORMAT_NAMES: Record<QuestionFormat, string> = {
 	choice: 'Multiple choice',
@@ -70,7 +76,8 @@ export interface OrderingQuestion extends QuestionBase {
 	correctOrder: number[];
 }
 
-export type Question = ChoiceQuestion | TypedQuestion | TrueFalseQuestion | MatchingQuestion | OrderingQuestion;
+export type Question =
+	ChoiceQuestion | TypedQuestion | TrueFalseQuestion | MatchingQuestion | OrderingQuestion;
 
 export type Response =
 	| { format: 'choice'; choice: number | null }

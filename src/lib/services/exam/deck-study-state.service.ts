@@ -36,7 +36,11 @@ export interface DeckStudyState {
 	tags: string[];
 }
 
-export async function loadDeckStudyState(db: KartkaDB, deckId: string, nowMs: number): Promise<DeckStudyState> {
+export async function loadDeckStudyState(
+	db: KartkaDB,
+	deckId: string,
+	nowMs: number
+): Promise<DeckStudyState> {
 	const settings = await settingsForDeck(db, deckId);
 	const studyDay = studyDayOf(nowMs, settings.dayCutoffHour);
 	const { cards, notes, todaysLogs, plan } = await readDeckStudyState(db, deckId, studyDay);
@@ -69,7 +73,9 @@ export async function loadDeckStudyState(db: KartkaDB, deckId: string, nowMs: nu
 
 /** When predicted recall matters: the exam morning while the exam is ahead, else now. */
 export function recallMomentMs(state: DeckStudyState): number {
-	return state.examDay === null ? state.nowMs : examMorningMs({ examDay: state.examDay, dayCutoffHour: state.settings.dayCutoffHour });
+	return state.examDay === null
+		? state.nowMs
+		: examMorningMs({ examDay: state.examDay, dayCutoffHour: state.settings.dayCutoffHour });
 }
 
 export function simCards(state: DeckStudyState): SimCard[] {

@@ -1,9 +1,14 @@
 /** Setting, changing and removing a deck's exam date, and the plan shown for it. */
 import type { KartkaDB } from '$lib/db/db';
-import { deleteExamPlan, writeExamPlan } from '$lib/db/exam.repo';
+import { deleteExamPlan, restoreNewCardOrder, writeExamPlan } from '$lib/db/exam.repo';
 import { settingsForDeck } from '$lib/db/settings.repo';
 import { forecastExamPlan } from '$lib/domain/exam/exam-forecast';
-import { DEFAULT_TARGET_RECALL, studyDayOfDate, type ExamPlanRow, type PlanForecast } from '$lib/domain/exam/exam-plan';
+import {
+	DEFAULT_TARGET_RECALL,
+	studyDayOfDate,
+	type ExamPlanRow,
+	type PlanForecast
+} from '$lib/domain/exam/exam-plan';
 import { rescheduleForExam } from '$lib/domain/exam/exam-reschedule';
 import { createScheduler } from '$lib/domain/fsrs-adapter';
 import { studyDayOf } from '$lib/domain/study-day';
@@ -19,12 +24,19 @@ export interface ExamPlanChoice {
 export class ExamPlanError extends Error {}
 
 /** Saves the plan (one transaction with the card changes it implies). Refuses a date that is not ahead. */
-export async function setExamPlan(db: KartkaDB, deckId: string, choice: ExamPlanChoice, nowMs: number, previous?: ExamPlanRow | null): Promise<ExamPlanRow> {
+export async function setExamPlan(
+	db: KartkaDB,
+	deckId: string,
+	choice: ExamPlanChoice,
+	nowMs: number,
+	previous?: ExamPlanRow | null
+): Promise<ExamPlanRow> {
 	const settings = await settingsForDeck(db, deckId);
 	const examDay = studyDayOfDate(choice.examDate);
 	const today = studyDayOf(nowMs, settings.dayCutoffHour);
 	if (examDay === null) throw new ExamPlanError('Enter the exam date as a full date.');
-	if (examDay <= today) throw new ExamPlanError('Choose a date after today: the plan needs at least one day before the exam.');
+	if (examDay <= today)
+		throw new ExamPlanError('Choose a date after today: the plan needs at least one day before the exam.');
 	const target = choice.targetRecall ?? previous?.targetRecall ?? DEFAULT_TARGET_RECALL;
 	if (!(target >= 0.7 && target <= 0.99)) throw new ExamPlanError('The target must be between 70% and 99%.');
 	const plan: ExamPlanRow = {
@@ -38,7 +50,17 @@ export async function setExamPlan(db: KartkaDB, deckId: string, choice: ExamPlan
 	};
 	const base = createScheduler(settings);
 	await writeExamPlan(db, plan, (cards, inScope) =>
-		rescheduleForExam(cards, base, { examDay, targetRecall: target, dayCutoffHour: settings.dayCutoffHour, inScope: (id) => inScope.has(id.slice(0, id.lastIndexOf('#'))) }, nowMs)
+		rescheduleForExam(
+			cards,
+			base,
+			{
+				examDay,
+				targetRecall: target,
+				dayCutoffHour: settings.dayCutoffHour,
+				inScope: (id) => inScope.has(id.slice(0, id.lastIndexOf('#')))
+			},
+			nowMs
+		)
 	);
 	return plan;
 }
@@ -52,11 +74,33 @@ export interface ExamPlanView {
 	forecast: PlanForecast | null;
 }
 
-export async function examPlanView(db: KartkaDB, deckId: string, nowMs: number, formatDate: (iso: string) => string): Promise<ExamPlanView> {
-	const state = await loadDeckStudyState(db, deckId, nowMs);
-	if (!state.plan) return { state, forecast: null };
+export async function examPlanView(
+	db: KartkaDB,
+	deckId: string,
+	nowMs: number,
+	formatDate: (iso: string) => string
+): Promise<ExamPlanView> {
+	let state = await loadDeckStudyState(db, deckId, nowMs);
+	// Once the exam has come, the exam's new cards no longer go first: back to the deck's own order.
+	if (
+		state.plan &&
+		state.examDay === null &&
+		state.cards.some((c) => c.newPosition < 0) &&
+		(await restoreNewCardOrder(db, deckId)) > 0
+	) {
+		state = await loadDeckStudyState(db, deckId, nowMs);
+	}
+	const plan = state.plan;
+	if (!plan) return { state, forecast: null };
 	const forecast = forecastExamPlan(
-		{ nowMs, plan: state.plan, settings: state.settings, baseScheduler: state.scheduler, cards: simCards(state), today: state.today },
+		{
+			nowMs,
+			plan,
+			settings: state.settings,
+			baseScheduler: state.scheduler,
+			cards: simCards(state),
+			today: state.today
+		},
 		formatDate
 	);
 	return { state, forecast };

@@ -19,13 +19,24 @@ export interface TestRequest {
 }
 
 /** The test for a request. The same deck content, filter, count and seed always give the same test. */
-export async function buildTest(db: KartkaDB, request: TestRequest, nowMs: number): Promise<GeneratedTest & { filterLabel: string }> {
+export async function buildTest(
+	db: KartkaDB,
+	request: TestRequest,
+	nowMs: number
+): Promise<GeneratedTest & { filterLabel: string }> {
 	const state = await loadDeckStudyState(db, request.deckId, nowMs);
 	const chosen = chooseCards(state, request.filter);
 	// Distractors come from the whole deck (not only the chosen cards), for enough answers of each kind.
-	const pool = factsOf(state.cards.filter((c) => c.queue !== Queue.Suspended), state.notes);
+	const pool = factsOf(
+		state.cards.filter((c) => c.queue !== Queue.Suspended),
+		state.notes
+	);
 	const facts = factsOf(chosen, state.notes);
-	const test = generateTest(facts, pool, { seed: request.seed, count: request.count, ...(request.formats ? { formats: request.formats } : {}) });
+	const test = generateTest(facts, pool, {
+		seed: request.seed,
+		count: request.count,
+		...(request.formats ? { formats: request.formats } : {})
+	});
 	return { ...test, filterLabel: describeFilter(request.filter) };
 }
 

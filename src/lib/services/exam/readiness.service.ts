@@ -21,8 +21,16 @@ export interface ReadinessView {
 	results: TestResultRow[];
 }
 
-export async function readinessView(db: KartkaDB, deckId: string, nowMs: number, weakestCount = 10): Promise<ReadinessView> {
-	const [state, results] = await Promise.all([loadDeckStudyState(db, deckId, nowMs), listTestResults(db, deckId)]);
+export async function readinessView(
+	db: KartkaDB,
+	deckId: string,
+	nowMs: number,
+	weakestCount = 10
+): Promise<ReadinessView> {
+	const [state, results] = await Promise.all([
+		loadDeckStudyState(db, deckId, nowMs),
+		listTestResults(db, deckId)
+	]);
 	const readiness = computeReadiness({
 		cards: state.cards
 			.filter((c) => state.inScopeNotes.has(c.noteId))
