@@ -273,4 +273,29 @@ describe('all or nothing', () => {
 		expect(calls).toBeGreaterThan(0);
 		expect(await dumpTables(db)).toEqual(before);
 	});
+
+	it('a full disk fails the whole import with a clear message and no partial write', async () => {
+		db = freshDb();
+		await run(collection([note('a', 'A', '1')]));
+		const before = await dumpTables(db);
+		const plan = await planImport(
+			db,
+			collection([note('a', 'A', '2'), note('x', 'X', '1', { deckName: 'Other' })]),
+			{
+				nowMs: NOW,
+				source: SOURCE
+			}
+		);
+		const realPut = db.cards.bulkPut.bind(db.cards);
+		let calls = 0;
+		db.cards.bulkPut = ((...args: Parameters<typeof realPut>) => {
+			if (++calls === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			return realPut(...args);
+		}) as typeof db.cards.bulkPut;
+		await expect(commitImport(db, plan)).rejects.toMatchObject({
+			code: 'storage-full',
+			message: expect.stringMatching(/no room left.*Nothing was imported/)
+		});
+		expect(await dumpTables(db)).toEqual(before);
+	});
 });

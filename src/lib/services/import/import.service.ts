@@ -60,6 +60,14 @@ export async function commitImport(
 		);
 	} catch (error) {
 		if (error instanceof ImportAbortedError) throw new ImportError(error.code, error.message);
+		if (isQuotaError(error)) {
+			const mb = plan.media.reduce((n, m) => n + m.size, 0) / 1024 / 1024;
+			throw new ImportError(
+				'storage-full',
+				`This device has no room left for this import${mb >= 1 ? ` (${mb.toFixed(0)} MB of images and sounds)` : ''}. ` +
+					'Nothing was imported. Free some space, or let Kartka keep its data (Settings › Offline and storage), and try again.'
+			);
+		}
 		throw error;
 	}
 	const titles = new Map(plan.decks.map((d) => [d.deck.id, d.deck.title]));
@@ -71,6 +79,13 @@ export async function commitImport(
 		cardsKeptLocal: written.cardsKeptLocal,
 		media: plan.media.length
 	};
+}
+
+function isQuotaError(error: unknown): boolean {
+	const names = [error, (error as { inner?: unknown } | null)?.inner].map(
+		(e) => (e as { name?: string } | null)?.name
+	);
+	return names.includes('QuotaExceededError');
 }
 
 /** Parses in a worker when the platform has one (the page stays responsive), else in place (tests). */
