@@ -95,3 +95,21 @@ describe('rescheduling review cards after a settings change', () => {
 		expect(await db.cards.get(one.id)).toEqual(one);
 	});
 });
+
+describe('settings form fields', () => {
+	it('checks typed values and turns them into stored ones', async () => {
+		const { fieldValue, parseSteps, toDraft } = await import('$lib/state/settings-fields.svelte');
+		const { DEFAULT_SCHEDULER_SETTINGS } = await import('$lib/domain/scheduler-settings');
+		const draft = toDraft(DEFAULT_SCHEDULER_SETTINGS);
+		expect(fieldValue('desiredRetention', { ...draft, desiredRetention: '0.855' })).toBe(0.86);
+		expect(fieldValue('desiredRetention', { ...draft, desiredRetention: '0.99' })).toEqual({ error: expect.stringMatching(/between 70% and 97%/) });
+		// A number input binds a number, or null when emptied.
+		expect(fieldValue('newCardsPerDay', { ...draft, newCardsPerDay: 12 as unknown as string })).toBe(12);
+		expect(fieldValue('newCardsPerDay', { ...draft, newCardsPerDay: null as unknown as string })).toEqual({ error: 'New cards per day must be a whole number.' });
+		expect(fieldValue('dayCutoffHour', { ...draft, dayCutoffHour: '24' })).toEqual({ error: 'The hour a new day starts must be between 0 and 23.' });
+		expect(parseSteps('1m, 10m  2h')).toEqual(['1m', '10m', '2h']);
+		expect(parseSteps('')).toEqual([]);
+		expect(parseSteps('1d')).toMatch(/not a step/);
+		expect(parseSteps('24h')).toMatch(/less than a day/);
+	});
+});

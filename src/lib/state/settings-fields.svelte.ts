@@ -62,9 +62,11 @@ export function parseSteps(text: string): string[] | string {
 	return parts;
 }
 
-function integer(text: string, min: number, max: number, what: string): number | string {
-	const n = Number(text.trim());
-	if (text.trim() === '' || !Number.isInteger(n)) return `${what} must be a whole number.`;
+function integer(value: string | number, min: number, max: number, what: string): number | string {
+	// Number inputs bind numbers (or null when empty), text inputs strings.
+	const text = value === null || value === undefined ? '' : String(value).trim();
+	const n = Number(text);
+	if (text === '' || !Number.isInteger(n)) return `${what} must be a whole number.`;
 	if (n < min || n > max) return `${what} must be between ${min} and ${max}.`;
 	return n;
 }
@@ -74,7 +76,7 @@ export function fieldValue(key: FieldKey, draft: Draft): SchedulerSettings[Field
 	const wrap = <T>(v: T | string): T | { error: string } => (typeof v === 'string' ? { error: v } : v);
 	switch (key) {
 		case 'desiredRetention': {
-			const r = Number(draft.desiredRetention);
+			const r = Number(String(draft.desiredRetention));
 			if (!Number.isFinite(r) || r < RETENTION_MIN || r > RETENTION_MAX)
 				return { error: `Desired retention must be between ${RETENTION_MIN * 100}% and ${RETENTION_MAX * 100}%.` };
 			return Math.round(r * 100) / 100;
