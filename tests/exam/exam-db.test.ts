@@ -215,9 +215,9 @@ describe('exam plan', () => {
 		await setExamPlan(db, 'belarus-tilt-dates', { examDate: dateOfStudyDay(TODAY + 10), tags: [] }, NOW);
 		const planned = await schedulingForDeck(db, 'belarus-tilt-dates', NOW);
 		const cards = await db.cards.where('deckId').equals('belarus-tilt-dates').count();
-		// 32 new cards over the 8 days left for new cards (the last 2 days before the exam are for reviews).
-		expect(cards).toBe(32);
-		expect(planned.settings.newCardsPerDay).toBe(Math.ceil(32 / 8));
+		// All the deck's new cards over the 8 days left for new cards (the last 2 days are for reviews).
+		expect(cards).toBeGreaterThan(20);
+		expect(planned.settings.newCardsPerDay).toBe(Math.ceil(cards / 8));
 		expect(planned.settings.burySiblings).toBe(false);
 		// With a low desired retention, the normal interval passes the exam with recall below 90% on the
 		// exam morning: the plan brings that review forward.
