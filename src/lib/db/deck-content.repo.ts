@@ -113,3 +113,24 @@ function suspend(card: CardRow): CardRow {
 function unsuspend(card: CardRow): CardRow {
 	return { ...card, queue: queueForState(card.state), rev: card.rev + 1 };
 }
+
+/**
+ * What `applyDeckContent` would report for these notes, without writing (the import preview).
+ * Same matching and comparison as the write above.
+ */
+export async function diffDeckContent(
+	db: KartkaDB,
+	deckId: string,
+	notes: NoteRow[]
+): Promise<ContentSummary> {
+	const summary: ContentSummary = { added: 0, updated: 0, removed: 0, unchanged: 0 };
+	const oldNotes = new Map((await db.notes.where('deckId').equals(deckId).toArray()).map((n) => [n.id, n]));
+	for (const note of notes) {
+		const old = oldNotes.get(note.id);
+		oldNotes.delete(note.id);
+		if (old && sameContent(old, note)) summary.unchanged++;
+		else summary[old ? 'updated' : 'added']++;
+	}
+	summary.removed = [...oldNotes.values()].filter((n) => !n.removed).length;
+	return summary;
+}

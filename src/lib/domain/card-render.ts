@@ -64,7 +64,11 @@ export function renderCard(kind: NoteKind, fields: Record<string, string>, ord: 
 	}
 	if (kind === 'templated') {
 		const question = fields[`q${ord}`] ?? '';
-		return { questionHtml: question, answerHtml: templatedAnswer(question, fields[`a${ord}`] ?? ''), extraHtml: '' };
+		return {
+			questionHtml: question,
+			answerHtml: templatedAnswer(question, fields[`a${ord}`] ?? ''),
+			extraHtml: ''
+		};
 	}
 	const front = fields.front ?? '';
 	const back = fields.back ?? '';

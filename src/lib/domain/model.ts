@@ -20,6 +20,8 @@ export interface DeckRow {
 	updatedMs: number;
 	/** Per-deck overrides of the global scheduler settings. */
 	settings?: Partial<SchedulerSettings>;
+	/** Imported decks: the file (and URL) they last came from, for "Share" and the deck screen. */
+	importedFrom?: { name: string; format: string; importedMs: number; url?: string };
 }
 
 export interface NoteRow {
