@@ -86,6 +86,7 @@ describe('study loop in a phone-sized browser', () => {
 		await page.keyboard.press('u');
 		await expect.poll(() => page.locator('p.message').innerText()).toContain('undone');
 		expect(await questionText(page)).toBe(lastQuestion);
+		await show.waitFor();
 		expect((await readStore(page, 'reviewLogs')).length).toBe(9);
 		const kept = (await readStore<StoredCard>(page, 'cards')).filter((c) => c.reps > 0);
 		expect(kept).toHaveLength(9);

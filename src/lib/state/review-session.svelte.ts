@@ -151,8 +151,9 @@ export class ReviewSession {
 			this.undoStack = this.undoStack.slice(0, -1);
 			this.answered--;
 			this.answeredBy[last.rating]--;
-			this.message = 'Last answer undone.';
 			await this.reload(restored);
+			// Announced once the restored card is back on screen.
+			this.message = 'Last answer undone.';
 		} catch (error) {
 			this.undoStack = this.undoStack.slice(0, -1);
 			if (!(error instanceof CardChangedError)) return this.fail(error);
