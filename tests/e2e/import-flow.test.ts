@@ -178,6 +178,9 @@ describe('slow imports', () => {
 			.waitFor(); // shipped decks installed
 		await page.goto('/import');
 		const before = (await readStore(page, 'notes')).length;
+		// A slow phone: the page's CPU at a quarter speed, so that reading the file surely takes > 300 ms.
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
 		await page
 			.getByLabel('Choose a file')
 			.setInputFiles({ name: 'big.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(apkg) });
@@ -185,6 +188,7 @@ describe('slow imports', () => {
 		expect(await page.getByRole('button', { name: 'Cancel' }).count()).toBe(1);
 		await screenshot(page, 'import-07-progress');
 		await page.getByRole('heading', { name: 'Preview of “big.apkg”' }).waitFor({ timeout: 60_000 });
+		await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 		expect(await page.getByRole('progressbar').count()).toBe(0);
 		expect(await readStore(page, 'notes')).toHaveLength(before);
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
