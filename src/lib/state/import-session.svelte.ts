@@ -5,7 +5,9 @@
  * at any point leaves the collection as it was.
  */
 import type { KartkaDB } from '$lib/db/db';
-import { decodeText, previewText } from '$lib/domain/import/parse-import';
+// The text helpers only (not the whole parser set, which runs in the worker).
+import { decodeText } from '$lib/domain/import/text-decode';
+import { previewText } from '$lib/domain/import/text-import';
 import {
 	IMPORT_LIMITS,
 	ImportError,
