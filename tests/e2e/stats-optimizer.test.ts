@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { evaluateWeights, splitByCard } from '$lib/domain/optimizer/evaluation';
 import { buildTrainingSet, packItems } from '$lib/domain/optimizer/training-items';
-import { simulateReviews } from '../optimizer/simulate-reviews';
+import { simulateReviews } from '$lib/domain/optimizer/simulate-reviews';
 import { axeViolations } from './axe';
 import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
 import { readStore } from './idb';
@@ -39,7 +39,10 @@ async function openSettings(page: Page): Promise<void> {
 async function watchProgress(page: Page, until: () => Promise<boolean>): Promise<number[]> {
 	const seen: number[] = [];
 	for (let i = 0; i < 1200 && !(await until()); i++) {
-		const value = await page.locator('progress').getAttribute('value', { timeout: 100 }).catch(() => null);
+		const value = await page
+			.locator('progress')
+			.getAttribute('value', { timeout: 100 })
+			.catch(() => null);
 		if (value !== null && Number(value) !== seen.at(-1)) seen.push(Number(value));
 		await page.waitForTimeout(50);
 	}
@@ -129,8 +132,8 @@ describe('FSRS optimizer (wasm, in a worker)', () => {
 		expect(values.at(-1)!).toBeGreaterThan(values[0]!);
 		await page.getByRole('row', { name: /Log loss/ }).waitFor();
 		await page.getByText('The new parameters predict your reviews better: they are now in use.').waitFor();
-		const [setting] = await readStore<{ key: string; value: { weights: number[] } }>(page, 'settings').then((rows) =>
-			rows.filter((r) => r.key === 'scheduler')
+		const [setting] = await readStore<{ key: string; value: { weights: number[] } }>(page, 'settings').then(
+			(rows) => rows.filter((r) => r.key === 'scheduler')
 		);
 		expect(setting?.value.weights).toHaveLength(21);
 		expect(await axeViolations(page)).toEqual([]);
@@ -169,7 +172,9 @@ describe('FSRS optimizer (wasm, in a worker)', () => {
 		expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 		expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
 		await page.getByRole('button', { name: 'Optimize' }).click();
-		await page.getByText(/parameters (predict your reviews better|already predict)/).waitFor({ timeout: 120_000 });
+		await page
+			.getByText(/parameters (predict your reviews better|already predict)/)
+			.waitFor({ timeout: 120_000 });
 		await page.goto('/stats');
 		await page.locator('[data-testid="chart-forecast"] canvas').waitFor();
 		await context.close();

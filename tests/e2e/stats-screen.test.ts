@@ -39,7 +39,10 @@ describe('statistics screen', () => {
 			expect(await summaries.count()).toBe(CHARTS.length);
 			for (let i = 0; i < CHARTS.length; i++) await summaries.nth(i).click();
 			expect(await page.getByRole('table', { name: 'Cards due per day' }).getByRole('row').count()).toBe(31);
-			await page.getByRole('table', { name: 'True retention per tag over the last year' }).getByRole('row', { name: /politics/ }).waitFor();
+			await page
+				.getByRole('table', { name: 'True retention per tag over the last year' })
+				.getByRole('row', { name: /politics/ })
+				.waitFor();
 
 			expect(await axeViolations(page)).toEqual([]);
 			await screenshot(page, `stats-all-${colorScheme}`);

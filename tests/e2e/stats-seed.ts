@@ -1,9 +1,15 @@
 // Seeds the app's IndexedDB (raw API, from the page) with a simulated student's deck, notes, cards and
 // review logs ending today, for the statistics and optimizer browser tests.
 import type { Page } from 'playwright-core';
-import { queueForState, type CardRow, type DeckRow, type NoteRow, type ReviewLogRow } from '$lib/domain/model';
+import {
+	queueForState,
+	type CardRow,
+	type DeckRow,
+	type NoteRow,
+	type ReviewLogRow
+} from '$lib/domain/model';
 import { studyDayOf } from '$lib/domain/study-day';
-import { simulateReviews, type Simulation } from '../optimizer/simulate-reviews';
+import { simulateReviews, type Simulation } from '$lib/domain/optimizer/simulate-reviews';
 
 export const SIM_DECK = 'sim-e2e';
 const TAGS = ['history', 'politics', 'economy', 'energy'];
@@ -43,7 +49,16 @@ export function seedRows(sim: Simulation) {
 	}));
 	const cards: CardRow[] = ids.map((id, i) => {
 		const s = sim.cards.get(id)!;
-		return { id, noteId: id, deckId: SIM_DECK, ord: 0, queue: queueForState(s.state), newPosition: i, rev: 1, ...s };
+		return {
+			id,
+			noteId: id,
+			deckId: SIM_DECK,
+			ord: 0,
+			queue: queueForState(s.state),
+			newPosition: i,
+			rev: 1,
+			...s
+		};
 	});
 	const logs: Omit<ReviewLogRow, 'id'>[] = sim.logs.map(({ id: _id, ...log }) => log);
 	return { deck, notes, cards, logs };

@@ -72,11 +72,13 @@ describe('scheduler settings', () => {
 		await page.getByText('Scheduling settings for this deck').click();
 		const newCards = page.getByLabel('New cards per day');
 		expect(await newCards.isDisabled()).toBe(true);
-		await page.locator('.field', { has: newCards }).getByLabel('Set for this deck').check();
+		await page.getByLabel('Set New cards per day for this deck').check();
 		await newCards.fill('5');
 		await page.getByRole('button', { name: 'Save deck settings' }).click();
 		await page.getByText('Settings saved.').waitFor();
-		const deck = (await readStore<{ id: string; settings?: object }>(page, 'decks')).find((d) => d.id === SIM_DECK);
+		const deck = (await readStore<{ id: string; settings?: object }>(page, 'decks')).find(
+			(d) => d.id === SIM_DECK
+		);
 		expect(deck?.settings).toEqual({ newCardsPerDay: 5 });
 		expect(await axeViolations(page)).toEqual([]);
 		await screenshot(page, 'deck-settings-dark');

@@ -2,25 +2,46 @@ import { describe, expect, it } from 'vitest';
 import { createRecallPredictor, defaultWeights } from '$lib/domain/fsrs-adapter';
 import { evaluateWeights, fittedIsBetter, splitByCard } from '$lib/domain/optimizer/evaluation';
 import { buildTrainingSet } from '$lib/domain/optimizer/training-items';
-import { simulateReviews, TRUE_WEIGHTS } from './simulate-reviews';
+import { simulateReviews, TRUE_WEIGHTS } from '$lib/domain/optimizer/simulate-reviews';
 
 describe('evaluating parameters on review histories', () => {
 	it('scores only answers on a later day, with the forgetting curve of the memory built so far', () => {
 		const predict = createRecallPredictor(defaultWeights());
 		expect(predict([{ rating: 3, deltaDays: 0 }])).toBeNull();
-		expect(predict([{ rating: 3, deltaDays: 0 }, { rating: 3, deltaDays: 0 }])).toBeNull();
+		expect(
+			predict([
+				{ rating: 3, deltaDays: 0 },
+				{ rating: 3, deltaDays: 0 }
+			])
+		).toBeNull();
 		// After one "Good", stability is w2 (2.3065 days): recall after exactly that long is 0.9.
 		const w = defaultWeights();
-		expect(predict([{ rating: 3, deltaDays: 0 }, { rating: 3, deltaDays: 1 }])).toBeGreaterThan(0.9);
+		expect(
+			predict([
+				{ rating: 3, deltaDays: 0 },
+				{ rating: 3, deltaDays: 1 }
+			])
+		).toBeGreaterThan(0.9);
 		const oneStability = createRecallPredictor(w.map((x, i) => (i === 2 ? 3 : x)));
-		expect(oneStability([{ rating: 3, deltaDays: 0 }, { rating: 3, deltaDays: 3 }])).toBeCloseTo(0.9, 6);
+		expect(
+			oneStability([
+				{ rating: 3, deltaDays: 0 },
+				{ rating: 3, deltaDays: 3 }
+			])
+		).toBeCloseTo(0.9, 6);
 	});
 
 	it('computes log loss and binned RMSE by hand for two items', () => {
 		const w = defaultWeights().map((x, i) => (i === 2 ? 3 : x));
 		const items = [
-			[{ rating: 3 as const, deltaDays: 0 }, { rating: 3 as const, deltaDays: 3 }], // p = 0.9, recalled
-			[{ rating: 3 as const, deltaDays: 0 }, { rating: 1 as const, deltaDays: 3 }] // p = 0.9, forgotten
+			[
+				{ rating: 3 as const, deltaDays: 0 },
+				{ rating: 3 as const, deltaDays: 3 }
+			], // p = 0.9, recalled
+			[
+				{ rating: 3 as const, deltaDays: 0 },
+				{ rating: 1 as const, deltaDays: 3 }
+			] // p = 0.9, forgotten
 		];
 		const e = evaluateWeights(items, w);
 		expect(e.count).toBe(2);

@@ -3,7 +3,7 @@ import { KartkaDB } from '$lib/db/db';
 import { getGlobalSettings, saveGlobalSettings } from '$lib/db/settings.repo';
 import { defaultWeights } from '$lib/domain/fsrs-adapter';
 import { optimizeParameters } from '$lib/services/optimizer/optimize.service';
-import { simulateReviews, TRUE_WEIGHTS } from './simulate-reviews';
+import { simulateReviews, TRUE_WEIGHTS } from '$lib/domain/optimizer/simulate-reviews';
 
 async function dbWithLogs(targetReviews: number): Promise<KartkaDB> {
 	const db = new KartkaDB('t-' + crypto.randomUUID());
@@ -16,7 +16,10 @@ describe('the Optimize flow (fitting passed in)', () => {
 	it('explains when there are too few reviews, without fitting', async () => {
 		const db = await dbWithLogs(300);
 		let called = false;
-		const outcome = await optimizeParameters(db, async () => ((called = true), { weights: [], elapsedMs: 0 }));
+		const outcome = await optimizeParameters(
+			db,
+			async () => ((called = true), { weights: [], elapsedMs: 0 })
+		);
 		expect(called).toBe(false);
 		expect(outcome.kind).toBe('too-few');
 		if (outcome.kind === 'too-few') expect(outcome.readiness.have).toBeLessThan(outcome.readiness.need);

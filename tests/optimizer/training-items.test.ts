@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewLogRow } from '$lib/domain/model';
-import { buildTrainingSet, historyOfCard, optimizerReadiness, packItems } from '$lib/domain/optimizer/training-items';
+import {
+	buildTrainingSet,
+	historyOfCard,
+	optimizerReadiness,
+	packItems
+} from '$lib/domain/optimizer/training-items';
 import { CardState, newCardSchedule, type CardSchedule, type Rating } from '$lib/domain/schedule';
 import { startOfStudyDay, studyDayOf } from '$lib/domain/study-day';
 
 const CUTOFF = 4;
 const s = (state: CardState): CardSchedule => ({ ...newCardSchedule(0), state });
 
-function log(cardId: string, atMs: number, rating: Rating, before: CardState, kind: ReviewLogRow['kind'] = 'review', after: CardState = CardState.Review): ReviewLogRow {
+function log(
+	cardId: string,
+	atMs: number,
+	rating: Rating,
+	before: CardState,
+	kind: ReviewLogRow['kind'] = 'review',
+	after: CardState = CardState.Review
+): ReviewLogRow {
 	return {
 		cardId,
 		noteId: cardId,
@@ -58,7 +70,9 @@ describe('training items on the local study day', () => {
 	});
 
 	it('skips cards whose history does not start as new', () => {
-		expect(historyOfCard([log('a', on(0, 10), 3, CardState.Review), log('a', on(3, 10), 3, CardState.Review)])).toEqual([]);
+		expect(
+			historyOfCard([log('a', on(0, 10), 3, CardState.Review), log('a', on(3, 10), 3, CardState.Review)])
+		).toEqual([]);
 	});
 
 	it('makes one item per answer on a later day, with the same-day steps before it', () => {
@@ -71,8 +85,15 @@ describe('training items on the local study day', () => {
 			log('c', on(0, 11), 3, CardState.New) // one answer: no item
 		]);
 		expect(set.items).toEqual([
-			[{ rating: 3, deltaDays: 0 }, { rating: 3, deltaDays: 0 }, { rating: 3, deltaDays: 2 }],
-			[{ rating: 3, deltaDays: 0 }, { rating: 1, deltaDays: 3 }]
+			[
+				{ rating: 3, deltaDays: 0 },
+				{ rating: 3, deltaDays: 0 },
+				{ rating: 3, deltaDays: 2 }
+			],
+			[
+				{ rating: 3, deltaDays: 0 },
+				{ rating: 1, deltaDays: 3 }
+			]
 		]);
 		expect(set.itemCards).toEqual(['a', 'b']);
 		expect(set).toMatchObject({ longTermCount: 2, cardCount: 2, reviewCount: 5 });

@@ -58,12 +58,12 @@ describe('workload of a desired retention', () => {
 	it('estimates reviews per day and their change', () => {
 		const input = { stabilitiesDays: [10, 10], decay, maximumIntervalDays: 36_500, relearningSteps: 1 };
 		// At 0.9 each card is seen every 10 days, and 10% of reviews add one relearning step.
-		expect(dailyReviews(input, 0.9)).toBeCloseTo(2 * 1.1 / 10, 10);
+		expect(dailyReviews(input, 0.9)).toBeCloseTo((2 * 1.1) / 10, 10);
 		expect(workloadRatio(input, 0.9, 0.9)).toBeCloseTo(1, 10);
 		expect(workloadRatio(input, 0.95, 0.9)).toBeGreaterThan(1.5);
 		expect(workloadRatio(input, 0.8, 0.9)).toBeLessThan(0.6);
 		// The maximum interval caps how rare reviews get.
 		const capped = { ...input, maximumIntervalDays: 5 };
-		expect(dailyReviews(capped, 0.7)).toBeCloseTo(2 * 1.3 / 5, 10);
+		expect(dailyReviews(capped, 0.7)).toBeCloseTo((2 * 1.3) / 5, 10);
 	});
 });

@@ -5,7 +5,7 @@ import { rescheduleReviewCards } from '$lib/db/reschedule.repo';
 import { getGlobalSettings, saveGlobalSettings, settingsForDeck } from '$lib/db/settings.repo';
 import { queueForState, type CardRow, type DeckRow } from '$lib/domain/model';
 import { CardState } from '$lib/domain/schedule';
-import { simulateReviews } from '../optimizer/simulate-reviews';
+import { simulateReviews } from '$lib/domain/optimizer/simulate-reviews';
 
 const deck: DeckRow = {
 	id: 'sim',
@@ -63,7 +63,7 @@ describe('rescheduling review cards after a settings change', () => {
 		expect(summary).toEqual({ rescheduled: 0, unchanged: reviewCards, skipped: 0 });
 	});
 
-	it('a lower desired retention lengthens intervals, all in one go, and bumps each card\'s rev', async () => {
+	it("a lower desired retention lengthens intervals, all in one go, and bumps each card's rev", async () => {
 		const db = await seeded();
 		const before = new Map((await db.cards.toArray()).map((c) => [c.id, c]));
 		await saveGlobalSettings(db, { fuzz: false, desiredRetention: 0.8 });
@@ -102,11 +102,17 @@ describe('settings form fields', () => {
 		const { DEFAULT_SCHEDULER_SETTINGS } = await import('$lib/domain/scheduler-settings');
 		const draft = toDraft(DEFAULT_SCHEDULER_SETTINGS);
 		expect(fieldValue('desiredRetention', { ...draft, desiredRetention: '0.855' })).toBe(0.86);
-		expect(fieldValue('desiredRetention', { ...draft, desiredRetention: '0.99' })).toEqual({ error: expect.stringMatching(/between 70% and 97%/) });
+		expect(fieldValue('desiredRetention', { ...draft, desiredRetention: '0.99' })).toEqual({
+			error: expect.stringMatching(/between 70% and 97%/)
+		});
 		// A number input binds a number, or null when emptied.
 		expect(fieldValue('newCardsPerDay', { ...draft, newCardsPerDay: 12 as unknown as string })).toBe(12);
-		expect(fieldValue('newCardsPerDay', { ...draft, newCardsPerDay: null as unknown as string })).toEqual({ error: 'New cards per day must be a whole number.' });
-		expect(fieldValue('dayCutoffHour', { ...draft, dayCutoffHour: '24' })).toEqual({ error: 'The hour a new day starts must be between 0 and 23.' });
+		expect(fieldValue('newCardsPerDay', { ...draft, newCardsPerDay: null as unknown as string })).toEqual({
+			error: 'New cards per day must be a whole number.'
+		});
+		expect(fieldValue('dayCutoffHour', { ...draft, dayCutoffHour: '24' })).toEqual({
+			error: 'The hour a new day starts must be between 0 and 23.'
+		});
 		expect(parseSteps('1m, 10m  2h')).toEqual(['1m', '10m', '2h']);
 		expect(parseSteps('')).toEqual([]);
 		expect(parseSteps('1d')).toMatch(/not a step/);

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewLogRow } from '$lib/domain/model';
 import { CardState, newCardSchedule, type CardSchedule, type Rating } from '$lib/domain/schedule';
-import {
-	answersPerDay,
-	minutesPerDay,
-	retentionByTag,
-	trueRetention
-} from '$lib/domain/stats/review-stats';
+import { answersPerDay, minutesPerDay, retentionByTag, trueRetention } from '$lib/domain/stats/review-stats';
 
 const TODAY = 20_000;
 
@@ -84,7 +79,17 @@ describe('review statistics from fixed logs (hand-checked)', () => {
 		const byTag = retentionByTag(LOGS, tags);
 		// politics: n1 (pass, fail, pass@-7, pass@-29, pass@-400) + n2 (pass, fail) = 7 answers, 5 passed
 		expect(byTag[0]).toEqual({ tag: 'politics', answered: 7, passed: 5, retention: 5 / 7 });
-		expect(byTag.find((t) => t.tag === 'history')).toEqual({ tag: 'history', answered: 5, passed: 4, retention: 0.8 });
-		expect(byTag.find((t) => t.tag === '(no tag)')).toEqual({ tag: '(no tag)', answered: 1, passed: 0, retention: 0 });
+		expect(byTag.find((t) => t.tag === 'history')).toEqual({
+			tag: 'history',
+			answered: 5,
+			passed: 4,
+			retention: 0.8
+		});
+		expect(byTag.find((t) => t.tag === '(no tag)')).toEqual({
+			tag: '(no tag)',
+			answered: 1,
+			passed: 0,
+			retention: 0
+		});
 	});
 });

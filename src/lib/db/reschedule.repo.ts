@@ -20,11 +20,15 @@ export interface RescheduleSummary {
 	skipped: number;
 }
 
-export async function rescheduleReviewCards(db: KartkaDB, options: { deckId?: string } = {}): Promise<RescheduleSummary> {
+export async function rescheduleReviewCards(
+	db: KartkaDB,
+	options: { deckId?: string } = {}
+): Promise<RescheduleSummary> {
 	const summary: RescheduleSummary = { rescheduled: 0, unchanged: 0, skipped: 0 };
 	await db.transaction('rw', [db.cards, db.reviewLogs, db.decks, db.settings], async () => {
 		const global = await getGlobalSettings(db);
-		const decks = options.deckId === undefined ? await db.decks.toArray() : [await db.decks.get(options.deckId)];
+		const decks =
+			options.deckId === undefined ? await db.decks.toArray() : [await db.decks.get(options.deckId)];
 		for (const deck of decks) {
 			if (!deck) continue;
 			const scheduler = createScheduler(resolveSettings(global, deck.settings));

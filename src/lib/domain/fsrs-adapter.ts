@@ -161,7 +161,9 @@ export function weightsAreValid(weights: readonly number[]): boolean {
  * (short-term memory on, as the scheduler runs). Returns null when the last review is on the same day
  * as the one before (the model predicts days, not minutes): such reviews are not scored.
  */
-export function createRecallPredictor(weights: readonly number[]): (history: readonly MemoryReview[]) => number | null {
+export function createRecallPredictor(
+	weights: readonly number[]
+): (history: readonly MemoryReview[]) => number | null {
 	const w = effectiveWeights(weights);
 	const algorithm = new FSRSAlgorithm(generatorParameters({ w, enable_short_term: true }));
 	return (history) => {
@@ -179,9 +181,4 @@ export function createRecallPredictor(weights: readonly number[]): (history: rea
 /** FSRS-6 decay of a parameter set (w20): how steeply recall falls with time; it shapes workload. */
 export function decayOf(weights: readonly number[] | null | undefined): number {
 	return computeDecayFactor(effectiveWeights(weights)).decay;
-}
-
-/** Recall probability after `elapsedDays` for a memory of `stability` days under `weights`. */
-export function recallAfter(weights: readonly number[] | null | undefined, elapsedDays: number, stability: number): number {
-	return forgetting_curve(effectiveWeights(weights), elapsedDays, stability);
 }

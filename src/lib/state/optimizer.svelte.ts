@@ -34,10 +34,11 @@ export class OptimizerRun {
 		const controller = new AbortController();
 		this.controller = controller;
 		try {
-			const [{ fitParameters, OptimizerCancelled, OptimizerUnavailable }, { optimizeParameters }] = await Promise.all([
-				import('$lib/services/optimizer/optimizer.client'),
-				import('$lib/services/optimizer/optimize.service')
-			]);
+			const [{ fitParameters, OptimizerCancelled, OptimizerUnavailable }, { optimizeParameters }] =
+				await Promise.all([
+					import('$lib/services/optimizer/optimizer.client'),
+					import('$lib/services/optimizer/optimize.service')
+				]);
 			try {
 				const outcome = await optimizeParameters(this.db, (packed) =>
 					fitParameters(packed, {

@@ -34,7 +34,10 @@ export const RETENTION_MIN = 0.7;
 export const RETENTION_MAX = 0.97;
 
 /** What the form holds: text for numbers and steps (as typed), booleans for switches. */
-export type Draft = Record<Exclude<FieldKey, 'fuzz' | 'burySiblings'>, string> & { fuzz: boolean; burySiblings: boolean };
+export type Draft = Record<Exclude<FieldKey, 'fuzz' | 'burySiblings'>, string> & {
+	fuzz: boolean;
+	burySiblings: boolean;
+};
 
 export function toDraft(s: SchedulerSettings): Draft {
 	return {
@@ -78,7 +81,9 @@ export function fieldValue(key: FieldKey, draft: Draft): SchedulerSettings[Field
 		case 'desiredRetention': {
 			const r = Number(String(draft.desiredRetention));
 			if (!Number.isFinite(r) || r < RETENTION_MIN || r > RETENTION_MAX)
-				return { error: `Desired retention must be between ${RETENTION_MIN * 100}% and ${RETENTION_MAX * 100}%.` };
+				return {
+					error: `Desired retention must be between ${RETENTION_MIN * 100}% and ${RETENTION_MAX * 100}%.`
+				};
 			return Math.round(r * 100) / 100;
 		}
 		case 'maximumIntervalDays':

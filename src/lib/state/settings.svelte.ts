@@ -12,7 +12,15 @@ import { decayOf } from '$lib/domain/fsrs-adapter';
 import { CardState } from '$lib/domain/schedule';
 import { resolveSettings, type SchedulerSettings } from '$lib/domain/scheduler-settings';
 import { dailyReviews, workloadRatio, type WorkloadInput } from '$lib/domain/stats/workload';
-import { DECK_FIELD_KEYS, FIELD_KEYS, fieldValue, isError, toDraft, type Draft, type FieldKey } from './settings-fields.svelte';
+import {
+	DECK_FIELD_KEYS,
+	FIELD_KEYS,
+	fieldValue,
+	isError,
+	toDraft,
+	type Draft,
+	type FieldKey
+} from './settings-fields.svelte';
 
 export interface WorkloadEstimate {
 	/** Relative to the saved retention (1 = unchanged). */
@@ -27,7 +35,9 @@ export class SchedulerSettingsEditor {
 	status = $state<'loading' | 'ready' | 'saving' | 'rescheduling' | 'error'>('loading');
 	draft = $state<Draft>(toDraft(resolveSettings({}, {})));
 	/** Deck mode: which fields this deck sets itself. */
-	overridden = $state<Record<FieldKey, boolean>>(Object.fromEntries(FIELD_KEYS.map((k) => [k, false])) as Record<FieldKey, boolean>);
+	overridden = $state<Record<FieldKey, boolean>>(
+		Object.fromEntries(FIELD_KEYS.map((k) => [k, false])) as Record<FieldKey, boolean>
+	);
 	errors = $state<Partial<Record<FieldKey, string>>>({});
 	message = $state<string | null>(null);
 	offerReschedule = $state(false);
@@ -109,7 +119,8 @@ export class SchedulerSettingsEditor {
 		this.status = 'saving';
 		try {
 			const before = this.saved;
-			if (this.deckId === null) await saveGlobalSettings(this.db, { ...(await getGlobalSettings(this.db)), ...values });
+			if (this.deckId === null)
+				await saveGlobalSettings(this.db, { ...(await getGlobalSettings(this.db)), ...values });
 			else await saveDeckOverrides(this.db, this.deckId, values);
 			await this.load();
 			this.message = 'Settings saved.';

@@ -53,7 +53,10 @@ export function barChart(
 			height: options.height ?? 200,
 			legend: { show: false },
 			cursor: { show: false },
-			scales: { x: { time: false, range: [-0.5, labels.length - 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
+			scales: {
+				x: { time: false, range: [-0.5, labels.length - 0.5] },
+				y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] }
+			},
 			axes: [
 				axis(theme, {
 					grid: { show: false },
@@ -64,7 +67,14 @@ export function barChart(
 			],
 			series: [
 				{},
-				...series.map((s) => ({ label: s.label, fill: s.color, stroke: s.color, width: 0, paths: bars, points: { show: false } }))
+				...series.map((s) => ({
+					label: s.label,
+					fill: s.color,
+					stroke: s.color,
+					width: 0,
+					paths: bars,
+					points: { show: false }
+				}))
 			]
 		}
 	};
@@ -105,11 +115,17 @@ export function heatmapChart(
 	const Y_AXIS = 36;
 	const X_AXIS = 28;
 	const cell = Math.min(26, Math.max(6, (width - Y_AXIS - 12) / columns));
-	const colors = [withAlpha(theme.border, 0.45), ...[0.3, 0.5, 0.75, 1].map((a) => withAlpha(theme.accent, a))];
+	const colors = [
+		withAlpha(theme.border, 0.45),
+		...[0.3, 0.5, 0.75, 1].map((a) => withAlpha(theme.accent, a))
+	];
 	// Month names over the first full week of each month.
 	const months = cells
 		.filter((c) => dateOf(c.day).getDate() === 1)
-		.map((c) => ({ col: column(c.day) + (weekdayOf(c.day) > 0 ? 1 : 0), name: dateOf(c.day).toLocaleDateString(undefined, { month: 'short' }) }))
+		.map((c) => ({
+			col: column(c.day) + (weekdayOf(c.day) > 0 ? 1 : 0),
+			name: dateOf(c.day).toLocaleDateString(undefined, { month: 'short' })
+		}))
 		.filter((m) => m.col < columns);
 	const paths: uPlot.Series.PathBuilder = (u) => {
 		const fills = new Map<string, Path2D>(colors.map((c) => [c, new Path2D()]));
@@ -137,8 +153,20 @@ export function heatmapChart(
 				y: { range: [-0.5, 6.5], dir: -1 }
 			},
 			axes: [
-				axis(theme, { grid: { show: false }, ticks: { show: false }, size: X_AXIS, splits: () => months.map((m) => m.col), values: () => months.map((m) => m.name) }),
-				axis(theme, { grid: { show: false }, ticks: { show: false }, size: Y_AXIS, splits: () => [0, 2, 4], values: (_u, splits) => splits.map((i) => weekdays[i] ?? '') })
+				axis(theme, {
+					grid: { show: false },
+					ticks: { show: false },
+					size: X_AXIS,
+					splits: () => months.map((m) => m.col),
+					values: () => months.map((m) => m.name)
+				}),
+				axis(theme, {
+					grid: { show: false },
+					ticks: { show: false },
+					size: Y_AXIS,
+					splits: () => [0, 2, 4],
+					values: (_u, splits) => splits.map((i) => weekdays[i] ?? '')
+				})
 			],
 			series: [{}, { label: 'Answers', paths, points: { show: false }, fill: colors[4], stroke: colors[4] }]
 		}

@@ -5,7 +5,11 @@ export function studyDayDate(day: number, cutoffHour: number): Date {
 	return new Date(startOfStudyDay(day, cutoffHour));
 }
 
-export function dayLabel(day: number, cutoffHour: number, options: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric' }): string {
+export function dayLabel(
+	day: number,
+	cutoffHour: number,
+	options: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric' }
+): string {
 	return studyDayDate(day, cutoffHour).toLocaleDateString(undefined, options);
 }
 

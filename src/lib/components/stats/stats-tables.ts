@@ -5,11 +5,17 @@ import { dayLabel, minutesLabel, percent, studyDayDate } from './format';
 export function heatmapByMonth(report: StatsReport): (string | number)[][] {
 	const months = new Map<string, { answers: number; days: number; best: number; bestDay: number }>();
 	for (const { day, count } of report.answersPerDay) {
-		const key = studyDayDate(day, report.cutoffHour).toLocaleDateString(undefined, { year: 'numeric', month: 'long' });
+		const key = studyDayDate(day, report.cutoffHour).toLocaleDateString(undefined, {
+			year: 'numeric',
+			month: 'long'
+		});
 		const m = months.get(key) ?? { answers: 0, days: 0, best: 0, bestDay: day };
 		m.answers += count;
 		if (count > 0) m.days++;
-		if (count > m.best) (m.best = count), (m.bestDay = day);
+		if (count > m.best) {
+			m.best = count;
+			m.bestDay = day;
+		}
 		months.set(key, m);
 	}
 	return [...months].map(([month, m]) => [
@@ -32,7 +38,9 @@ export function heatmapSummary(report: StatsReport): string {
 
 export function forecastRows(report: StatsReport): (string | number)[][] {
 	return report.forecast.map((d, i) => [
-		i === 0 ? `Today (${dayLabel(d.day, report.cutoffHour)})` : dayLabel(d.day, report.cutoffHour, { weekday: 'short', month: 'short', day: 'numeric' }),
+		i === 0
+			? `Today (${dayLabel(d.day, report.cutoffHour)})`
+			: dayLabel(d.day, report.cutoffHour, { weekday: 'short', month: 'short', day: 'numeric' }),
 		d.review,
 		d.learning
 	]);
@@ -47,7 +55,12 @@ export function forecastSummary(report: StatsReport): string {
 }
 
 export function minutesRows(report: StatsReport): (string | number)[][] {
-	return [...report.minutesPerDay].reverse().map((d) => [dayLabel(d.day, report.cutoffHour, { weekday: 'short', month: 'short', day: 'numeric' }), minutesLabel(d.minutes)]);
+	return [...report.minutesPerDay]
+		.reverse()
+		.map((d) => [
+			dayLabel(d.day, report.cutoffHour, { weekday: 'short', month: 'short', day: 'numeric' }),
+			minutesLabel(d.minutes)
+		]);
 }
 
 export function minutesSummary(report: StatsReport): string {
@@ -77,7 +90,8 @@ export function tagRows(report: StatsReport): (string | number)[][] {
 export function retentionSummary(report: StatsReport): string {
 	const month = report.retention.find((r) => r.days === 30)!.figure;
 	const target = percent(report.desiredRetention, 0);
-	if (month.retention === null) return `No reviews of learned cards in the last 30 days. Desired retention: ${target}.`;
+	if (month.retention === null)
+		return `No reviews of learned cards in the last 30 days. Desired retention: ${target}.`;
 	const gap = month.retention - report.desiredRetention;
 	const verdict = Math.abs(gap) < 0.02 ? 'on target' : gap > 0 ? 'above target' : 'below target';
 	return `Last 30 days: ${percent(month.retention)} of reviews recalled, ${verdict} (desired ${target}).`;

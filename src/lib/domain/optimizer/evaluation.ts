@@ -16,7 +16,10 @@ export interface Evaluation {
 const EPSILON = 1e-4;
 const BINS = 20;
 
-export function evaluateWeights(items: readonly MemoryReview[][], weights: readonly number[] | null): Evaluation {
+export function evaluateWeights(
+	items: readonly MemoryReview[][],
+	weights: readonly number[] | null
+): Evaluation {
 	const predict = createRecallPredictor(weights ?? []);
 	let loss = 0;
 	let count = 0;
@@ -46,14 +49,20 @@ export function evaluateWeights(items: readonly MemoryReview[][], weights: reado
 
 /** New parameters are kept only if they predict the same reviews better than the ones in force. */
 export function fittedIsBetter(current: Evaluation, fitted: Evaluation): boolean {
-	return Number.isFinite(fitted.logLoss) && (!Number.isFinite(current.logLoss) || fitted.logLoss < current.logLoss);
+	return (
+		Number.isFinite(fitted.logLoss) && (!Number.isFinite(current.logLoss) || fitted.logLoss < current.logLoss)
+	);
 }
 
 /**
  * Splits items by card into a training and a held-out part (every `heldOutEvery`-th card held out), so
  * that no history of a held-out card is seen in training. `cards[i]` is the card of `items[i]`.
  */
-export function splitByCard<T>(items: readonly T[], cards: readonly string[], heldOutEvery = 5): { train: T[]; heldOut: T[] } {
+export function splitByCard<T>(
+	items: readonly T[],
+	cards: readonly string[],
+	heldOutEvery = 5
+): { train: T[]; heldOut: T[] } {
 	const order = new Map<string, number>();
 	const train: T[] = [];
 	const heldOut: T[] = [];

@@ -26,7 +26,10 @@ export interface TrainingSet {
 	reviewCount: number;
 }
 
-type LogLike = Pick<ReviewLogRow, 'cardId' | 'rating' | 'kind' | 'reviewedMs' | 'studyDay' | 'before' | 'after'> & {
+type LogLike = Pick<
+	ReviewLogRow,
+	'cardId' | 'rating' | 'kind' | 'reviewedMs' | 'studyDay' | 'before' | 'after'
+> & {
 	id?: number;
 };
 
@@ -42,7 +45,10 @@ export function historyOfCard(logs: readonly LogLike[]): MemoryReview[] {
 	let started = false;
 	for (const log of sorted) {
 		if (log.kind === 'manual') {
-			if (log.after.state === CardState.New) (history = []), (started = false);
+			if (log.after.state === CardState.New) {
+				history = [];
+				started = false;
+			}
 			continue;
 		}
 		if (log.kind !== 'review') continue;
@@ -89,7 +95,10 @@ export interface Readiness {
 	need: number;
 }
 
-export function optimizerReadiness(set: Pick<TrainingSet, 'longTermCount'>, need = MIN_LONG_TERM_REVIEWS): Readiness {
+export function optimizerReadiness(
+	set: Pick<TrainingSet, 'longTermCount'>,
+	need = MIN_LONG_TERM_REVIEWS
+): Readiness {
 	return { ready: set.longTermCount >= need, have: set.longTermCount, need };
 }
 

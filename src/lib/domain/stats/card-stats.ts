@@ -45,7 +45,11 @@ export function dueForecast(
 	days = 30
 ): ForecastDay[] {
 	const today = studyDayOf(nowMs, cutoffHour);
-	const out: ForecastDay[] = Array.from({ length: days }, (_, i) => ({ day: today + i, review: 0, learning: 0 }));
+	const out: ForecastDay[] = Array.from({ length: days }, (_, i) => ({
+		day: today + i,
+		review: 0,
+		learning: 0
+	}));
 	for (const card of cards) {
 		if (card.queue !== Queue.Review && card.queue !== Queue.Learning) continue;
 		const offset = Math.max(0, studyDayOf(card.dueMs, cutoffHour) - today);

@@ -39,7 +39,8 @@ export async function optimizeParameters(db: KartkaDB, fit: FitFunction): Promis
 	if (!readiness.ready) return { kind: 'too-few', readiness };
 	const { weights: raw, elapsedMs } = await fit(packItems(set.items));
 	const fitted = raw.map((w) => Math.round(w * 10_000) / 10_000);
-	if (!weightsAreValid(fitted)) throw new Error('The optimizer returned parameters the scheduler cannot use.');
+	if (!weightsAreValid(fitted))
+		throw new Error('The optimizer returned parameters the scheduler cannot use.');
 	const global = await getGlobalSettings(db);
 	const previous = global.weights ?? null;
 	const before = evaluateWeights(set.items, previous);

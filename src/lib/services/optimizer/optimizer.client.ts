@@ -64,7 +64,9 @@ export function fitParameters(packed: PackedItems, options: FitOptions = {}): Pr
 		};
 		const abort = () => finish(() => reject(new OptimizerCancelled()));
 		options.signal?.addEventListener('abort', abort, { once: true });
-		worker.addEventListener('error', (e) => finish(() => reject(new Error(e.message || 'The optimizer failed to start.'))));
+		worker.addEventListener('error', (e) =>
+			finish(() => reject(new Error(e.message || 'The optimizer failed to start.')))
+		);
 		worker.addEventListener('message', (event: MessageEvent<OptimizerMessage>) => {
 			const message = event.data;
 			if (message.type === 'progress-source') {

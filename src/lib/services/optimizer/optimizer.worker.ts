@@ -47,7 +47,8 @@ scope.addEventListener('message', async (event: MessageEvent) => {
 	const request = event.data as OptimizeRequest | null;
 	if (request?.type !== OPTIMIZE) return;
 	try {
-		if (!scope.crossOriginIsolated) throw new Error('The page is not cross-origin isolated: wasm threads are unavailable.');
+		if (!scope.crossOriginIsolated)
+			throw new Error('The page is not cross-origin isolated: wasm threads are unavailable.');
 		const memory = await start(request.wasmUrl);
 		const started = performance.now();
 		const progress = Progress.new();

@@ -4,7 +4,12 @@ import { getDeck } from '$lib/db/decks.repo';
 import { getGlobalSettings } from '$lib/db/settings.repo';
 import { cardsOf, noteTags, reviewLogsSince } from '$lib/db/stats.repo';
 import { resolveSettings } from '$lib/domain/scheduler-settings';
-import { cardStateCounts, dueForecast, type CardStateCounts, type ForecastDay } from '$lib/domain/stats/card-stats';
+import {
+	cardStateCounts,
+	dueForecast,
+	type CardStateCounts,
+	type ForecastDay
+} from '$lib/domain/stats/card-stats';
 import {
 	answersPerDay,
 	minutesPerDay,

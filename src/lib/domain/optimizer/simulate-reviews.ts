@@ -1,9 +1,15 @@
 /**
- * A synthetic student for tests and benchmarks: answers cards scheduled by the app's own scheduler,
- * recalling each with the probability that KNOWN parameters predict, so that an optimizer fitted to the
- * log should recover something closer to those parameters than the defaults are. Seeded, no clock.
+ * A synthetic student for tests and benchmarks (the app itself does not use it): answers cards scheduled
+ * by the app's own scheduler, recalling each with the probability that KNOWN parameters predict, so that
+ * an optimizer fitted to the log should recover something closer to them than the defaults are.
+ * Seeded, no clock.
  */
-import { createRecallPredictor, createScheduler, defaultWeights, type MemoryReview } from '$lib/domain/fsrs-adapter';
+import {
+	createRecallPredictor,
+	createScheduler,
+	defaultWeights,
+	type MemoryReview
+} from '$lib/domain/fsrs-adapter';
 import type { ReviewLogRow } from '$lib/domain/model';
 import { CardState, newCardSchedule, type CardSchedule, type Rating } from '$lib/domain/schedule';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
@@ -126,7 +132,10 @@ export function simulateReviews(options: SimulationOptions): Simulation {
 		const later: string[] = [];
 		while (queue.length > 0) {
 			for (const id of queue.splice(0)) {
-				nowMs = Math.max(nowMs + 10_000, cards.get(id)!.state === CardState.Review ? 0 : cards.get(id)!.dueMs);
+				nowMs = Math.max(
+					nowMs + 10_000,
+					cards.get(id)!.state === CardState.Review ? 0 : cards.get(id)!.dueMs
+				);
 				answer(id, nowMs);
 				const after = cards.get(id)!;
 				if (after.state !== CardState.Review && after.dueMs < endMs - 3_600_000) later.push(id);
