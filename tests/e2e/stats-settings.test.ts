@@ -70,7 +70,7 @@ describe('scheduler settings', () => {
 		await seedSimulation(page, simulationEndingToday(600, 3));
 		await page.goto(`/deck?id=${SIM_DECK}`);
 		await page.getByText('Scheduling settings for this deck').click();
-		const newCards = page.getByLabel('New cards per day');
+		const newCards = page.getByRole('spinbutton', { name: 'New cards per day' });
 		expect(await newCards.isDisabled()).toBe(true);
 		await page.getByLabel('Set New cards per day for this deck').check();
 		await newCards.fill('5');
