@@ -41,10 +41,10 @@ export function barChart(
 	series: BarSeries[],
 	options: { height?: number; yLabel?: string; everyNthLabel?: number } = {}
 ): ChartSpec {
-	// Label every n-th bar so that labels (about 7 px a character) never overlap.
+	// Label every n-th bar so that labels (about 6 px a character at 12 px) never overlap.
 	const longest = Math.max(1, ...labels.map((l) => l.length));
 	const slot = (width - 60) / Math.max(1, labels.length);
-	const every = Math.max(options.everyNthLabel ?? 1, Math.ceil((longest * 7 + 10) / slot));
+	const every = Math.max(options.everyNthLabel ?? 1, Math.ceil((longest * 6 + 6) / slot));
 	const bars = U.paths.bars!({ size: [0.7, 40], gap: 1 });
 	return {
 		data: [labels.map((_, i) => i), ...series.map((s) => s.values)],
