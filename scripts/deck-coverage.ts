@@ -257,7 +257,12 @@ export function loadArticleSets(root: string, decksDir = 'decks'): ArticleSet[] 
 		if (!set) {
 			// Articles are read from the shared source folder beside the checkout (not copied into the
 			// repository); their allowlists live in decks/sources/.
-			const allowFile = join(root, decksDir, 'sources', basename(file).replace(/\.[^./]+$/, '') + '.coverage.json');
+			const allowFile = join(
+				root,
+				decksDir,
+				'sources',
+				basename(file).replace(/\.[^./]+$/, '') + '.coverage.json'
+			);
 			const allow = existsSync(allowFile)
 				? (JSON.parse(readFileSync(allowFile, 'utf8')).allow as AllowEntry[])
 				: [];

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 export function deckManifest(dir = 'decks') {
 	/** @type {Record<string, { id: string; hash: string }>} */
 	const out = {};
-	for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+	for (const file of readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()) {
 		const text = readFileSync(join(dir, file), 'utf8');
 		const id = String(JSON.parse(text).id ?? file);
 		out[`/decks/${file}`] = { id, hash: createHash('sha256').update(text).digest('hex').slice(0, 16) };

@@ -26,67 +26,71 @@ const scheduler = createScheduler(settings);
 const STEPS = 1000;
 
 describe('answer / undo / reopen property', () => {
-	it.each([1, 2026])('every card equals the replay of its logs (seed %i)', async (seed) => {
-		const random = prng(seed);
-		const name = `prop-${seed}-${crypto.randomUUID()}`;
-		let db = new KartkaDB(name);
-		const createdMs = Date.UTC(2026, 0, 1);
-		await seedDeck(db, 'd', 6, 4, createdMs);
-		const cardIds = (await db.cards.toArray()).map((c) => c.id);
-		const undoStack: number[] = [];
-		let clock = createdMs;
-		const counts = { answer: 0, undo: 0, reopen: 0, refused: 0 };
+	it.each([1, 2026])(
+		'every card equals the replay of its logs (seed %i)',
+		async (seed) => {
+			const random = prng(seed);
+			const name = `prop-${seed}-${crypto.randomUUID()}`;
+			let db = new KartkaDB(name);
+			const createdMs = Date.UTC(2026, 0, 1);
+			await seedDeck(db, 'd', 6, 4, createdMs);
+			const cardIds = (await db.cards.toArray()).map((c) => c.id);
+			const undoStack: number[] = [];
+			let clock = createdMs;
+			const counts = { answer: 0, undo: 0, reopen: 0, refused: 0 };
 
-		for (let step = 0; step < STEPS; step++) {
-			const roll = random();
-			if (roll < 0.7) {
-				// Minutes to weeks between answers, so cards cross learning, review and relearning.
-				clock += 1000 + Math.floor(random() < 0.6 ? random() * 3_600_000 : random() * 20 * 86_400_000);
-				const id = cardIds[Math.floor(random() * cardIds.length)]!;
-				const shown = (await db.cards.get(id))!;
-				const rating = RATINGS[Math.floor(random() * 4)]!;
-				const { log } = await answerCard(db, {
-					shown,
-					rating,
-					nowMs: clock,
-					durationMs: Math.floor(random() * 20_000),
-					scheduler,
-					dayCutoffHour: settings.dayCutoffHour
-				});
-				undoStack.push(log.id!);
-				counts.answer++;
-			} else if (roll < 0.9) {
-				const logId = undoStack.pop();
-				if (logId === undefined) continue;
-				try {
-					await undoAnswer(db, logId);
-					counts.undo++;
-				} catch (error) {
-					// Only the newest answer of a card can be undone; older ones are refused, untouched.
-					expect(error).toBeInstanceOf(CardChangedError);
-					counts.refused++;
+			for (let step = 0; step < STEPS; step++) {
+				const roll = random();
+				if (roll < 0.7) {
+					// Minutes to weeks between answers, so cards cross learning, review and relearning.
+					clock += 1000 + Math.floor(random() < 0.6 ? random() * 3_600_000 : random() * 20 * 86_400_000);
+					const id = cardIds[Math.floor(random() * cardIds.length)]!;
+					const shown = (await db.cards.get(id))!;
+					const rating = RATINGS[Math.floor(random() * 4)]!;
+					const { log } = await answerCard(db, {
+						shown,
+						rating,
+						nowMs: clock,
+						durationMs: Math.floor(random() * 20_000),
+						scheduler,
+						dayCutoffHour: settings.dayCutoffHour
+					});
+					undoStack.push(log.id!);
+					counts.answer++;
+				} else if (roll < 0.9) {
+					const logId = undoStack.pop();
+					if (logId === undefined) continue;
+					try {
+						await undoAnswer(db, logId);
+						counts.undo++;
+					} catch (error) {
+						// Only the newest answer of a card can be undone; older ones are refused, untouched.
+						expect(error).toBeInstanceOf(CardChangedError);
+						counts.refused++;
+					}
+				} else {
+					db.close();
+					db = new KartkaDB(name);
+					await db.open();
+					counts.reopen++;
 				}
-			} else {
-				db.close();
-				db = new KartkaDB(name);
-				await db.open();
-				counts.reopen++;
 			}
-		}
 
-		expect(counts.answer).toBeGreaterThan(500);
-		expect(counts.undo).toBeGreaterThan(50);
-		expect(counts.reopen).toBeGreaterThan(50);
-		for (const card of await db.cards.toArray()) {
-			const logs = await logsOfCard(db, card.id);
-			let replayed: CardSchedule = newCardSchedule(createdMs);
-			for (const log of logs) {
-				expect(log.before).toEqual(replayed);
-				replayed = scheduler.answer(card.id, replayed, log.rating, log.reviewedMs).schedule;
-				expect(log.after).toEqual(replayed);
+			expect(counts.answer).toBeGreaterThan(500);
+			expect(counts.undo).toBeGreaterThan(50);
+			expect(counts.reopen).toBeGreaterThan(50);
+			for (const card of await db.cards.toArray()) {
+				const logs = await logsOfCard(db, card.id);
+				let replayed: CardSchedule = newCardSchedule(createdMs);
+				for (const log of logs) {
+					expect(log.before).toEqual(replayed);
+					replayed = scheduler.answer(card.id, replayed, log.rating, log.reviewedMs).schedule;
+					expect(log.after).toEqual(replayed);
+				}
+				expect(pickSchedule(card)).toEqual(replayed);
 			}
-			expect(pickSchedule(card)).toEqual(replayed);
-		}
-		db.close();
-	}, 120_000);
+			db.close();
+		},
+		120_000
+	);
 });

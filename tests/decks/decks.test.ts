@@ -19,8 +19,7 @@ import {
 	KIND_TAGS,
 	normalize,
 	quoteExcerpts,
-	readDeckJson,
-	ROOT
+	readDeckJson
 } from './article-decks';
 
 const article = normalize(readFileSync(ARTICLE_PATH, 'utf8'));

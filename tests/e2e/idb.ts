@@ -1,7 +1,11 @@
 // Reads the app's IndexedDB from the page with the raw API, to check what was really stored.
 import type { Page } from 'playwright-core';
 
-export function readStore<T = Record<string, unknown>>(page: Page, store: string, dbName = 'kartka'): Promise<T[]> {
+export function readStore<T = Record<string, unknown>>(
+	page: Page,
+	store: string,
+	dbName = 'kartka'
+): Promise<T[]> {
 	return page.evaluate(
 		({ store, dbName }) =>
 			new Promise<T[]>((resolve, reject) => {

@@ -63,13 +63,11 @@ describe('backup and restore', () => {
 			],
 			media: [{ name: 'cell.png', bytes: RED_PNG }]
 		});
-		await page
-			.getByLabel('Choose a file')
-			.setInputFiles({
-				name: 'backup-me.apkg',
-				mimeType: 'application/octet-stream',
-				buffer: Buffer.from(apkg)
-			});
+		await page.getByLabel('Choose a file').setInputFiles({
+			name: 'backup-me.apkg',
+			mimeType: 'application/octet-stream',
+			buffer: Buffer.from(apkg)
+		});
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await page.getByRole('link', { name: 'Study Backup me' }).click();
 		await page.getByRole('button', { name: 'Show answer' }).click();
@@ -100,13 +98,11 @@ describe('backup and restore', () => {
 		expect(await dumpAll(page)).not.toEqual(atBackup);
 
 		await page.goto('/settings');
-		await page
-			.getByLabel('Restore from backup…')
-			.setInputFiles({
-				name: 'kartka-backup.zip',
-				mimeType: 'application/zip',
-				buffer: readFileSync(backupPath)
-			});
+		await page.getByLabel('Restore from backup…').setInputFiles({
+			name: 'kartka-backup.zip',
+			mimeType: 'application/zip',
+			buffer: readFileSync(backupPath)
+		});
 		const dialog = page.getByRole('dialog', { name: 'Replace your collection?' });
 		await dialog.waitFor();
 		expect(await dialog.innerText()).toMatch(/will be replaced/);
@@ -117,13 +113,11 @@ describe('backup and restore', () => {
 		await dialog.getByRole('button', { name: 'Cancel' }).click();
 		expect(await dumpAll(page)).toEqual(changed);
 
-		await page
-			.getByLabel('Restore from backup…')
-			.setInputFiles({
-				name: 'kartka-backup.zip',
-				mimeType: 'application/zip',
-				buffer: readFileSync(backupPath)
-			});
+		await page.getByLabel('Restore from backup…').setInputFiles({
+			name: 'kartka-backup.zip',
+			mimeType: 'application/zip',
+			buffer: readFileSync(backupPath)
+		});
 		await dialog.getByRole('button', { name: 'Replace my collection' }).click();
 		await page.getByRole('status').filter({ hasText: 'Restored the backup' }).waitFor();
 		expect(await dumpAll(page)).toEqual(atBackup);

@@ -23,9 +23,13 @@ afterAll(async () => {
 });
 
 async function deckCounts(page: Page) {
-	const deck = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Study / }) }).first();
+	const deck = page
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('button', { name: /^Study / }) })
+		.first();
 	await deck.waitFor();
-	const read = async (term: string) => Number(await deck.locator('div', { hasText: term }).locator('dd').innerText());
+	const read = async (term: string) =>
+		Number(await deck.locator('div', { hasText: term }).locator('dd').innerText());
 	return { new: await read('New'), learning: await read('Learning'), due: await read('Due') };
 }
 
@@ -45,7 +49,10 @@ describe('study loop in a phone-sized browser', () => {
 		await screenshot(page, 'study-01-home');
 		expect(await axeViolations(page)).toEqual([]);
 
-		await page.getByRole('button', { name: /^Study / }).first().tap();
+		await page
+			.getByRole('button', { name: /^Study / })
+			.first()
+			.tap();
 		const show = page.getByRole('button', { name: 'Show answer' });
 		await show.waitFor();
 		await screenshot(page, 'study-02-question');
@@ -61,7 +68,9 @@ describe('study loop in a phone-sized browser', () => {
 				await screenshot(page, 'study-03-answer');
 				expect(await axeViolations(page)).toEqual([]);
 				// Each answer button shows its next interval in words, as its description.
-				const description = await page.getByRole('button', { name: 'Again', exact: true }).getAttribute('aria-describedby');
+				const description = await page
+					.getByRole('button', { name: 'Again', exact: true })
+					.getAttribute('aria-describedby');
 				expect(await page.locator(`#${description}`).innerText()).toMatch(/^\d+ (min|hours?|days?)$/);
 			}
 			await button.tap();
@@ -74,7 +83,9 @@ describe('study loop in a phone-sized browser', () => {
 			lastQuestion = await questionText(page);
 			await page.keyboard.press('Space');
 			await page.getByRole('button', { name: 'Good', exact: true }).waitFor();
-			expect(await page.evaluate(() => document.activeElement?.querySelector('.name')?.textContent)).toBe('Good');
+			expect(await page.evaluate(() => document.activeElement?.querySelector('.name')?.textContent)).toBe(
+				'Good'
+			);
 			await page.keyboard.press(key);
 		}
 		await show.waitFor();
@@ -110,7 +121,9 @@ describe('study loop in a phone-sized browser', () => {
 		const page = await context.newPage();
 		await page.goto('/');
 		await deckCounts(page);
-		const deckId = await page.evaluate(() => new URLSearchParams(document.querySelector('h2 a')!.getAttribute('href')!.split('?')[1]).get('id'));
+		const deckId = await page.evaluate(() =>
+			new URLSearchParams(document.querySelector('h2 a')!.getAttribute('href')!.split('?')[1]).get('id')
+		);
 		// A deck with a small daily limit: set 2 new cards a day for this deck through the database.
 		await page.evaluate(
 			(id) =>
@@ -148,7 +161,10 @@ describe('study loop in a phone-sized browser', () => {
 		await deckCounts(a);
 		for (const page of [a, b]) {
 			if (page === b) await b.goto('/');
-			await page.getByRole('button', { name: /^Study / }).first().click();
+			await page
+				.getByRole('button', { name: /^Study / })
+				.first()
+				.click();
 			await page.getByRole('button', { name: 'Show answer' }).click();
 		}
 		expect(await questionText(a)).toBe(await questionText(b));

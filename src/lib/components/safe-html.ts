@@ -9,11 +9,49 @@ import DOMPurify from 'dompurify';
 import { mediaNameOf, mediaUrl } from './import/media-urls.svelte';
 
 const ALLOWED_TAGS = [
-	'b', 'strong', 'i', 'em', 'u', 's', 'sub', 'sup', 'br', 'p', 'div', 'span', 'ul', 'ol', 'li',
-	'mark', 'code', 'pre', 'blockquote', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'hr', 'ruby', 'rt',
+	'b',
+	'strong',
+	'i',
+	'em',
+	'u',
+	's',
+	'sub',
+	'sup',
+	'br',
+	'p',
+	'div',
+	'span',
+	'ul',
+	'ol',
+	'li',
+	'mark',
+	'code',
+	'pre',
+	'blockquote',
+	'img',
+	'table',
+	'thead',
+	'tbody',
+	'tr',
+	'th',
+	'td',
+	'hr',
+	'ruby',
+	'rt',
 	'audio'
 ];
-const ALLOWED_ATTR = ['class', 'alt', 'src', 'title', 'aria-label', 'colspan', 'rowspan', 'lang', 'dir', 'controls'];
+const ALLOWED_ATTR = [
+	'class',
+	'alt',
+	'src',
+	'title',
+	'aria-label',
+	'colspan',
+	'rowspan',
+	'lang',
+	'dir',
+	'controls'
+];
 // Images only from data: URLs or our own media blobs; no remote fetches from card content.
 const ALLOWED_URI_REGEXP = /^(?:data:image\/(?:png|jpe?g|gif|webp);|blob:)/i;
 const MEDIA_ATTR = 'data-media';
@@ -44,7 +82,8 @@ function instance(): ReturnType<typeof DOMPurify> {
 	});
 	p.addHook('afterSanitizeAttributes', (node) => {
 		// Imported decks rarely describe their images: the file name is better than nothing for screen readers.
-		if (node.nodeName === 'IMG' && !node.hasAttribute('alt')) node.setAttribute('alt', imageNames.get(node) ?? 'Image');
+		if (node.nodeName === 'IMG' && !node.hasAttribute('alt'))
+			node.setAttribute('alt', imageNames.get(node) ?? 'Image');
 		if (node.nodeName !== 'AUDIO') return;
 		node.removeAttribute('src');
 		const name = node.getAttribute(MEDIA_ATTR);

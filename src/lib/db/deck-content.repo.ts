@@ -59,7 +59,9 @@ export async function applyDeckContent(
 	await db.transaction('rw', db.decks, db.notes, db.cards, db.reviewLogs, async () => {
 		const previous = await db.decks.get(deck.id);
 		await db.decks.put(previous ? { ...previous, ...deck, createdMs: previous.createdMs } : deck);
-		const oldNotes = new Map((await db.notes.where('deckId').equals(deck.id).toArray()).map((n) => [n.id, n]));
+		const oldNotes = new Map(
+			(await db.notes.where('deckId').equals(deck.id).toArray()).map((n) => [n.id, n])
+		);
 		const oldCards = await db.cards.where('deckId').equals(deck.id).toArray();
 		const cardsByNote = new Map<string, CardRow[]>();
 		for (const c of oldCards) cardsByNote.set(c.noteId, [...(cardsByNote.get(c.noteId) ?? []), c]);
@@ -81,7 +83,8 @@ export async function applyDeckContent(
 				const card = existing.get(ord);
 				if (!card) cardPuts.push(newCard(note, ord, nowMs));
 				else if (card.queue === Queue.Suspended && old?.removed) cardPuts.push(unsuspend(card));
-				else if (card.queue === Queue.New) cardPuts.push({ ...card, newPosition: newCard(note, ord, nowMs).newPosition });
+				else if (card.queue === Queue.New)
+					cardPuts.push({ ...card, newPosition: newCard(note, ord, nowMs).newPosition });
 			}
 			// A cloze removed from the text: its card is suspended, its history kept.
 			for (const card of existing.values()) if (!ords.has(card.ord)) cardPuts.push(suspend(card));

@@ -47,7 +47,8 @@ function renderCloze(text: string, active: number, reveal: boolean): string {
 		out += text.slice(at, d.start);
 		if (d.n !== active) out += d.answer;
 		else if (reveal) out += `<mark class="cloze">${d.answer}</mark>`;
-		else out += `<mark class="cloze" aria-label="blank${d.hint ? `: ${d.hint}` : ''}">[${d.hint ?? '…'}]</mark>`;
+		else
+			out += `<mark class="cloze" aria-label="blank${d.hint ? `: ${d.hint}` : ''}">[${d.hint ?? '…'}]</mark>`;
 		at = d.end;
 	}
 	return out + text.slice(at);

@@ -39,19 +39,17 @@ export function deckFileToRows(
 		createdMs: nowMs,
 		updatedMs: nowMs
 	};
-	const notes = file.notes.map(
-		(note, position): NoteRow => ({
-			id: `${file.id}/${note.id}`,
-			deckId: file.id,
-			key: note.id,
-			kind: note.kind,
-			fields: noteFields(note),
-			tags: [...note.tags],
-			...(note.explanation ? { explanation: note.explanation } : {}),
-			...(note.source?.quote ? { sourceQuote: note.source.quote } : {}),
-			position,
-			updatedMs: nowMs
-		})
-	);
+	const notes = file.notes.map((note, position): NoteRow => ({
+		id: `${file.id}/${note.id}`,
+		deckId: file.id,
+		key: note.id,
+		kind: note.kind,
+		fields: noteFields(note),
+		tags: [...note.tags],
+		...(note.explanation ? { explanation: note.explanation } : {}),
+		...(note.source?.quote ? { sourceQuote: note.source.quote } : {}),
+		position,
+		updatedMs: nowMs
+	}));
 	return { deck, notes };
 }

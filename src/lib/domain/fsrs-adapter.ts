@@ -107,7 +107,8 @@ export function createScheduler(settings: SchedulerSettings): Scheduler {
 		const shifted = toStudyDayClock(nowMs, cutoff);
 		const log = engine.repeat(toLibrary(cardId, card), new Date(shifted));
 		const out = {} as Record<Rating, AnswerOutcome>;
-		for (const rating of RATINGS) out[rating] = fromLibrary(log[rating as Grade].card, nowMs, shifted, rating);
+		for (const rating of RATINGS)
+			out[rating] = fromLibrary(log[rating as Grade].card, nowMs, shifted, rating);
 		return out;
 	}
 

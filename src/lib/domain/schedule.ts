@@ -43,6 +43,7 @@ export function newCardSchedule(createdMs: number): CardSchedule {
 }
 
 export function pickSchedule<T extends CardSchedule>(row: T): CardSchedule {
-	const { state, dueMs, stability, difficulty, scheduledDays, learningSteps, reps, lapses, lastReviewMs } = row;
+	const { state, dueMs, stability, difficulty, scheduledDays, learningSteps, reps, lapses, lastReviewMs } =
+		row;
 	return { state, dueMs, stability, difficulty, scheduledDays, learningSteps, reps, lapses, lastReviewMs };
 }
