@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
 import { buildApkg, RED_PNG, type BuiltNote } from '../import-db/helpers/apkg-builder';
+import { CARD_HTML_TAGS } from '../../src/lib/components/card-html-policy';
 
 const DATA_PNG = `data:image/png;base64,${Buffer.from(RED_PNG).toString('base64')}`;
 const SVG_B64 = Buffer.from(
@@ -73,38 +74,7 @@ function wav(): Uint8Array {
 	return new Uint8Array(b);
 }
 
-const ALLOWED_IN_CARDS = [
-	'b',
-	'strong',
-	'i',
-	'em',
-	'u',
-	's',
-	'sub',
-	'sup',
-	'br',
-	'p',
-	'div',
-	'span',
-	'ul',
-	'ol',
-	'li',
-	'mark',
-	'code',
-	'pre',
-	'blockquote',
-	'img',
-	'table',
-	'thead',
-	'tbody',
-	'tr',
-	'th',
-	'td',
-	'hr',
-	'ruby',
-	'rt',
-	'audio'
-];
+const ALLOWED_IN_CARDS = CARD_HTML_TAGS;
 
 let browser: Browser;
 beforeAll(async () => {

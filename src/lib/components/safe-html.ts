@@ -6,40 +6,9 @@
  * are resolved to object URLs of the stored files (see media-urls), never fetched from the network.
  */
 import DOMPurify from 'dompurify';
+import { CARD_HTML_TAGS as ALLOWED_TAGS } from './card-html-policy';
 import { mediaNameOf, mediaUrl } from './import/media-urls.svelte';
 
-const ALLOWED_TAGS = [
-	'b',
-	'strong',
-	'i',
-	'em',
-	'u',
-	's',
-	'sub',
-	'sup',
-	'br',
-	'p',
-	'div',
-	'span',
-	'ul',
-	'ol',
-	'li',
-	'mark',
-	'code',
-	'pre',
-	'blockquote',
-	'img',
-	'table',
-	'thead',
-	'tbody',
-	'tr',
-	'th',
-	'td',
-	'hr',
-	'ruby',
-	'rt',
-	'audio'
-];
 const ALLOWED_ATTR = [
 	'class',
 	'alt',
