@@ -28,7 +28,7 @@ import {
 } from '$lib/services/exam/exam-plan.service';
 import { makeCard, makeNote } from '../helpers/cards';
 import { deckRow, dumpTables, freshDb, seedDeck } from '../helpers/db';
-import { articleDecks } from './article-decks';
+import { articleDecks } from '../domain/exam/article-decks';
 
 const NOW = new Date(2026, 4, 4, 10, 0).getTime();
 const TODAY = studyDayOf(NOW, 4);

@@ -9,7 +9,7 @@ import { createScheduler } from '$lib/domain/fsrs-adapter';
 import { Rating } from '$lib/domain/schedule';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
 import { importBytes } from '$lib/services/import/import.service';
-import { dumpTables, freshDb } from '../helpers/db';
+import { dumpTables, freshDb } from '../../helpers/db';
 
 const DIR = '../shared/fixtures/anki';
 const NOW = Date.UTC(2026, 10, 28, 12);

@@ -16,8 +16,8 @@ import {
 	readBackupFor,
 	restoreBackup
 } from '$lib/services/import/backup.service';
-import { dumpTables, freshDb, seedDeck } from '../helpers/db';
-import { collection, note, SOURCE } from './helpers/collections';
+import { dumpTables, freshDb, seedDeck } from '../../helpers/db';
+import { collection, note, SOURCE } from '../../helpers/collections';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 let db: KartkaDB;

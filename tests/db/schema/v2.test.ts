@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { KartkaDB } from '$lib/db/db';
 import { mediaOfDeck, mediaTable } from '$lib/db/media.repo';
 import { Queue } from '$lib/domain/model';
-import { makeCard, makeNote } from '../helpers/cards';
-import { deckRow } from '../helpers/db';
+import { makeCard, makeNote } from '../../helpers/cards';
+import { deckRow } from '../../helpers/db';
 
 describe('schema version 2 (media)', () => {
 	it('upgrades seeded version-1 data unchanged and adds an empty, working media table', async () => {

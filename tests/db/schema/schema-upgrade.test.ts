@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { KartkaDB, SCHEMA_LADDER, SCHEMA_VERSION } from '$lib/db/db';
 import { Queue } from '$lib/domain/model';
-import { makeCard, makeNote } from '../helpers/cards';
-import { deckRow } from '../helpers/db';
+import { makeCard, makeNote } from '../../helpers/cards';
+import { deckRow } from '../../helpers/db';
 
 const versions = [...SCHEMA_LADDER.keys()];
 

@@ -15,7 +15,7 @@ export interface ArticleDeck {
 }
 
 export function articleDecks(): ArticleDeck[] {
-	const dir = new URL('../../decks/', import.meta.url);
+	const dir = new URL('../../../decks/', import.meta.url);
 	return readdirSync(dir)
 		.filter((f) => f.endsWith('.json'))
 		.sort()

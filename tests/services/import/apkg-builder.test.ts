@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KartkaDB } from '$lib/db/db';
 import { mediaTable } from '$lib/db/media.repo';
 import { importBytes } from '$lib/services/import/import.service';
-import { freshDb } from '../helpers/db';
-import { buildApkg, RED_PNG } from './helpers/apkg-builder';
+import { freshDb } from '../../helpers/db';
+import { buildApkg, RED_PNG } from '../../helpers/apkg-builder';
 
 let db: KartkaDB;
 afterEach(() => db?.close());

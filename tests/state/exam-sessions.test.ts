@@ -10,7 +10,7 @@ import { answerCard } from '$lib/db/review.repo';
 import { PracticeSession } from '$lib/state/practice-session.svelte';
 import { TestSession } from '$lib/state/test-session.svelte';
 import { freshDb } from '../helpers/db';
-import { articleDecks } from './article-decks';
+import { articleDecks } from '../domain/exam/article-decks';
 
 const NOW = new Date(2026, 4, 4, 10, 0).getTime();
 const DECK = 'belarus-tilt-figures';

@@ -11,8 +11,8 @@ import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
 import { deckIdFor } from '$lib/services/import/import-ids';
 import { planImport } from '$lib/services/import/import-plan';
 import { commitImport, summaryText } from '$lib/services/import/import.service';
-import { dumpTables, freshDb, seedDeck } from '../helpers/db';
-import { collection, note, SOURCE } from './helpers/collections';
+import { dumpTables, freshDb, seedDeck } from '../../helpers/db';
+import { collection, note, SOURCE } from '../../helpers/collections';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 let db: KartkaDB;

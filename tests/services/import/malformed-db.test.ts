@@ -12,8 +12,8 @@ import { Rating } from '$lib/domain/schedule';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
 import { importBytes } from '$lib/services/import/import.service';
 import { ImportSession } from '$lib/state/import-session.svelte';
-import { dumpTables, freshDb, seedDeck } from '../helpers/db';
-import { buildApkg, RED_PNG } from './helpers/apkg-builder';
+import { dumpTables, freshDb, seedDeck } from '../../helpers/db';
+import { buildApkg, RED_PNG } from '../../helpers/apkg-builder';
 
 const DIR = 'tests/fixtures/import/malformed';
 const manifest = JSON.parse(readFileSync(`${DIR}/manifest.json`, 'utf8')) as { file: string; code: string }[];

@@ -9,7 +9,7 @@ import { Queue } from '$lib/domain/model';
 import { CardState, RATINGS } from '$lib/domain/schedule';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
 import { startOfStudyDay, studyDayOf } from '$lib/domain/study-day';
-import { makeCard } from '../helpers/cards';
+import { makeCard } from '../../helpers/cards';
 
 const NOW = new Date(2026, 4, 4, 10, 0).getTime();
 const TODAY = studyDayOf(NOW, 4);
