@@ -5,7 +5,7 @@ import { rescheduleReviewCards } from '$lib/db/reschedule.repo';
 import { getGlobalSettings, saveGlobalSettings, settingsForDeck } from '$lib/db/settings.repo';
 import { queueForState, type CardRow, type DeckRow } from '$lib/domain/model';
 import { CardState } from '$lib/domain/schedule';
-import { simulateReviews } from '$lib/domain/optimizer/simulate-reviews';
+import { simulateReviews } from '../helpers/simulate-reviews';
 
 const deck: DeckRow = {
 	id: 'sim',

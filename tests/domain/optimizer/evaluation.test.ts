@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRecallPredictor, defaultWeights } from '$lib/domain/fsrs-adapter';
 import { evaluateWeights, fittedIsBetter, splitByCard } from '$lib/domain/optimizer/evaluation';
 import { buildTrainingSet } from '$lib/domain/optimizer/training-items';
-import { simulateReviews, TRUE_WEIGHTS } from '$lib/domain/optimizer/simulate-reviews';
+import { simulateReviews, TRUE_WEIGHTS } from '../../helpers/simulate-reviews';
 
 describe('evaluating parameters on review histories', () => {
 	it('scores only answers on a later day, with the forgetting curve of the memory built so far', () => {

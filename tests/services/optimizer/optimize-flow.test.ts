@@ -3,7 +3,7 @@ import { KartkaDB } from '$lib/db/db';
 import { getGlobalSettings, saveGlobalSettings } from '$lib/db/settings.repo';
 import { defaultWeights } from '$lib/domain/fsrs-adapter';
 import { optimizeParameters } from '$lib/services/optimizer/optimize.service';
-import { simulateReviews, TRUE_WEIGHTS } from '$lib/domain/optimizer/simulate-reviews';
+import { simulateReviews, TRUE_WEIGHTS } from '../../helpers/simulate-reviews';
 
 async function dbWithLogs(targetReviews: number): Promise<KartkaDB> {
 	const db = new KartkaDB('t-' + crypto.randomUUID());
