@@ -3,13 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { KartkaDB, SCHEMA_LADDER, SCHEMA_VERSION } from '$lib/db/db';
 import { applyDeckContent } from '$lib/db/deck-content.repo';
-import {
-	EXAM_PRIORITY_OFFSET,
-	examPlans,
-	getExamPlan,
-	listTestResults,
-	testResults
-} from '$lib/db/exam.repo';
+import { getExamPlan, listTestResults } from '$lib/db/exam.repo';
+import { EXAM_PRIORITY_OFFSET } from '$lib/domain/exam/exam-priority';
 import { logPracticeAnswer, undoPracticeAnswer } from '$lib/db/practice.repo';
 import { loadQueueInput } from '$lib/db/queue.repo';
 import { answerCard } from '$lib/db/review.repo';
@@ -55,10 +50,10 @@ describe('schema v3', () => {
 		const db = new KartkaDB(name);
 		await db.open();
 		expect(db.verno).toBe(SCHEMA_VERSION);
-		expect(await examPlans(db).count()).toBe(0);
-		expect(await testResults(db).count()).toBe(0);
+		expect(await db.examPlans.count()).toBe(0);
+		expect(await db.testResults.count()).toBe(0);
 		expect(await db.cards.get('d/n#0')).toMatchObject({ dueMs: 5, stability: 3 });
-		await examPlans(db).put({
+		await db.examPlans.put({
 			deckId: 'd',
 			examDate: '2026-06-01',
 			tags: [],
@@ -66,7 +61,7 @@ describe('schema v3', () => {
 			startDay: 1,
 			updatedMs: 1
 		});
-		await testResults(db).add({
+		await db.testResults.add({
 			deckId: 'd',
 			takenMs: 2,
 			seed: 's',

@@ -3,8 +3,9 @@
  * its cards and notes, today's answers, the exam plan, the settings and the plain FSRS scheduler.
  */
 import type { KartkaDB } from '$lib/db/db';
-import { notesInScope, readDeckStudyState } from '$lib/db/exam.repo';
-import { failedToday } from '$lib/db/practice.repo';
+import { readDeckStudyState } from '$lib/db/exam.repo';
+import { notesInScope } from '$lib/domain/exam/exam-priority';
+import { failedToday } from '$lib/domain/answer';
 import { settingsForDeck } from '$lib/db/settings.repo';
 import type { ExamPlanRow } from '$lib/domain/exam/exam-plan';
 import { studyDayOfDate } from '$lib/domain/exam/exam-plan';

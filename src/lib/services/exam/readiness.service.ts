@@ -1,6 +1,7 @@
 /** The readiness view of a deck: predicted recall on the exam morning per tag, the weakest cards, past tests. */
 import type { KartkaDB } from '$lib/db/db';
-import { listTestResults, type TestResultRow } from '$lib/db/exam.repo';
+import { listTestResults } from '$lib/db/exam.repo';
+import type { TestResultRow } from '$lib/domain/exam/test-result';
 import { factOf } from '$lib/domain/exam/facts';
 import { computeReadiness, type Readiness } from '$lib/domain/exam/readiness';
 import { DEFAULT_TARGET_RECALL } from '$lib/domain/exam/exam-plan';

@@ -2,18 +2,19 @@
  * An ImportedCollection (the parsers' neutral model) as the rows it will write, with the figures the
  * preview shows: computed from the database by reads only, before anything is written.
  */
-import { diffDeckContent, type ContentSummary } from '$lib/db/deck-content.repo';
+import { diffDeckContent } from '$lib/db/deck-content.repo';
+import type { ContentSummary } from '$lib/domain/deck-merge';
 import type { KartkaDB } from '$lib/db/db';
-import { getMediaMany, type MediaRow } from '$lib/db/media.repo';
+import { getMediaMany } from '$lib/db/media.repo';
 import { getGlobalSettings } from '$lib/db/settings.repo';
 import { cardOrdinals, renderCard, type RenderedCard } from '$lib/domain/card-render';
 import { createScheduler } from '$lib/domain/fsrs-adapter';
 import type { ImportedCollection, ImportedNote, ImportWarning } from '$lib/domain/import/import-model';
-import type { DeckRow, NoteRow } from '$lib/domain/model';
+import type { DeckRow, MediaRow, NoteRow } from '$lib/domain/model';
 import { resolveSettings } from '$lib/domain/scheduler-settings';
 import { deckIdFor, fnv1a, safeNoteKey, uniqueKeys } from './import-ids';
 import { planMedia, rewriteMediaRefs } from './media-plan';
-import { replayCard, type PastAnswer, type ReplayedCard } from './review-replay';
+import { replayCard, type PastAnswer, type ReplayedCard } from '$lib/domain/replay';
 import { existingDeck, notePositions } from '$lib/db/import.repo';
 
 export interface ImportSource {

@@ -4,7 +4,7 @@
  * "image.jpg") is renamed `image-<hash>.jpg` and the notes of this import are rewritten to match, as
  * Anki does; the same file imported again keeps its name.
  */
-import type { MediaRow } from '$lib/db/media.repo';
+import type { MediaRow } from '$lib/domain/model';
 import type { ImportedMedia } from '$lib/domain/import/import-model';
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
