@@ -16,6 +16,7 @@ import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
 import { startOfStudyDay, studyDayOf } from '$lib/domain/study-day';
 import { schedulingForDeck } from '$lib/services/deck-scheduling.service';
 import {
+	endPastExamPriority,
 	examPlanView,
 	ExamPlanError,
 	removeExamPlan,
@@ -170,6 +171,7 @@ describe('exam plan', () => {
 		expect((await db.cards.toArray()).some((c) => c.newPosition < 0)).toBe(true);
 		const during = await examPlanView(db, 'belarus-tilt-dates', NOW + DAY, (d) => d);
 		expect(during.forecast?.active).toBe(true);
+		await endPastExamPriority(db, 'belarus-tilt-dates', NOW + 6 * DAY);
 		const after = await examPlanView(db, 'belarus-tilt-dates', NOW + 6 * DAY, (d) => d);
 		expect(after.forecast?.active).toBe(false);
 		expect(await db.cards.toArray()).toEqual(before);

@@ -3,7 +3,7 @@
  * EXAM_PRIORITY_OFFSET (so the deck's own order is kept within each group) and raised back when the plan
  * ends or is removed. Pure: exam.repo reads the cards and writes what these return.
  */
-import type { ExamPlanRow } from './exam-plan';
+import { studyDayOfDate, type ExamPlanRow } from './exam-plan';
 import { Queue, type CardRow, type NoteRow } from '../model';
 
 export const EXAM_PRIORITY_OFFSET = 1e12;
@@ -18,9 +18,10 @@ export function withDeckOrder(card: CardRow): CardRow {
 	return card.newPosition < 0 ? { ...card, newPosition: card.newPosition + EXAM_PRIORITY_OFFSET } : card;
 }
 
-/** Whether any of a deck's cards still carries an exam's priority. */
-export function hasExamPriority(cards: readonly CardRow[]): boolean {
-	return cards.some((c) => c.newPosition < 0);
+/** Once the exam day has come (or the date is unreadable), the exam's new cards no longer go first. */
+export function examPriorityEnded(plan: ExamPlanRow, studyDay: number): boolean {
+	const examDay = studyDayOfDate(plan.examDate);
+	return examDay === null || examDay <= studyDay;
 }
 
 /**
