@@ -7,7 +7,7 @@ import { createScheduler } from '$lib/domain/fsrs-adapter';
 import { Queue } from '$lib/domain/model';
 import { CardState, Rating } from '$lib/domain/schedule';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
-import { deckIdFor } from '$lib/services/import/import-ids';
+import { deckIdFor } from '$lib/domain/import/import-ids';
 import { planImport } from '$lib/services/import/import-plan';
 import { commitImport, summaryText } from '$lib/services/import/import.service';
 import { dumpTables, freshDb, seedDeck } from '../helpers/db';

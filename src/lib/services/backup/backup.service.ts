@@ -16,7 +16,7 @@ import {
 	manifestSchema,
 	ROW_SCHEMAS,
 	type BackupManifest
-} from './backup-format';
+} from '$lib/domain/backup/backup-format';
 
 export { lastBackupMs };
 
