@@ -14,7 +14,8 @@ import { rescheduleForExam } from '$lib/domain/exam/exam-reschedule';
 import { noteIdOfCard } from '$lib/domain/card-id';
 import { createScheduler } from '$lib/domain/fsrs-adapter';
 import { studyDayOf } from '$lib/domain/study-day';
-import { loadDeckStudyState, simCards, type DeckStudyState } from './deck-study-state.service';
+import { simCards, type DeckStudyState } from '$lib/domain/exam/deck-study-state';
+import { loadDeckStudyState } from './deck-study-state.service';
 
 export interface ExamPlanChoice {
 	/** "YYYY-MM-DD" from the date input. */

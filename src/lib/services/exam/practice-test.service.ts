@@ -8,7 +8,7 @@ import type { TestReport } from '$lib/domain/exam/test-grading';
 import { generateTest } from '$lib/domain/exam/test-generator';
 import type { GeneratedTest, QuestionFormat } from '$lib/domain/exam/test-model';
 import { Queue } from '$lib/domain/model';
-import { chooseCards } from './card-selection.service';
+import { chooseCards } from '$lib/domain/exam/deck-study-state';
 import { loadDeckStudyState } from './deck-study-state.service';
 
 export interface TestRequest {
