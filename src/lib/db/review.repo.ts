@@ -2,10 +2,8 @@
  * Answering and undoing, each in ONE transaction that writes the card and its review log together
  * (as Anki's scheduler does), refused if the card changed since it was shown (another tab).
  */
-import { answerOutcome, canUndo, undoOutcome } from '$lib/domain/answer';
-import type { Scheduler } from '$lib/domain/fsrs-adapter';
-import type { CardRow, ReviewKind, ReviewLogRow } from '$lib/domain/model';
-import type { Rating } from '$lib/domain/schedule';
+import { answerOutcome, canUndo, undoOutcome, type AnswerOutcomeInput } from '$lib/domain/answer';
+import type { CardRow, ReviewLogRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
 
 export class CardChangedError extends Error {
@@ -15,15 +13,9 @@ export class CardChangedError extends Error {
 	}
 }
 
-export interface AnswerInput {
+export interface AnswerInput extends Omit<AnswerOutcomeInput, 'current'> {
 	/** The card exactly as it was shown: its `rev` must still be current. */
 	shown: CardRow;
-	rating: Rating;
-	nowMs: number;
-	durationMs: number;
-	scheduler: Scheduler;
-	dayCutoffHour: number;
-	kind?: ReviewKind;
 }
 
 export interface AnswerResult {

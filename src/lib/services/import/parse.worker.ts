@@ -61,10 +61,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 		post({ type: 'done', collection }, [...new Set(buffers)]);
 	} catch (e) {
 		const code = e instanceof ImportError ? e.code : 'internal';
-		const message =
-			e instanceof ImportError
-				? e.message
-				: `The file could not be read (${errorMessage(e)}).`;
+		const message = e instanceof ImportError ? e.message : `The file could not be read (${errorMessage(e)}).`;
 		post({ type: 'error', code, message });
 	}
 };
