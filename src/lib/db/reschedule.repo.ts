@@ -5,7 +5,7 @@
  */
 import { createScheduler } from '$lib/domain/fsrs-adapter';
 import { Queue, queueForState, type CardRow, type ReviewLogRow } from '$lib/domain/model';
-import { replaySchedule, scheduleChanged } from '$lib/domain/optimizer/reschedule';
+import { replaySchedule, scheduleChanged } from '$lib/domain/replay';
 import { CardState, pickSchedule } from '$lib/domain/schedule';
 import { resolveSettings } from '$lib/domain/scheduler-settings';
 import type { KartkaDB } from './db';

@@ -9,7 +9,8 @@
  * From the exam day on, everything is as without a plan.
  */
 import type { KartkaDB } from '$lib/db/db';
-import { getExamPlan, notesInScope } from '$lib/db/exam.repo';
+import { getExamPlan } from '$lib/db/exam.repo';
+import { notesInScope } from '$lib/domain/exam/exam-priority';
 import { settingsForDeck } from '$lib/db/settings.repo';
 import {
 	dailyNewQuota,

@@ -13,7 +13,7 @@ import { intervalLabel } from '$lib/domain/interval-label';
 import type { CardRow, NoteRow } from '$lib/domain/model';
 import { Rating, RATINGS } from '$lib/domain/schedule';
 import { schedulingForDeck } from '$lib/services/deck-scheduling.service';
-import { chooseCards } from '$lib/services/exam/card-selection.service';
+import { chooseCards } from '$lib/domain/exam/deck-study-state';
 import { loadDeckStudyState } from '$lib/services/exam/deck-study-state.service';
 
 export type PracticeStatus = 'loading' | 'empty' | 'question' | 'answer' | 'done' | 'error';

@@ -4,6 +4,7 @@
  */
 import type { KartkaDB } from '$lib/db/db';
 import {
+	endPastExamPriority,
 	examPlanView,
 	ExamPlanError,
 	removeExamPlan,
@@ -28,7 +29,9 @@ export class ExamPlanPanel {
 
 	async load(): Promise<void> {
 		try {
-			this.view = await examPlanView(this.db, this.deckId, this.clock(), this.formatDate);
+			const nowMs = this.clock();
+			await endPastExamPriority(this.db, this.deckId, nowMs);
+			this.view = await examPlanView(this.db, this.deckId, nowMs, this.formatDate);
 		} catch (error) {
 			this.error = error instanceof Error ? error.message : String(error);
 		}

@@ -4,7 +4,7 @@
  * commit writes nothing.
  */
 import { writeImport, ImportAbortedError, type ImportWriteResult } from '$lib/db/import.repo';
-import type { ContentSummary } from '$lib/db/deck-content.repo';
+import type { ContentSummary } from '$lib/domain/deck-merge';
 import type { KartkaDB } from '$lib/db/db';
 import { ImportError, type ImportedCollection, type ParseOptions } from '$lib/domain/import/import-model';
 import { planImport, type ImportPlan, type PlanOptions } from './import-plan';
