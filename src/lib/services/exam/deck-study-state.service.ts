@@ -10,7 +10,8 @@ import type { ExamPlanRow } from '$lib/domain/exam/exam-plan';
 import { studyDayOfDate } from '$lib/domain/exam/exam-plan';
 import { examMorningMs } from '$lib/domain/exam/exam-scheduler';
 import type { SimCard, SimulationInput } from '$lib/domain/exam/exam-simulation';
-import { createScheduler, type Scheduler } from '$lib/domain/fsrs-adapter';
+import { schedulerForDeck } from '$lib/domain/deck-scheduler';
+import type { Scheduler } from '$lib/domain/fsrs-adapter';
 import type { CardRow, NoteRow } from '$lib/domain/model';
 import { CardState } from '$lib/domain/schedule';
 import type { SchedulerSettings } from '$lib/domain/scheduler-settings';
@@ -39,9 +40,11 @@ export interface DeckStudyState {
 export async function loadDeckStudyState(
 	db: KartkaDB,
 	deckId: string,
-	nowMs: number
+	nowMs: number,
+	/** The deck's settings and scheduler when the caller has them already (read and built once). */
+	known?: Pick<DeckStudyState, 'settings' | 'scheduler'>
 ): Promise<DeckStudyState> {
-	const settings = await settingsForDeck(db, deckId);
+	const settings = known?.settings ?? (await settingsForDeck(db, deckId));
 	const studyDay = studyDayOf(nowMs, settings.dayCutoffHour);
 	const { cards, notes, todaysLogs, plan } = await readDeckStudyState(db, deckId, studyDay);
 	const inScopeNotes = new Set(notesInScope(notes, plan?.tags ?? []).map((n) => n.id));
@@ -54,7 +57,7 @@ export async function loadDeckStudyState(
 		deckId,
 		nowMs,
 		settings,
-		scheduler: createScheduler(settings),
+		scheduler: known?.scheduler ?? schedulerForDeck({ deckSettings: settings, examCap: null }),
 		plan: plan ?? null,
 		examDay: examDay !== null && examDay > studyDay ? examDay : null,
 		cards,
