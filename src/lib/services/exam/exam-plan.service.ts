@@ -10,7 +10,7 @@ import {
 	type PlanForecast
 } from '$lib/domain/exam/exam-plan';
 import { rescheduleForExam } from '$lib/domain/exam/exam-reschedule';
-import { createScheduler } from '$lib/domain/fsrs-adapter';
+import { schedulerForDeck } from '$lib/domain/deck-scheduler';
 import { studyDayOf } from '$lib/domain/study-day';
 import { loadDeckStudyState, simCards, type DeckStudyState } from './deck-study-state.service';
 
@@ -48,7 +48,8 @@ export async function setExamPlan(
 		startDay: previous && previous.examDate === choice.examDate ? Math.min(previous.startDay, today) : today,
 		updatedMs: nowMs
 	};
-	const base = createScheduler(settings);
+	// Without the cap: rescheduleForExam applies the new plan's own.
+	const base = schedulerForDeck({ deckSettings: settings, examCap: null });
 	await writeExamPlan(db, plan, (cards, inScope) =>
 		rescheduleForExam(
 			cards,
