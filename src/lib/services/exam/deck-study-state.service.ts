@@ -6,16 +6,19 @@ import type { KartkaDB } from '$lib/db/db';
 import { readDeckStudyState } from '$lib/db/exam.repo';
 import { settingsForDeck } from '$lib/db/settings.repo';
 import { deckStudyState, type DeckStudyState } from '$lib/domain/exam/deck-study-state';
-import { createScheduler } from '$lib/domain/fsrs-adapter';
+import { schedulerForDeck } from '$lib/domain/deck-scheduler';
 import { studyDayOf } from '$lib/domain/study-day';
 
 export async function loadDeckStudyState(
 	db: KartkaDB,
 	deckId: string,
-	nowMs: number
+	nowMs: number,
+	/** The deck's settings and scheduler when the caller has them already (read and built once). */
+	known?: Pick<DeckStudyState, 'settings' | 'scheduler'>
 ): Promise<DeckStudyState> {
-	const settings = await settingsForDeck(db, deckId);
+	const settings = known?.settings ?? (await settingsForDeck(db, deckId));
 	const studyDay = studyDayOf(nowMs, settings.dayCutoffHour);
 	const rows = await readDeckStudyState(db, deckId, studyDay);
-	return deckStudyState({ deckId, nowMs, settings, scheduler: createScheduler(settings), ...rows });
+	const scheduler = known?.scheduler ?? schedulerForDeck({ deckSettings: settings, examCap: null });
+	return deckStudyState({ deckId, nowMs, settings, scheduler, ...rows });
 }

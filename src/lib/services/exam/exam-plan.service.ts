@@ -12,7 +12,7 @@ import {
 import { examPriorityEnded } from '$lib/domain/exam/exam-priority';
 import { rescheduleForExam } from '$lib/domain/exam/exam-reschedule';
 import { noteIdOfCard } from '$lib/domain/card-id';
-import { createScheduler } from '$lib/domain/fsrs-adapter';
+import { schedulerForDeck } from '$lib/domain/deck-scheduler';
 import { studyDayOf } from '$lib/domain/study-day';
 import { simCards, type DeckStudyState } from '$lib/domain/exam/deck-study-state';
 import { loadDeckStudyState } from './deck-study-state.service';
@@ -51,7 +51,8 @@ export async function setExamPlan(
 		startDay: previous && previous.examDate === choice.examDate ? Math.min(previous.startDay, today) : today,
 		updatedMs: nowMs
 	};
-	const base = createScheduler(settings);
+	// Without the cap: rescheduleForExam applies the new plan's own.
+	const base = schedulerForDeck({ deckSettings: settings, examCap: null });
 	await writeExamPlan(db, plan, (cards, inScope) =>
 		rescheduleForExam(
 			cards,

@@ -9,7 +9,7 @@ import { getMediaMany } from '$lib/db/media.repo';
 import { getGlobalSettings } from '$lib/db/settings.repo';
 import { cardId } from '$lib/domain/card-id';
 import { cardOrdinals, renderCard, type RenderedCard } from '$lib/domain/card-render';
-import { createScheduler } from '$lib/domain/fsrs-adapter';
+import { schedulerForDeck } from '$lib/domain/deck-scheduler';
 import type { ImportedCollection, ImportedNote, ImportWarning } from '$lib/domain/import/import-model';
 import type { DeckRow, MediaRow, NoteRow } from '$lib/domain/model';
 import { resolveSettings } from '$lib/domain/scheduler-settings';
@@ -265,7 +265,7 @@ async function planReplays(
 	const schedulers = new Map(
 		decks.map((d) => {
 			const settings = resolveSettings(global, d.existing?.settings);
-			return [d.deck.id, { scheduler: createScheduler(settings), cutoff: settings.dayCutoffHour }] as const;
+			return [d.deck.id, { scheduler: schedulerForDeck({ deckSettings: settings, examCap: null }), cutoff: settings.dayCutoffHour }] as const;
 		})
 	);
 	return [...byCard].map(([id, { note, answers }]) => {
