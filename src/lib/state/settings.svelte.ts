@@ -3,6 +3,7 @@
  * Saving is one write; a change of desired retention or parameters then OFFERS to reschedule existing
  * cards (never does it silently), and the rescheduling is one transaction (reschedule.repo).
  */
+import { errorMessage } from '$lib/domain/errors';
 import type { KartkaDB } from '$lib/db/db';
 import { getDeckOverrides, saveDeckOverrides } from '$lib/db/deck-settings.repo';
 import { rescheduleReviewCards, type RescheduleSummary } from '$lib/db/reschedule.repo';
@@ -162,7 +163,7 @@ export class SchedulerSettingsEditor {
 	}
 
 	private fail(error: unknown): void {
-		this.message = error instanceof Error ? error.message : String(error);
+		this.message = errorMessage(error);
 		this.status = 'error';
 	}
 }
