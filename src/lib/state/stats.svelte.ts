@@ -26,10 +26,10 @@ export class StatsScreen extends ScreenState {
 	}
 
 	protected async fetch(): Promise<void> {
-		const [report, decks] = await Promise.all([
-			loadStats(this.db, this.clock(), this.deckId),
-			listDecks(this.db)
-		]);
+		const deckId = this.deckId;
+		const [report, decks] = await Promise.all([loadStats(this.db, this.clock(), deckId), listDecks(this.db)]);
+		// Another deck was chosen meanwhile: its own load shows it (a late answer must not replace it).
+		if (deckId !== this.deckId) return;
 		this.report = report;
 		this.decks = decks;
 	}
