@@ -20,4 +20,9 @@ export function onceUntilSuccess(start: () => Promise<unknown>): () => Promise<v
 	};
 }
 
-export const appReady: () => Promise<void> = onceUntilSuccess(() => installBuiltinDecks(appDb(), Date.now()));
+export const appReady: () => Promise<void> = onceUntilSuccess(async () => {
+	const db = appDb();
+	// After a failed open Dexie keeps answering every query with that failure; an explicit open() tries again.
+	if (!db.isOpen()) await db.open();
+	await installBuiltinDecks(db, Date.now());
+});
