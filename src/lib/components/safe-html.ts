@@ -8,7 +8,7 @@
 import DOMPurify from 'dompurify';
 import { escapeAttr } from '$lib/domain/html-escape';
 import { CARD_HTML_TAGS as ALLOWED_TAGS } from './card-html-policy';
-import { mediaNameOf, mediaUrl } from './import/media-urls.svelte';
+import { mediaNameOf, mediaUrl } from '$lib/state/media-urls.svelte';
 
 const ALLOWED_ATTR = [
 	'class',
