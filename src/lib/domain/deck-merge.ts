@@ -132,3 +132,17 @@ export function diffNotes(oldNoteRows: readonly NoteRow[], notes: readonly NoteR
 	summary.removed = [...oldNotes.values()].filter((n) => !n.removed).length;
 	return summary;
 }
+
+/** "12 updated, 3 added, 1 removed, 40 unchanged" (parts that are zero are left out, except a lone zero). */
+export function summaryText(s: ContentSummary): string {
+	const parts = (['updated', 'added', 'removed', 'unchanged'] as const)
+		.filter((k) => s[k] > 0)
+		.map((k) => `${s[k]} ${k}`);
+	return parts.length ? parts.join(', ') : 'nothing to import';
+}
+
+export function addSummaries(list: ContentSummary[]): ContentSummary {
+	const total: ContentSummary = { added: 0, updated: 0, removed: 0, unchanged: 0 };
+	for (const s of list) for (const k of Object.keys(total) as (keyof ContentSummary)[]) total[k] += s[k];
+	return total;
+}

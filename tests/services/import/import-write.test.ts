@@ -9,7 +9,8 @@ import { CardState, Rating } from '$lib/domain/schedule';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
 import { deckIdFor } from '$lib/domain/import/import-ids';
 import { planImport } from '$lib/services/import/import-plan';
-import { commitImport, summaryText } from '$lib/services/import/import.service';
+import { summaryText } from '$lib/domain/deck-merge';
+import { commitImport } from '$lib/services/import/import.service';
 import { dumpTables, freshDb, seedDeck } from '../../helpers/db';
 import { collection, note, SOURCE } from '../../helpers/collections';
 

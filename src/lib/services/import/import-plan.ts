@@ -265,7 +265,13 @@ async function planReplays(
 	const schedulers = new Map(
 		decks.map((d) => {
 			const settings = resolveSettings(global, d.existing?.settings);
-			return [d.deck.id, { scheduler: schedulerForDeck({ deckSettings: settings, examCap: null }), cutoff: settings.dayCutoffHour }] as const;
+			return [
+				d.deck.id,
+				{
+					scheduler: schedulerForDeck({ deckSettings: settings, examCap: null }),
+					cutoff: settings.dayCutoffHour
+				}
+			] as const;
 		})
 	);
 	return [...byCard].map(([id, { note, answers }]) => {
