@@ -131,7 +131,9 @@ describe('article decks: explanations', () => {
 			const quote = normalize(note.source?.quote ?? '');
 			const excerpts = quoteExcerpts(quote);
 			const unbacked = sentences(text).filter(
-				(s) => isClaim(s) && !quotedPassages(s).some((q) => excerpts.some((e) => e.includes(normalize(q))))
+				(s) =>
+					isClaim(s) &&
+					!quotedPassages(s).some((q) => wordCount(q) >= 3 && excerpts.some((e) => e.includes(normalize(q))))
 			);
 			expect(unbacked).toEqual([]);
 			for (const q of quotedPassages(explanation)) {
