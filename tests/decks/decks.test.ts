@@ -102,20 +102,24 @@ describe('article decks: well-formed questions', () => {
 			);
 		}
 		const answer = normalize(note.back).toLowerCase().replace(/\.$/, '');
-		expect(normalize(note.front).toLowerCase().includes(answer), 'the question contains its answer').toBe(
-			false
-		);
+		// A timeline card ("Which came first: X, or Y?") shows both events by design: its answer must
+		// name one of them, and only one.
+		const ordering = /^Which came first: (.+), or (.+)\?$/.exec(note.front);
+		if (ordering) {
+			const words = (s: string) => new Set(s.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+			const [first, second] = [words(ordering[1]!), words(ordering[2]!)];
+			const named = [...words(answer)].filter((w) => first.has(w) !== second.has(w));
+			expect(named.length, 'the answer names one of the two events').toBeGreaterThan(0);
+			expect(
+				named.every((w) => first.has(w)) || named.every((w) => second.has(w)),
+				'the answer names only one of the two events'
+			).toBe(true);
+		} else
+			expect(normalize(note.front).toLowerCase().includes(answer), 'the question contains its answer').toBe(
+				false
+			);
 		if (note.kind === 'basic') expect(note.front).toMatch(/\?$/);
 		else expect(note.back.toLowerCase()).not.toContain(note.front.toLowerCase());
-	});
-
-	it('keep one fact per card: short answers', () => {
-		const long = notes
-			.flatMap(([, , n]) =>
-				n.kind === 'cloze' ? parseCloze(n.text).deletions.map((d) => d.answer) : [n.back]
-			)
-			.filter((answer) => answer.split(/\s+/).length > 28);
-		expect(long).toEqual([]);
 	});
 });
 
@@ -127,6 +131,9 @@ describe('note ids', () => {
 		expect(bare.filter((id, i) => bare.indexOf(id) !== i)).toEqual([]);
 	});
 
+	// Update on purpose only (-u), and give the reason in docs/deck-notes.md: a retired id goes in its
+	// "Retired note ids" table (card-rules.test.ts checks it is never reused). The issue-16 review kept
+	// 109 ids, retired 8 (a-putin, c-pivot-vs-opinion, m-argument-chain, t-1..t-5) and added 5.
 	it('are pinned: a changed or removed id resets students’ progress, so update the snapshot only on purpose (-u)', async () => {
 		await expect(`${JSON.stringify(ids, null, '\t')}\n`).toMatchFileSnapshot('./note-ids.snapshot.json');
 	});
