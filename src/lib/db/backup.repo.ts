@@ -5,7 +5,7 @@
  */
 import type { KartkaDB } from './db';
 
-export const LAST_BACKUP_KEY = 'lastBackupMs';
+const LAST_BACKUP_KEY = 'lastBackupMs';
 
 export type TableRows = Record<string, unknown[]>;
 

@@ -25,7 +25,7 @@ export const SCHEMA_LADDER: ReadonlyMap<number, SchemaStep> = new Map(
 );
 
 export const SCHEMA_VERSION = Math.max(...SCHEMA_LADDER.keys());
-export const DEFAULT_DB_NAME = 'kartka';
+const DEFAULT_DB_NAME = 'kartka';
 
 export class KartkaDB extends Dexie {
 	decks!: EntityTable<DeckRow, 'id'>;

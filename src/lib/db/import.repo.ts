@@ -27,7 +27,7 @@ export async function notePositions(db: KartkaDB, deckId: string): Promise<Map<s
 	return new Map(notes.map((n) => [n.id, n.position]));
 }
 
-export interface ReplayWrite {
+interface ReplayWrite {
 	cardId: string;
 	schedule: CardSchedule;
 	logs: Omit<ReviewLogRow, 'id'>[];

@@ -14,7 +14,3 @@ export async function getMediaMany(db: KartkaDB, names: string[]): Promise<Map<s
 export function mediaOfDeck(db: KartkaDB, deckId: string): Promise<MediaRow[]> {
 	return db.media.where('deckIds').equals(deckId).toArray();
 }
-
-export function countMedia(db: KartkaDB): Promise<number> {
-	return db.media.count();
-}

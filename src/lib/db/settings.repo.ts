@@ -78,11 +78,3 @@ async function notesOfTags(db: KartkaDB, deckId: string, tags: string[]): Promis
 		.toArray();
 	return new Set(notesInScope(notes, tags).map((n) => n.id));
 }
-
-export async function getSetting<T>(db: KartkaDB, key: string): Promise<T | undefined> {
-	return (await db.settings.get(key))?.value as T | undefined;
-}
-
-export async function putSetting(db: KartkaDB, key: string, value: unknown): Promise<void> {
-	await db.settings.put({ key, value });
-}

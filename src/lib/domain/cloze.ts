@@ -4,7 +4,7 @@
  * (they are then hidden together on that card).
  */
 
-export interface ClozeDeletion {
+interface ClozeDeletion {
 	/** The cloze number (the `1` of `c1`), at least 1. */
 	n: number;
 	answer: string;
@@ -115,11 +115,4 @@ export function renderCloze(text: string, n: number, side: 'front' | 'back'): st
 		at = d.end;
 	}
 	return out + text.slice(at);
-}
-
-/** The answers hidden on cloze card `n`. */
-export function clozeAnswers(text: string, n: number): string[] {
-	return parseCloze(text)
-		.deletions.filter((d) => d.n === n)
-		.map((d) => d.answer);
 }

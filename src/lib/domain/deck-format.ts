@@ -8,8 +8,7 @@ import { clozeNumbers, hasClozeSyntax, parseCloze } from './cloze';
 export { clozeNumbers } from './cloze';
 
 export const DECK_FORMAT_VERSION = 1;
-export const NOTE_KINDS = ['basic', 'reversible', 'cloze'] as const;
-export type DeckNoteKind = (typeof NOTE_KINDS)[number];
+const NOTE_KINDS = ['basic', 'reversible', 'cloze'] as const;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
@@ -53,31 +52,27 @@ const clozeText = text(4000).superRefine((s, ctx) => {
 	}
 });
 
-export const basicNoteSchema = z.strictObject({
+const basicNoteSchema = z.strictObject({
 	...common,
 	kind: z.literal('basic'),
 	front: plainField(1000),
 	back: plainField(1000)
 });
-export const reversibleNoteSchema = z
+const reversibleNoteSchema = z
 	.strictObject({ ...common, kind: z.literal('reversible'), front: plainField(1000), back: plainField(1000) })
 	.refine((n) => n.front.toLowerCase() !== n.back.toLowerCase(), {
 		error: 'must differ from "front" (a reversible note asks both ways)',
 		path: ['back']
 	});
-export const clozeNoteSchema = z.strictObject({
+const clozeNoteSchema = z.strictObject({
 	...common,
 	kind: z.literal('cloze'),
 	text: clozeText,
 	extra: text(2000).optional()
 });
-export const deckNoteSchema = z.discriminatedUnion('kind', [
-	basicNoteSchema,
-	reversibleNoteSchema,
-	clozeNoteSchema
-]);
+const deckNoteSchema = z.discriminatedUnion('kind', [basicNoteSchema, reversibleNoteSchema, clozeNoteSchema]);
 
-export const deckSourceSchema = z
+const deckSourceSchema = z
 	.strictObject({
 		title: text(300),
 		author: text(200).optional(),

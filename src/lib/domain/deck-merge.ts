@@ -34,7 +34,7 @@ export interface DeckMerge {
 /** New cards are introduced in note order, forward before reverse. */
 const ORDS_PER_NOTE = 1000;
 
-export function sameContent(a: NoteRow, b: NoteRow): boolean {
+function sameContent(a: NoteRow, b: NoteRow): boolean {
 	return (
 		a.kind === b.kind &&
 		a.position === b.position &&

@@ -15,7 +15,7 @@ export function looksLikeDeckFile(value: unknown): value is DeckFile {
 	);
 }
 
-export function noteFields(note: DeckNote): Record<string, string> {
+function noteFields(note: DeckNote): Record<string, string> {
 	if (note.kind === 'cloze') return { text: note.text, ...(note.extra ? { extra: note.extra } : {}) };
 	return { front: note.front, back: note.back };
 }

@@ -142,7 +142,7 @@ export function defaultWeights(): number[] {
 }
 
 /** The parameters in force: personal ones (migrated from older 17/19-weight sets) or the defaults. */
-export function effectiveWeights(weights: readonly number[] | null | undefined): number[] {
+function effectiveWeights(weights: readonly number[] | null | undefined): number[] {
 	return weights && weights.length > 0 ? migrateParameters([...weights]) : defaultWeights();
 }
 

@@ -119,7 +119,7 @@ function scheduleChecks(): void {
 }
 
 /** Asks the server for a newer worker; a no-op offline. */
-export async function checkForUpdate(): Promise<void> {
+async function checkForUpdate(): Promise<void> {
 	if (!wb) return;
 	lastCheckMs = Date.now();
 	try {

@@ -12,8 +12,6 @@ import { StudyQueue, type QueueCounts } from '$lib/domain/study-queue';
 import { schedulingForDeck } from '$lib/services/deck-scheduling.service';
 import { CardSession } from './card-session.svelte';
 
-export type { SessionStatus } from './card-session.svelte';
-
 export const UNDO_REFUSED_MESSAGE = 'That answer cannot be undone: the card was changed elsewhere since.';
 
 interface UndoEntry {

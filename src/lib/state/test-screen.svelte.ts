@@ -22,7 +22,7 @@ export interface TestChoice {
 export const newSeed = (): string => String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0');
 
 /** The form's starting choice from the link's query. */
-export function choiceFromParams(params: URLSearchParams): TestChoice {
+function choiceFromParams(params: URLSearchParams): TestChoice {
 	const formats = (params.get('formats') ?? '')
 		.split(',')
 		.filter((f): f is QuestionFormat => (QUESTION_FORMATS as readonly string[]).includes(f));

@@ -86,12 +86,12 @@ export interface HeatCell {
 }
 
 /** Weekday of a study-day index, Monday = 0 (day 0, 1970-01-01, was a Thursday). */
-export function weekdayOf(day: number): number {
+function weekdayOf(day: number): number {
 	return (((day + 3) % 7) + 7) % 7;
 }
 
 /** Level 0..4 of a count, with thresholds from the busiest day (quartiles of the maximum). */
-export function heatLevel(count: number, max: number): number {
+function heatLevel(count: number, max: number): number {
 	if (count <= 0 || max <= 0) return 0;
 	return Math.min(4, Math.ceil((count / max) * 4));
 }

@@ -93,7 +93,7 @@ const reviewLog = z.looseObject({
 const setting = z.looseObject({ key: id, value: z.unknown() });
 
 /** Media rows as listed in the backup: the bytes are a separate zip entry, named by `file`. */
-export const mediaEntry = z.looseObject({
+const mediaEntry = z.looseObject({
 	name: id,
 	mime: z.string().max(200),
 	size: int.min(0),

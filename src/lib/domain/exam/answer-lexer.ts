@@ -109,7 +109,7 @@ export function validDate(y: number, m: number, d?: number): boolean {
 }
 
 /** "15,700" is fifteen thousand seven hundred; "18,7" is a decimal comma; "1.234.567" groups thousands. */
-export function parseNumber(text: string): number {
+function parseNumber(text: string): number {
 	const lastSep = Math.max(text.lastIndexOf('.'), text.lastIndexOf(','));
 	if (lastSep === -1) return Number(text);
 	const groups = text.split(/[.,]/);
@@ -150,7 +150,7 @@ export function rawTokens(folded: string): Raw[] {
 	return out;
 }
 
-export function numbersOf(text: string): Raw[] {
+function numbersOf(text: string): Raw[] {
 	return (text.match(/\d+(?:[.,]\d+)*/g) ?? []).map((digits) => ({
 		k: 'num' as const,
 		value: parseNumber(digits),

@@ -66,7 +66,7 @@ const YEAR = /(?<!\d)(1\d{3}|2\d{3})(?!\d)/;
 const WORD_NUMBERS = SMALL.slice(2, 13);
 
 /** The same answer with one value changed, written the same way. Null when nothing could be varied. */
-export function varyAnswer(answer: string, rng: Rng): string | null {
+function varyAnswer(answer: string, rng: Rng): string | null {
 	const year = YEAR.exec(answer);
 	const monthWord = /\b([A-Za-z]{3,9})\b/g;
 	const months = [...answer.matchAll(monthWord)].filter((m) => monthOf(m[1]!.toLowerCase()) !== null);

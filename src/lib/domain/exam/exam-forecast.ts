@@ -31,12 +31,12 @@ import { rescheduleForExam } from './exam-reschedule';
 import { createRng } from './prng';
 
 /** The plan is called feasible when, in every simulated run, at least this share of cards reaches the target. */
-export const PROMISED_SHARE = 0.96;
+const PROMISED_SHARE = 0.96;
 /**
  * Simulated runs per forecast (each a whole study period). Big decks vary less from run to run (many
  * cards average out) and cost more per run, so they get fewer.
  */
-export function forecastRuns(cards: number): number {
+function forecastRuns(cards: number): number {
 	return cards <= 500 ? 4 : cards <= 2000 ? 2 : 1;
 }
 
@@ -50,7 +50,7 @@ export interface ForecastInput {
 	today: NonNullable<SimulationInput['today']>;
 }
 
-export function examScopeOf(
+function examScopeOf(
 	plan: ExamPlanRow,
 	settings: SchedulerSettings,
 	inScope: (cardId: string) => boolean

@@ -51,7 +51,7 @@ export function reviewDayBeforeExam(
  * Reviews due in the last days before the exam are the riskiest: a lapse then leaves no time to relearn.
  * Those are brought forward too when an earlier successful review would carry the card to the exam.
  */
-export const LATE_DAYS = 2;
+const LATE_DAYS = 2;
 
 /**
  * True when a review card due on or after the exam would reach it below the target, or when its review

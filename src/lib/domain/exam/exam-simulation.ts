@@ -45,7 +45,7 @@ const HOUR_MS = 3_600_000;
 const ANSWER_MS = 8_000;
 
 /** In-scope new cards first (the exam's cards are introduced first), then deck order. */
-export function freshOrder(a: SimCard, b: SimCard): number {
+function freshOrder(a: SimCard, b: SimCard): number {
 	return Number(b.inScope) - Number(a.inScope) || a.newPosition - b.newPosition;
 }
 
@@ -123,7 +123,7 @@ export const alwaysGood: Student = () => 3;
 const DEFAULT_DECAY = 0.1542;
 
 /** FSRS's forgetting curve at a fractional number of days (for same-day steps, where study days say 0). */
-export function recallAfter(elapsedDays: number, stability: number, decay = DEFAULT_DECAY): number {
+function recallAfter(elapsedDays: number, stability: number, decay = DEFAULT_DECAY): number {
 	if (stability <= 0) return 0;
 	const factor = Math.pow(0.9, -1 / decay) - 1;
 	return Math.pow(1 + (factor * Math.max(0, elapsedDays)) / stability, -decay);

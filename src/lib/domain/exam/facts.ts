@@ -43,7 +43,7 @@ export interface Fact {
 	explanation?: string;
 }
 
-export const BLANK = '_____';
+const BLANK = '_____';
 export const ANSWER_SLOT = '{answer}';
 
 export function factOf(card: FactCard, note: FactNote): Fact | null {

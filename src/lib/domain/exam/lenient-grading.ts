@@ -65,7 +65,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 }
 
 /** How many typos an answer of `length` letters tolerates: none for short words ("Iran" is not "Iraq"). */
-export function typoAllowance(length: number): number {
+function typoAllowance(length: number): number {
 	if (length <= 4) return 0;
 	if (length <= 7) return 1;
 	if (length <= 12) return 2;
@@ -119,7 +119,7 @@ function compare(given: Analysis, expected: Analysis, options: GradeOptions): Gr
 }
 
 /** The ways an expected answer may be given: as written, without its parenthesis, or the parenthesis alone. */
-export function answerVariants(expected: string): string[] {
+function answerVariants(expected: string): string[] {
 	const text = htmlToText(expected);
 	const variants = [text];
 	const paren = /\s*\(([^()]+)\)/g;

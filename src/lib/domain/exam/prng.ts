@@ -16,7 +16,7 @@ export interface Rng {
 }
 
 /** A seed from any string (FNV-1a), so that seeds can be typed by people ("exam-3"). */
-export function seedFromString(text: string): number {
+function seedFromString(text: string): number {
 	return fnv1a32(text);
 }
 

@@ -6,7 +6,7 @@ import { Queue, type CardRow } from '../model';
 import { CardState } from '../schedule';
 import { FACT_CATEGORIES } from './answer-shape';
 
-export interface ReadinessCard {
+interface ReadinessCard {
 	card: CardRow;
 	tags: readonly string[];
 }
@@ -19,7 +19,7 @@ export interface ReadinessInput {
 	retrievability: (card: CardRow, atMs: number) => number;
 }
 
-export interface ReadinessFigures {
+interface ReadinessFigures {
 	cards: number;
 	/** Mean predicted recall (0..1); cards never studied count as 0. */
 	meanRecall: number;
@@ -29,11 +29,11 @@ export interface ReadinessFigures {
 	newCards: number;
 }
 
-export interface TagReadiness extends ReadinessFigures {
+interface TagReadiness extends ReadinessFigures {
 	tag: string;
 }
 
-export interface CardRecall {
+interface CardRecall {
 	cardId: string;
 	noteId: string;
 	recall: number;

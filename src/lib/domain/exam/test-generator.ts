@@ -35,7 +35,7 @@ const VALUE_SHAPES = new Set([
 	'name'
 ]);
 
-export function sourceOf(f: Fact): SourceRef {
+function sourceOf(f: Fact): SourceRef {
 	return {
 		cardId: f.cardId,
 		prompt: f.prompt,

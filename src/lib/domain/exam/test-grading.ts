@@ -3,7 +3,7 @@ import { gradeAnswers } from './lenient-grading';
 import type { GeneratedTest, Question, Response, SourceRef } from './test-model';
 import { emptyResponse } from './test-model';
 
-export interface ItemResult {
+interface ItemResult {
 	source: SourceRef;
 	correct: boolean;
 	/** What the student gave and what was right, in words. */
@@ -13,7 +13,7 @@ export interface ItemResult {
 	acceptedNotExact?: boolean;
 }
 
-export interface QuestionResult {
+interface QuestionResult {
 	questionId: string;
 	/** 0..1: matching and ordering give partial credit. */
 	score: number;
@@ -41,7 +41,7 @@ export interface TestReport {
 
 const NO_ANSWER = '(no answer)';
 
-export function gradeQuestion(q: Question, r: Response): QuestionResult {
+function gradeQuestion(q: Question, r: Response): QuestionResult {
 	const items: ItemResult[] = [];
 	const one = (correct: boolean, given: string, expected: string, extra: Partial<ItemResult> = {}) =>
 		items.push({ source: q.sources[0]!, correct, given, expected, ...extra });

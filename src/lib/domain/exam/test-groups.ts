@@ -38,7 +38,7 @@ export function dateSpan(value: ValueToken, words: string[]): [number, number] |
 }
 
 /** A date value as people write it: "1994", "mid-1990s", "June 2014", "January 1, 2016". */
-export function formatDate(value: ValueToken, words: string[]): string {
+function formatDate(value: ValueToken, words: string[]): string {
 	const part = words.find((w) => w in PART);
 	if (value.type === 'decade') return `${part ? `${part}-` : ''}${value.y}s`;
 	if (value.type !== 'date') return '';
@@ -50,7 +50,7 @@ export function formatDate(value: ValueToken, words: string[]): string {
 }
 
 /** "In …, Belarus agreed…" → "Belarus agreed…"; "…with the EU in …." → "…with the EU." */
-export function eventLabel(template: string): string {
+function eventLabel(template: string): string {
 	let text = template.replace(ANSWER_SLOT, '…');
 	text = text.replace(/^(in|on|by|since|during|from)\s+…\s*,?\s*/i, '');
 	text = text.replace(/\s+(in|on|by|during)(\s+the)?\s+…(?=[.!?]?$)/i, '');

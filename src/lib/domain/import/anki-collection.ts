@@ -8,7 +8,7 @@ import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { IMPORT_LIMITS, ImportError } from './import-model';
 import { protoNumber, protoString, readProtoFields } from './protobuf-reader';
 
-export interface AnkiTemplate {
+interface AnkiTemplate {
 	ord: number;
 	name: string;
 	qfmt: string;
@@ -32,14 +32,14 @@ export interface AnkiNoteRow {
 	fields: string[];
 }
 
-export interface AnkiCardRow {
+interface AnkiCardRow {
 	id: number;
 	nid: number;
 	ord: number;
 	did: number;
 }
 
-export interface AnkiRevlogRow {
+interface AnkiRevlogRow {
 	cid: number;
 	reviewedMs: number;
 	ease: number;

@@ -71,7 +71,7 @@ export function parseTemplate(template: string): Node[] {
 }
 
 /** Anki's notion of an empty field: only whitespace, `<br>` and `<div>` tags. */
-export function fieldIsEmpty(value: string): boolean {
+function fieldIsEmpty(value: string): boolean {
 	return /^(?:[\s\u00a0]|&nbsp;|<\/?(?:br|div)\s*\/?>)*$/i.test(value);
 }
 

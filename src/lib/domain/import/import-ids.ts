@@ -20,7 +20,7 @@ export function slugify(text: string, max = 40): string {
 		.replace(/^-+|-+$/g, '');
 }
 
-export function isAnkiFormat(format: ImportFormat): boolean {
+function isAnkiFormat(format: ImportFormat): boolean {
 	return format.startsWith('apkg') || format === 'colpkg' || format === 'anki-text';
 }
 

@@ -20,7 +20,6 @@ import { looksLikeZip } from './zip-reader';
 import { mb } from './zstd';
 
 export { previewText } from './text-import';
-export { decodeText } from './text-decode';
 
 async function defaultSqlJs(): Promise<SqlJsStatic> {
 	const { default: initSqlJs } = await import('sql.js');

@@ -6,12 +6,12 @@
 import { readAnkiTextHeaders, type AnkiTextHeaders } from './anki-text-headers';
 import type { ColumnRole, TextOptions, TextPreview } from './import-model';
 
-export type TextFormat = TextPreview['format'];
+type TextFormat = TextPreview['format'];
 
 const CANDIDATES = ['\t', ',', ';', '|'];
 
 /** The delimiter whose per-line count is most consistent across the first lines (ties: tab, comma, …). */
-export function detectDelimiter(body: string): string {
+function detectDelimiter(body: string): string {
 	const lines = body
 		.split('\n', 200)
 		.filter((l) => l.trim() !== '' && !l.startsWith('#'))

@@ -11,7 +11,7 @@ import type { ReviewLogRow } from '../model';
 import { CardState } from '../schedule';
 
 /** Anki asks for a few hundred reviews before fitting; below this the defaults are usually better. */
-export const MIN_LONG_TERM_REVIEWS = 400;
+const MIN_LONG_TERM_REVIEWS = 400;
 
 export interface TrainingSet {
 	/** Each item: a card's answers up to and including the one to predict (first delta 0, last > 0). */

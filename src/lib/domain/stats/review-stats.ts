@@ -56,11 +56,11 @@ export function minutesPerDay(logs: readonly ReviewLogRow[], today: number, days
  * True retention (Anki's definition): the share of answers to cards in the review state that were not
  * "Again". Learning steps and practice runs are left out: they do not test long-term memory.
  */
-export function isRetentionSample(log: ReviewLogRow): boolean {
+function isRetentionSample(log: ReviewLogRow): boolean {
 	return log.kind === 'review' && log.before.state === CardState.Review;
 }
 
-export function retentionOf(logs: Iterable<ReviewLogRow>): RetentionFigure {
+function retentionOf(logs: Iterable<ReviewLogRow>): RetentionFigure {
 	let answered = 0;
 	let passed = 0;
 	for (const log of logs) {

@@ -119,7 +119,7 @@ function parseJson(files: Record<string, Uint8Array>, name: string): unknown {
 }
 
 /** Reads and checks a backup file completely; throws BackupError with what is wrong. Writes nothing. */
-export function readBackup(bytes: Uint8Array, knownTables: string[]): BackupContents {
+function readBackup(bytes: Uint8Array, knownTables: string[]): BackupContents {
 	const files = unpack(bytes);
 	if (!files[MANIFEST])
 		throw new BackupError('This file is not a Kartka backup (it has no kartka-backup.json).');

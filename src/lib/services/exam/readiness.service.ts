@@ -8,7 +8,7 @@ import { DEFAULT_TARGET_RECALL } from '$lib/domain/exam/exam-plan';
 import { recallMomentMs, type DeckStudyState } from '$lib/domain/exam/deck-study-state';
 import { loadDeckStudyState } from './deck-study-state.service';
 
-export interface WeakCard {
+interface WeakCard {
 	cardId: string;
 	prompt: string;
 	answer: string;

@@ -120,7 +120,7 @@ export async function exportDeckJson(db: KartkaDB, deckId: string): Promise<Expo
 }
 
 /** CSV columns, named as the importer's column roles so that the file maps itself on re-import. */
-export const CSV_COLUMNS = ['front', 'back', 'tags', 'id', 'deck', 'extra'] as const;
+const CSV_COLUMNS = ['front', 'back', 'tags', 'id', 'deck', 'extra'] as const;
 
 export async function exportDeckCsv(db: KartkaDB, deckId: string): Promise<ExportedFile> {
 	const { deck, notes } = await load(db, deckId);

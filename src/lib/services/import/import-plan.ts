@@ -37,7 +37,7 @@ export interface PlanOptions {
 	previewCards?: number;
 }
 
-export interface DeckPlan {
+interface DeckPlan {
 	deck: DeckRow;
 	notes: NoteRow[];
 	cardCount: number;
@@ -47,7 +47,7 @@ export interface DeckPlan {
 	summary: ContentSummary;
 }
 
-export interface PreviewCard {
+interface PreviewCard {
 	deckTitle: string;
 	kind: NoteRow['kind'];
 	rendered: RenderedCard;

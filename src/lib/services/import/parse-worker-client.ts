@@ -13,11 +13,6 @@ function spawn(): Worker {
 	return new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });
 }
 
-/** Starts the worker ahead of time (e.g. when the import screen opens); loads no wasm. */
-export function prewarmParseWorker(): void {
-	idle ??= spawn();
-}
-
 function release(worker: Worker): void {
 	worker.onmessage = null;
 	worker.onerror = null;

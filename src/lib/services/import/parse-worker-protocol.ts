@@ -1,7 +1,7 @@
 /** Messages between the page and parse.worker.ts (structured-clone friendly: no functions, no signals). */
 import type { ImportedCollection, TextOptions } from '$lib/domain/import/import-model';
 
-export interface ParseRequest {
+interface ParseRequest {
 	type: 'parse';
 	bytes: Uint8Array;
 	fileName: string;
@@ -9,7 +9,7 @@ export interface ParseRequest {
 	withReviews?: boolean;
 }
 
-export interface CancelRequest {
+interface CancelRequest {
 	type: 'cancel';
 }
 

@@ -21,7 +21,7 @@ export interface FetchOptions {
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-export function parseDeckUrl(raw: string): URL {
+function parseDeckUrl(raw: string): URL {
 	let url: URL;
 	try {
 		url = new URL(raw.trim());

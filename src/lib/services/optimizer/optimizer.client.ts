@@ -21,7 +21,7 @@ export class OptimizerUnavailable extends Error {
 	}
 }
 
-export interface FitProgress {
+interface FitProgress {
 	/** 0..1 */
 	fraction: number;
 	done: number;
@@ -41,7 +41,7 @@ export interface FitResult {
 }
 
 /** Why the optimizer cannot run in this page, or null when it can. */
-export function optimizerUnavailableReason(): string | null {
+function optimizerUnavailableReason(): string | null {
 	if (typeof Worker === 'undefined' || typeof WebAssembly === 'undefined')
 		return 'This browser cannot run the optimizer (no Web Workers or WebAssembly).';
 	if (!globalThis.crossOriginIsolated)

@@ -22,10 +22,10 @@ import {
 } from '$lib/domain/stats/review-stats';
 import { startOfStudyDay, studyDayOf } from '$lib/domain/study-day';
 
-export const HEATMAP_DAYS = 365;
-export const FORECAST_DAYS = 30;
-export const TIME_DAYS = 30;
-export const RETENTION_WINDOWS = [7, 30, 365] as const;
+const HEATMAP_DAYS = 365;
+const FORECAST_DAYS = 30;
+const TIME_DAYS = 30;
+const RETENTION_WINDOWS = [7, 30, 365] as const;
 
 export interface StatsReport {
 	deckId: string | null;
@@ -43,7 +43,7 @@ export interface StatsReport {
 	minutesPerDay: DayMinutes[];
 }
 
-export class DeckNotFound extends Error {
+class DeckNotFound extends Error {
 	constructor(deckId: string) {
 		super(`There is no deck "${deckId}" on this device.`);
 		this.name = 'DeckNotFound';
