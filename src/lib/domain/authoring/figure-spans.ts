@@ -1,0 +1,56 @@
+/**
+ * Figures: amounts of money, percentages, numbers with their unit, and counted things
+ * ("six political prisoners": the card hides "six"). Years and dates are not figures (see date-spans).
+ */
+import type { Token } from './nlp-tools';
+import { keepLongest, overlaps, regexSpans, spanAt, type Span } from './span';
+
+const NUM = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+const SCALE = '(?:\\s?(?:thousand|million|billion|trillion|bn|mn|m|k)\\b)?';
+const NOT_INSIDE = '(?<![\\w.,-])';
+const MONEY = [
+	new RegExp(`${NOT_INSIDE}(?:US\\$|\\$|€|£|¥)\\s?(?:${NUM})${SCALE}`, 'g'),
+	new RegExp(
+		`${NOT_INSIDE}(?:${NUM})(?:\\s(?:thousand|million|billion|trillion))?\\s(?:dollars|euros|pounds|roubles|rubles|yuan|yen)\\b`,
+		'gi'
+	)
+];
+const PERCENT = new RegExp(
+	`${NOT_INSIDE}(?:${NUM})\\s?(?:%|percent\\b|per cent\\b|percentage points?\\b)`,
+	'gi'
+);
+const UNITS =
+	'km|kilometres|kilometers|miles|metres|meters|m2|km2|square kilometres|square miles|hectares|kg|kilograms|tonnes|tons|barrels|litres|liters|degrees|hours|minutes|seconds|days|weeks|months|years|MW|GW|kWh|bcm|cubic metres';
+const MEASURE = new RegExp(
+	`${NOT_INSIDE}(?:${NUM})(?:\\s(?:thousand|million|billion))?\\s(?:${UNITS})\\b`,
+	'g'
+);
+const PLAIN = new RegExp(
+	`${NOT_INSIDE}(?:${NUM})(?:\\s(?:thousand|million|billion|trillion))?(?![\\w%-])`,
+	'g'
+);
+/** Word numbers worth a card; "one" and "a few" are too often not figures at all. */
+const WORD_NUMBER =
+	/^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|half)$/i;
+
+/** Figures in a sentence; `dates` are excluded (a year is a date, not a figure). */
+export function figureSpans(sentence: string, tokens: Token[], dates: Span[]): Span[] {
+	const spans: Span[] = [];
+	for (const re of MONEY) spans.push(...regexSpans(sentence, re, 1));
+	spans.push(...regexSpans(sentence, PERCENT, 1));
+	spans.push(...regexSpans(sentence, MEASURE, 0.9));
+	for (const s of regexSpans(sentence, PLAIN, 0.6)) {
+		// A bare number counts only when a noun follows it ("42 jets"), not in lists of codes.
+		const after = tokens.find((t) => t.start >= s.end);
+		if (after && (after.tags.has('Noun') || after.tags.has('Adjective'))) spans.push(s);
+	}
+	for (let i = 0; i < tokens.length; i++) {
+		const t = tokens[i]!;
+		if (!WORD_NUMBER.test(t.text) || !t.tags.has('Value')) continue;
+		const next = tokens[i + 1];
+		if (next && (next.tags.has('Noun') || next.tags.has('Adjective'))) {
+			spans.push(spanAt(sentence, t.start, t.end, 0.7));
+		}
+	}
+	return keepLongest(spans.filter((s) => !dates.some((d) => overlaps(d, s))));
+}
