@@ -28,14 +28,17 @@ export function clozeProblem(sentence: string, spans: Span[]): string | undefine
 	return undefined;
 }
 
-/** The sentence with every span wrapped as {{c1::…}} (one card: they are hidden together). */
-export function clozeText(sentence: string, spans: Span[]): string {
-	const sorted = [...spans].sort((a, b) => a.start - b.start);
+/**
+ * The sentence with the spans wrapped as cloze deletions. `numbers[i]` is span i's card number
+ * (default: all 1, hidden together); the same words always share a number.
+ */
+export function clozeText(sentence: string, spans: Span[], numbers?: number[]): string {
+	const order = spans.map((s, i) => ({ s, n: numbers?.[i] ?? 1 })).sort((a, b) => a.s.start - b.s.start);
 	let out = '';
 	let at = 0;
-	for (const s of sorted) {
+	for (const { s, n } of order) {
 		if (s.start < at) continue;
-		out += sentence.slice(at, s.start) + `{{c1::${sentence.slice(s.start, s.end)}}}`;
+		out += sentence.slice(at, s.start) + `{{c${n}::${sentence.slice(s.start, s.end)}}}`;
 		at = s.end;
 	}
 	return out + sentence.slice(at);

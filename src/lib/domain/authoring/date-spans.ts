@@ -16,7 +16,7 @@ const PERIODS = [
 	new RegExp(`\\b(?:the )?(?:past|last|next|previous|following|coming) (?:${COUNT} )?${UNIT}\\b`, 'gi'),
 	new RegExp(`\\b${COUNT} ${UNIT} (?:later|earlier|ago|before|after)\\b`, 'gi'),
 	/\b(?:the )?(?:post|pre)-[A-Z][a-z]+ (?:period|era)\b/g,
-	/\b(?:the )?(?:early|mid|late)-?(?:\d{2}(?:st|nd|rd|th)|twentieth|nineteenth|twenty-first) century\b/gi
+	/\b(?:the )?(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:st|nd|rd|th)|(?:twenty-)?(?:first|second|third)|(?:four|fif|six|seven|eigh|nine|ten|eleven|twelf|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twentie)th) century\b/gi
 ];
 /** Quantities after a year-like number make it an amount ("2000 tonnes"), not a year. */
 const AMOUNT_AFTER =
@@ -25,19 +25,21 @@ const AMOUNT_AFTER =
 /** Single words chrono reads as dates that carry no date a student could learn. */
 const VAGUE = /^(?:now|today|tonight|tomorrow|yesterday|then|recently|currently|this|last|next)$/i;
 
-function meaningfulChrono(text: string): boolean {
-	if (VAGUE.test(text.trim())) return false;
+/** A month, a four-digit year or a relative period: "300 to 7" (from "4,300 to 7,900") is none. */
+function meaningfulChrono(sentence: string, d: { start: number; end: number; text: string }): boolean {
+	if (VAGUE.test(d.text.trim())) return false;
+	if (/\d[,.]?$/.test(sentence.slice(0, d.start)) || /^[,.]?\d/.test(sentence.slice(d.end))) return false;
 	return (
-		/\d/.test(text) ||
-		new RegExp(`\\b(?:${MONTH})\\b`).test(text) ||
-		/\b(?:ago|later|earlier|past|last)\b/i.test(text)
+		/\b\d{4}\b/.test(d.text) ||
+		new RegExp(`\\b(?:${MONTH})\\b`).test(d.text) ||
+		/\b(?:ago|later|earlier|past|last)\b/i.test(d.text)
 	);
 }
 
 export function dateSpans(sentence: string): Span[] {
 	const spans: Span[] = [];
 	for (const d of chronoDates(sentence)) {
-		if (!meaningfulChrono(d.text)) continue;
+		if (!meaningfulChrono(sentence, d)) continue;
 		let start = d.start;
 		// chrono drops "early"/"late" before a month or year: keep them, they are part of the fact.
 		const before = /(?:early|mid|late)[- ]$/i.exec(sentence.slice(Math.max(0, start - 6), start));

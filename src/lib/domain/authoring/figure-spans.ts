@@ -33,16 +33,28 @@ const PLAIN = new RegExp(
 const WORD_NUMBER =
 	/^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens|half)$/i;
 
+/** Shares in words: "a third", "two fifths", "almost half". */
+const FRACTION =
+	/\b(?:(?:almost|nearly|about|roughly|over|more than|less than) )?(?:a|one|two|three|four) (?:third|quarter|fifth|tenth)s?\b|\b(?:almost|nearly|about|roughly|over|more than|less than|by) half\b/gi;
+
 /** Figures in a sentence; `dates` are excluded (a year is a date, not a figure). */
 export function figureSpans(sentence: string, tokens: Token[], dates: Span[]): Span[] {
 	const spans: Span[] = [];
 	for (const re of MONEY) spans.push(...regexSpans(sentence, re, 1));
 	spans.push(...regexSpans(sentence, PERCENT, 1));
 	spans.push(...regexSpans(sentence, MEASURE, 0.9));
+	for (const f of regexSpans(sentence, FRACTION, 0.8)) {
+		// "by half": the figure is "half"; "almost half" keeps its qualifier.
+		spans.push(
+			f.text.toLowerCase().startsWith('by ') ? { ...f, start: f.start + 3, text: f.text.slice(3) } : f
+		);
+	}
 	for (const s of regexSpans(sentence, PLAIN, 0.6)) {
-		// A bare number counts only when a noun follows it ("42 jets"), not in lists of codes.
+		// A bare number counts when a noun follows it ("42 jets") or it is written as an amount
+		// ("4,300", "2.5"); not small numbers in lists of codes.
 		const after = tokens.find((t) => t.start >= s.end);
-		if (after && (after.tags.has('Noun') || after.tags.has('Adjective'))) spans.push(s);
+		if (/[,.]\d/.test(s.text) || (after && (after.tags.has('Noun') || after.tags.has('Adjective'))))
+			spans.push(s);
 	}
 	for (let i = 0; i < tokens.length; i++) {
 		const t = tokens[i]!;

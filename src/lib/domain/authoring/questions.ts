@@ -49,11 +49,12 @@ export function whQuestion(wh: 'Why' | 'When' | 'How', clause: string, tokens: T
 		head = `${verb.text.toLowerCase()} ${subject} ${adverbs}`.trimEnd();
 		return finish(`${wh} ${head}${rest}`);
 	}
-	const inf = infinitive(verb.text);
-	if (verb.tags.has('PastTense')) head = `did ${subject} ${adverbs}${inf}`;
-	else if (verb.tags.has('PresentTense'))
-		head = `${/s$/.test(verb.text) ? 'does' : 'do'} ${subject} ${adverbs}${inf}`;
-	else return undefined;
+	if (verb.tags.has('PastTense')) {
+		head = `did ${subject} ${adverbs}${infinitive(verb.text, 'PastTense')}`;
+	} else if (verb.tags.has('PresentTense')) {
+		const does = /s$/.test(verb.text) ? 'does' : 'do';
+		head = `${does} ${subject} ${adverbs}${infinitive(verb.text, 'PresentTense')}`;
+	} else return undefined;
 	return finish(`${wh} ${head}${rest}`);
 }
 

@@ -35,6 +35,28 @@ function cloze(kind: CandidateKind, sentence: string, hidden: Span[], weight: nu
 	};
 }
 
+/**
+ * Several dates (or figures) of one sentence make one note with a card each ("Between {{c1::1891}}
+ * and {{c2::1901}} …"), not several near-identical notes.
+ */
+function numberedCloze(kind: CandidateKind, sentence: string, found: Span[]): Draft | undefined {
+	const spans: Span[] = [];
+	const numbers: number[] = [];
+	const texts: string[] = [];
+	for (const f of found) {
+		if (!texts.includes(f.text)) texts.push(f.text);
+		for (const occurrence of allOccurrences(sentence, f.text, f.weight)) {
+			if (spans.some((x) => x.start === occurrence.start)) continue;
+			spans.push(occurrence);
+			numbers.push(texts.indexOf(f.text) + 1);
+		}
+	}
+	if (spans.length === 0 || clozeProblem(sentence, spans)) return undefined;
+	const weight = Math.max(...found.map((f) => f.weight));
+	const text = clozeText(sentence, spans, numbers);
+	return { kind, note: { kind: 'cloze', text }, answer: texts.join(' · '), weight };
+}
+
 function basic(kind: CandidateKind, front: string, back: string, weight: number): Draft | undefined {
 	const b = back.trim();
 	if (!b || isStopWordsOnly(b) || front.includes('{{') || b.includes('{{')) return undefined;
@@ -98,11 +120,11 @@ export function sentenceCandidates(sentence: string, tokens: Token[]): SentenceF
 		}
 	};
 	const dates = dateSpans(sentence);
-	for (const d of dates) push(cloze('date', sentence, allOccurrences(sentence, d.text, d.weight), d.weight));
+	push(numberedCloze('date', sentence, dates));
 	if (dates.length === 1) push(whenQuestion(sentence, tokens, dates[0]!));
 
 	const figures = figureSpans(sentence, tokens, dates);
-	for (const f of figures) push(cloze('figure', sentence, [f], f.weight));
+	push(numberedCloze('figure', sentence, figures));
 
 	const actors = actorSpans(sentence, tokens);
 	for (const a of actors) {
