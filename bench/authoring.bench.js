@@ -3,6 +3,7 @@
 // ≤ 2 s for 10,000 words, no main-thread task > 50 ms. Also: the language libraries (compromise,
 // chrono-node, readability) are not in the first load (home).
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 
 const BUILD = new URL('../build/_app/immutable/', import.meta.url);
@@ -24,6 +25,8 @@ export default async function authoringBench({ browser, context, appUrl, print }
 	let long = article;
 	while (long.split(/\s+/).filter(Boolean).length < 10_000) long += `\n\n${article}`;
 
+	// Figures depend on what else runs: this machine is shared (2 cores), so say how busy it was.
+	print('machine load average (1 min) before the runs', loadavg()[0], '', `${RUNS} runs each`);
 	const page = await context.newPage();
 	page.on('pageerror', (e) => console.error(`  [authoring] ${e.message}`));
 	await page.goto(`${appUrl}/bench/harness/authoring.html?workerUrl=${encodeURIComponent(workerUrl)}`);
@@ -77,7 +80,7 @@ export default async function authoringBench({ browser, context, appUrl, print }
 		'chrono-node': /forwardDate|ENTimeUnit|casualParsers/.test(text),
 		readability: /_grabArticle|readability-score/.test(text)
 	};
-	const workerBytes = readFileSync(new URL(`..${workerUrl}`, new URL('../build/', import.meta.url)));
+	const workerBytes = readFileSync(new URL(`../build${workerUrl}`, import.meta.url));
 	print(
 		'first load JS, home',
 		`${(bodies.reduce((n, b) => n + gzipSync(b).length, 0) / 1024).toFixed(1)} KiB gzip`,

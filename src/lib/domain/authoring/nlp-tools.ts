@@ -1,10 +1,10 @@
 /**
- * The one place that talks to the language libraries: compromise (sentences, parts of speech, people,
- * places, organizations, numbers) and chrono-node (dates). Everything else in authoring works on the
+ * The one place that talks to the language libraries: compromise (its tagger, `compromise/two`:
+ * sentences, parts of speech, people, places, organizations, numbers) and chrono-node (dates). Everything else in authoring works on the
  * plain tokens this returns, so the card rules stay testable and the libraries stay swappable.
  * Loaded only by the authoring worker (and tests/bench): never by the app's first page.
  */
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 import * as chrono from 'chrono-node';
 
 export interface Token {
