@@ -51,11 +51,15 @@ describe('new deck from text', () => {
 		const boxes = page.getByRole('checkbox');
 		expect(await boxes.count()).toBeGreaterThan(30);
 		for (let i = 0; i < 10; i++) await boxes.nth(i).check();
-		await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(/^10 of \d+ selected/);
+		await expect
+			.poll(() => page.getByText(/^\d+ of \d+ selected/).innerText())
+			.toMatch(/^10 of \d+ selected/);
 
 		// Inline edit of a basic card.
 		await page.getByRole('button', { name: /^Edit: Who is Yevgeny Satanovsky\?/ }).click();
-		await page.getByLabel('Back').fill('A prominent Russian political analyst');
+		await page
+			.getByRole('textbox', { name: 'Back', exact: true })
+			.fill('A prominent Russian political analyst');
 		await page
 			.getByRole('checkbox', { name: 'Who is Yevgeny Satanovsky? — A prominent Russian political analyst' })
 			.check();
@@ -74,7 +78,9 @@ describe('new deck from text', () => {
 			.toBe(11);
 		await page.reload();
 		await page.getByRole('heading', { name: 'Suggested cards' }).waitFor();
-		await expect.poll(() => page.getByRole('status').first().innerText()).toMatch(/^11 of \d+ selected/);
+		await expect
+			.poll(() => page.getByText(/^\d+ of \d+ selected/).innerText())
+			.toMatch(/^11 of \d+ selected/);
 		await page
 			.getByRole('checkbox', { name: 'Who is Yevgeny Satanovsky? — A prominent Russian political analyst' })
 			.waitFor();
