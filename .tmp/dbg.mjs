@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+import { serveBuild } from '../scripts/serve.js';
+const server = await serveBuild({ dir: 'build' });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+page.on('pageerror', e => console.log('PAGEERR', e.message));
+await page.goto(server.url + '/author');
+await page.getByLabel('Article text').fill('The Harwick Canal\n\nThe canal opened in September 1891, and it carried 180,000 tonnes of coal in its first year.');
+await page.getByRole('button', { name: 'Suggest cards' }).click();
+await page.getByRole('heading', { name: 'Suggested cards' }).waitFor();
+const snap = await page.locator('main').ariaSnapshot();
+console.log(snap);
+console.log(await page.getByRole('status').allInnerTexts());
+await browser.close(); await server.close();

@@ -1,0 +1,13 @@
+import nlp from 'compromise';
+import * as chrono from 'chrono-node';
+import fs from 'fs';
+const t = fs.readFileSync('../shared/source/belarus-anti-kremlin-tilt.txt','utf8');
+let t0=performance.now(); chrono.en.parse(t, new Date(0)); console.log('chrono whole first', performance.now()-t0);
+t0=performance.now(); const r=chrono.en.parse(t, new Date(0)); console.log('chrono whole', performance.now()-t0, r.map(x=>x.text));
+t0=performance.now(); for (let i=0;i<20;i++) chrono.en.parse('Over the past few months, Lukashenka has released six political prisoners.', new Date(0)); console.log('chrono x20', performance.now()-t0);
+const m = nlp.methods(); const model = nlp.model();
+console.log(Object.keys(m.two.transform.verb));
+t0=performance.now(); for (let i=0;i<50;i++) m.two.transform.verb.toInfinitive('signed', model, 'PastTense'); console.log('inf', performance.now()-t0, m.two.transform.verb.toInfinitive('regards', model, 'PresentTense'), m.two.transform.verb.toInfinitive('built', model, 'PastTense'));
+const joined = t.split('\n').filter(Boolean).join('\n\n');
+t0=performance.now(); const j = nlp(joined).json({offset:true}); console.log('nlp whole', performance.now()-t0, j.length);
+console.log(j.slice(0,6).map(s=>JSON.stringify(s.text.slice(0,50))));

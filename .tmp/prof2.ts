@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { extractCandidates } from '../src/lib/domain/authoring/extract';
+import { tagParagraph } from '../src/lib/domain/authoring/nlp-tools';
+import { paragraphs } from '../src/lib/domain/authoring/sentences';
+const a = readFileSync('../shared/source/belarus-anti-kremlin-tilt.txt', 'utf8');
+let t = a; while (t.split(/\s+/).length < 10000) t += '\n\n' + a;
+let t0 = performance.now(); extractCandidates(a); console.log('cold article', performance.now() - t0);
+t0 = performance.now(); extractCandidates(a); console.log('warm article', performance.now() - t0);
+t0 = performance.now(); for (const p of paragraphs(t)) tagParagraph(p.text); console.log('tag only 10k', performance.now() - t0);
+t0 = performance.now(); extractCandidates(t); console.log('10k', performance.now() - t0);

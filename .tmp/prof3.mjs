@@ -1,0 +1,11 @@
+import nlp from 'compromise';
+import fs from 'fs';
+const a = fs.readFileSync('../shared/source/belarus-anti-kremlin-tilt.txt','utf8');
+const paras = a.split('\n').filter(s=>s.trim());
+nlp('warm up. ok.').json({offset:true});
+let t0=performance.now(); for (const p of paras) nlp(p); const tTag = performance.now()-t0;
+t0=performance.now(); for (const p of paras) nlp(p).json({offset:true}); const tJson = performance.now()-t0;
+t0=performance.now(); for (const p of paras) nlp(p).json({offset:true, text:false, normal:false, terms:{text:true, tags:true, offset:true}}); const tJson2 = performance.now()-t0;
+t0=performance.now(); for (const p of paras) { const d = nlp(p); d.compute('offset'); d.docs; } const tDocs = performance.now()-t0;
+console.log({tTag, tJson, tJson2, tDocs});
+const d = nlp(paras[5]); d.compute('offset'); console.log(Object.keys(d.docs[0][0]), d.docs[0][0].offset, d.docs[0][0].tags);
