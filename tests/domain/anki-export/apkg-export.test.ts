@@ -118,7 +118,7 @@ async function openCollection(apkg: Uint8Array): Promise<Database> {
 }
 
 describe('.apkg export read back by our importer', () => {
-	it('gives the same notes, cards, tags and review history', async () => {
+	it('gives the same notes, cards, tags, source quotes and review history', async () => {
 		const SQL = await loadSql();
 		const out = buildApkg(SQL, input(true));
 		expect(out).toMatchObject({ notes: 3, cards: 5, reviews: 3 });
@@ -133,6 +133,8 @@ describe('.apkg export read back by our importer', () => {
 			expect(back!.tags.sort()).toEqual([...n.tags].sort());
 			expect(cardOrdinals(back!.kind, back!.fields)).toEqual(cardOrdinals(n.kind, n.fields));
 			for (const [k, v] of Object.entries(n.fields)) expect(back!.fields[k], `${n.key}.${k}`).toBe(v);
+			expect(back!.sourceQuote).toBe(n.sourceQuote);
+			expect(back!.explanation).toBe(n.explanation);
 		}
 		const reviews = col.reviews.map((r) => [r.noteKey, r.ord, r.reviewedMs, r.rating, r.durationMs]);
 		expect(reviews).toEqual([
