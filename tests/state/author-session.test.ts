@@ -10,6 +10,7 @@ import { freshDb } from '../helpers/db';
 let db: KartkaDB;
 afterEach(() => db?.close());
 const clock = () => Date.UTC(2026, 10, 28, 12);
+const ready = () => Promise.resolve();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const TEXT =
 	'The Harwick Canal opened in September 1891. It carried 180,000 tonnes of coal in its first year, ' +
@@ -23,13 +24,13 @@ const extract = async (text: string, options: { onProgress?: (f: number, s: stri
 describe('author session', () => {
 	it('suggests cards by kind, keeps choices and edits across a reload, and creates the deck', async () => {
 		db = freshDb();
-		const session = new AuthorSession(db, { extract, clock });
+		const session = new AuthorSession(db, { extract, clock, ready });
 		await session.load();
-		expect(session.status).toBe('editing');
+		expect(session.phase).toBe('editing');
 		session.setTitle('Harwick');
 		session.setText(TEXT);
 		await session.suggest();
-		expect(session.status).toBe('review');
+		expect(session.phase).toBe('review');
 		const kinds = Object.fromEntries(session.groups.map((g) => [g.kind, g.items.length]));
 		expect(kinds.date).toBeGreaterThan(0);
 		expect(kinds.figure).toBeGreaterThan(0);
@@ -40,9 +41,9 @@ describe('author session', () => {
 		session.edit(date.candidate.id, { kind: 'cloze', text: 'The canal opened in {{c1::September 1891}}.' });
 		await sleep(600); // the draft is saved shortly after the last change
 
-		const again = new AuthorSession(db, { extract, clock });
+		const again = new AuthorSession(db, { extract, clock, ready });
 		await again.load();
-		expect(again.status).toBe('review');
+		expect(again.phase).toBe('review');
 		expect(again.title).toBe('Harwick');
 		expect(again.selectedCount).toBe(session.selectedCount);
 		const restored = again.items.find((i) => i.candidate.id === date.candidate.id)!;
@@ -55,9 +56,9 @@ describe('author session', () => {
 		expect(notes.find((n) => n.key === date.candidate.id)?.fields.text).toBe(
 			'The canal opened in {{c1::September 1891}}.'
 		);
-		const fresh = new AuthorSession(db, { extract, clock });
+		const fresh = new AuthorSession(db, { extract, clock, ready });
 		await fresh.load();
-		expect([fresh.status, fresh.text, fresh.items.length]).toEqual(['editing', '', 0]);
+		expect([fresh.phase, fresh.text, fresh.items.length]).toEqual(['editing', '', 0]);
 	});
 
 	it('says what is wrong without leaving the text: nothing to read, a failing worker, a bad file', async () => {
@@ -65,20 +66,20 @@ describe('author session', () => {
 		const failing = async () => {
 			throw new KartkaError('authoring-too-long', 'The text has 500,000 characters; the limit is 400,000.');
 		};
-		const session = new AuthorSession(db, { extract: failing, clock });
+		const session = new AuthorSession(db, { extract: failing, clock, ready });
 		await session.load();
 		await session.suggest();
-		expect(session.error).toBe('Paste an article or open a file first.');
+		expect(session.problem).toBe('Paste an article or open a file first.');
 		session.setText('Some text.');
 		await session.suggest();
-		expect([session.status, session.error]).toEqual([
+		expect([session.phase, session.problem]).toEqual([
 			'editing',
 			'The text has 500,000 characters; the limit is 400,000.'
 		]);
 		await session.openFile(new File(['%PDF'], 'paper.pdf'));
-		expect(session.error).toMatch(/not a text, Markdown or HTML file/);
+		expect(session.problem).toMatch(/not a text, Markdown or HTML file/);
 		await session.openFile(new File(['# Title\n\nIt began in **1887**.'], 'notes.md'));
-		expect([session.error, session.text, session.title]).toEqual([
+		expect([session.problem, session.text, session.title]).toEqual([
 			null,
 			'Title\n\nIt began in 1887.',
 			'notes'

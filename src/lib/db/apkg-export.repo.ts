@@ -1,8 +1,8 @@
 /** Reads for the Anki export of one deck: notes (deck-export.repo), its answers, and its media files. */
-import type { DeckRow, NoteRow, ReviewLogRow } from '$lib/domain/model';
+import type { DeckRow, MediaRow, NoteRow, ReviewLogRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
 import { deckWithNotes } from './deck-export.repo';
-import { mediaOfDeck, type MediaRow } from './media.repo';
+import { mediaOfDeck } from './media.repo';
 
 export interface DeckForAnki {
 	deck: DeckRow;

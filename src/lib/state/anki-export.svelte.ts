@@ -12,11 +12,11 @@ export class AnkiExportState {
 	constructor(
 		private readonly db: KartkaDB,
 		private readonly deckId: string,
-		private readonly save: (file: ApkgFile) => void,
 		private readonly clock: () => number = () => Date.now()
 	) {}
 
-	async run(): Promise<void> {
+	/** `save` hands the file to the browser (a download); the component knows how. */
+	async run(save: (file: ApkgFile) => void): Promise<void> {
 		this.busy = true;
 		this.error = null;
 		this.message = null;
@@ -25,7 +25,7 @@ export class AnkiExportState {
 				withReviews: this.withReviews,
 				nowMs: this.clock()
 			});
-			this.save(file);
+			save(file);
 			const history = this.withReviews ? `, ${file.reviews} reviews` : '';
 			this.message = `Exported ${file.fileName}: ${file.notes} notes, ${file.cards} cards${history}.`;
 		} catch (e) {

@@ -18,8 +18,9 @@ import { KartkaError, errorMessage } from '$lib/domain/errors';
 import { cancelExtraction, extractInWorker } from '$lib/services/authoring/authoring.client';
 import { createAuthoredDeck } from '$lib/services/authoring/create-deck.service';
 import { htmlToArticle } from '$lib/services/authoring/html-article';
+import { ScreenState, type ScreenOptions } from './screen-status.svelte';
 
-export type AuthorStatus = 'loading' | 'editing' | 'extracting' | 'review' | 'creating';
+export type AuthorPhase = 'editing' | 'extracting' | 'review' | 'creating';
 
 export interface ReviewItem {
 	candidate: Candidate;
@@ -43,17 +44,11 @@ interface Draft {
 	reviewing: boolean;
 }
 
-export interface AuthorDeps {
-	extract: typeof extractInWorker;
-	createDeck: typeof createAuthoredDeck;
-	clock: () => number;
+export interface AuthorDeps extends ScreenOptions {
+	extract?: typeof extractInWorker;
+	createDeck?: typeof createAuthoredDeck;
 }
 
-const defaultDeps: AuthorDeps = {
-	extract: extractInWorker,
-	createDeck: createAuthoredDeck,
-	clock: () => Date.now()
-};
 const SAVE_DELAY_MS = 400;
 
 /** What a card says, as one line: the accessible name of its checkbox. */
@@ -62,15 +57,17 @@ export function cardText(note: CandidateNote): string {
 	return `${note.front} — ${note.back}`;
 }
 
-export class AuthorSession {
-	status = $state<AuthorStatus>('loading');
+export class AuthorSession extends ScreenState {
+	/** Where the instructor is: the text, suggestions being made, their review, the deck being written. */
+	phase = $state<AuthorPhase>('editing');
 	title = $state('');
 	text = $state('');
 	fileName = $state<string | null>(null);
 	items = $state<ReviewItem[]>([]);
 	stage = $state('');
 	fraction = $state<number | null>(null);
-	error = $state<string | null>(null);
+	/** What went wrong with the last action (the screen's own `error` is for loading it). */
+	problem = $state<string | null>(null);
 	notice = $state<string | null>(null);
 
 	groups = $derived<KindGroup[]>(
@@ -82,24 +79,28 @@ export class AuthorSession {
 	selectedCount = $derived(this.items.filter((i) => i.selected).length);
 
 	private saveTimer: ReturnType<typeof setTimeout> | undefined;
-	private readonly deps: AuthorDeps;
+	private readonly extract: typeof extractInWorker;
+	private readonly writeDeck: typeof createAuthoredDeck;
 
 	constructor(
 		private readonly db: KartkaDB,
-		deps: Partial<AuthorDeps> = {}
+		options: AuthorDeps = {}
 	) {
-		this.deps = { ...defaultDeps, ...deps };
+		super(options);
+		this.extract = options.extract ?? extractInWorker;
+		this.writeDeck = options.createDeck ?? createAuthoredDeck;
 	}
 
-	async load(): Promise<void> {
-		const draft = await loadDraft<Draft>(this.db).catch(() => undefined);
+	/** Brings back the draft, if any. */
+	protected async fetch(): Promise<void> {
+		const draft = await loadDraft<Draft>(this.db);
 		if (draft) {
 			this.title = draft.title ?? '';
 			this.text = draft.text ?? '';
 			this.fileName = draft.fileName ?? null;
 			this.items = draft.items ?? [];
 		}
-		this.status = draft?.reviewing && this.items.length ? 'review' : 'editing';
+		this.phase = draft?.reviewing && this.items.length ? 'review' : 'editing';
 	}
 
 	setTitle(value: string): void {
@@ -113,14 +114,14 @@ export class AuthorSession {
 	}
 
 	async openFile(file: File): Promise<void> {
-		this.error = null;
+		this.problem = null;
 		const kind = articleFileKind(file.name);
 		if (!kind) {
-			this.error = `"${file.name}" is not a text, Markdown or HTML file (.txt, .md, .html).`;
+			this.problem = `"${file.name}" is not a text, Markdown or HTML file (.txt, .md, .html).`;
 			return;
 		}
 		if (file.size > AUTHORING_LIMITS.maxChars * 4) {
-			this.error = `"${file.name}" is too large for one deck; split the article into parts.`;
+			this.problem = `"${file.name}" is too large for one deck; split the article into parts.`;
 			return;
 		}
 		try {
@@ -137,22 +138,22 @@ export class AuthorSession {
 			this.fileName = file.name;
 			this.save();
 		} catch (e) {
-			this.error = errorMessage(e);
+			this.problem = errorMessage(e);
 		}
 	}
 
 	async suggest(): Promise<void> {
-		this.error = null;
+		this.problem = null;
 		this.notice = null;
 		if (!this.text.trim()) {
-			this.error = 'Paste an article or open a file first.';
+			this.problem = 'Paste an article or open a file first.';
 			return;
 		}
-		this.status = 'extracting';
+		this.phase = 'extracting';
 		this.stage = 'Starting';
 		this.fraction = null;
 		try {
-			const { result } = await this.deps.extract(this.text, {
+			const { result } = await this.extract(this.text, {
 				onProgress: (fraction, stage) => {
 					this.fraction = fraction;
 					this.stage = stage;
@@ -163,26 +164,26 @@ export class AuthorSession {
 				note: { ...candidate.note },
 				selected: false
 			}));
-			this.status = 'review';
+			this.phase = 'review';
 			if (result.candidates.length === 0)
 				this.notice = 'No dates, figures, actors or causes were found in this text.';
 			this.save();
 		} catch (e) {
-			this.status = 'editing';
-			if (!(e instanceof KartkaError && e.code === 'authoring-cancelled')) this.error = errorMessage(e);
+			this.phase = 'editing';
+			if (!(e instanceof KartkaError && e.code === 'authoring-cancelled')) this.problem = errorMessage(e);
 		}
 	}
 
 	cancel(): void {
 		cancelExtraction();
-		if (this.status === 'extracting') {
-			this.status = 'editing';
+		if (this.phase === 'extracting') {
+			this.phase = 'editing';
 			this.notice = 'Suggesting cards was cancelled.';
 		}
 	}
 
 	backToText(): void {
-		this.status = 'editing';
+		this.phase = 'editing';
 		this.save();
 	}
 
@@ -205,22 +206,22 @@ export class AuthorSession {
 
 	/** Writes the deck; returns its id to open, or null (the error says why). */
 	async createDeck(): Promise<string | null> {
-		this.error = null;
-		this.status = 'creating';
+		this.problem = null;
+		this.phase = 'creating';
 		try {
 			const chosen = this.items.filter((i) => i.selected);
-			const { deckId } = await this.deps.createDeck(this.db, {
+			const { deckId } = await this.writeDeck(this.db, {
 				title: this.title,
 				fileName: this.fileName ?? undefined,
 				candidates: chosen.map((i) => ({ ...i.candidate, note: i.note })),
-				nowMs: this.deps.clock()
+				nowMs: this.clock()
 			});
 			clearTimeout(this.saveTimer);
 			await clearDraft(this.db);
 			return deckId;
 		} catch (e) {
-			this.error = errorMessage(e);
-			this.status = 'review';
+			this.problem = errorMessage(e);
+			this.phase = 'review';
 			return null;
 		}
 	}
@@ -234,10 +235,10 @@ export class AuthorSession {
 				text: this.text,
 				fileName: this.fileName,
 				items: $state.snapshot(this.items),
-				reviewing: this.status === 'review'
+				reviewing: this.phase === 'review'
 			};
 			saveDraft(this.db, draft).catch(
-				(e: unknown) => (this.error = `The draft could not be saved: ${errorMessage(e)}`)
+				(e: unknown) => (this.problem = `The draft could not be saved: ${errorMessage(e)}`)
 			);
 		}, SAVE_DELAY_MS);
 	}

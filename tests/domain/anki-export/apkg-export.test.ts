@@ -13,7 +13,7 @@ import { cardOrdinals } from '$lib/domain/card-render';
 import { parseImport } from '$lib/domain/import/parse-import';
 import type { NoteRow, ReviewLogRow } from '$lib/domain/model';
 import { newCardSchedule, CardState } from '$lib/domain/schedule';
-import { ankiFixture, collectionOf, loadSql } from '../../import/anki-builders';
+import { ankiFixture, collectionOf, loadSql } from '../import/anki-builders';
 
 const NOW = Date.UTC(2026, 0, 15, 12);
 

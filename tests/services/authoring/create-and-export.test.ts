@@ -10,7 +10,7 @@ import { parseImport } from '$lib/domain/import/parse-import';
 import { exportDeckApkg } from '$lib/services/anki-export/apkg-export.service';
 import { createAuthoredDeck } from '$lib/services/authoring/create-deck.service';
 import { ARTICLE_PATH } from '../../decks/article-decks';
-import { loadSql } from '../../import/anki-builders';
+import { loadSql } from '../../domain/import/anki-builders';
 import { freshDb } from '../../helpers/db';
 
 const NOW = Date.UTC(2026, 0, 20);
