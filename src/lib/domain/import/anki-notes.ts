@@ -109,13 +109,34 @@ function renderTemplated(
 	return { fields, ords };
 }
 
+/**
+ * Fields named "Source" and "Explanation" (as in Kartka's own .apkg export) come back as the note's
+ * source quote and explanation, as plain text, so a deck survives a round trip through Anki.
+ */
+function quoteFields(c: NoteContext): { sourceQuote?: string; explanation?: string } {
+	const named = (name: string) => {
+		const i = c.info.nt.fields.findIndex((f) => f.trim().toLowerCase() === name);
+		const value = i < 0 ? '' : (c.row.fields[i] ?? '').replace(/<[^>]*>/g, '').trim();
+		return value || undefined;
+	};
+	const sourceQuote = named('source');
+	const explanation = named('explanation');
+	return { ...(sourceQuote ? { sourceQuote } : {}), ...(explanation ? { explanation } : {}) };
+}
+
 function buildNote(
 	c: NoteContext,
 	warnings: ImportWarning[]
 ): { note: ImportedNote; ords: Map<number, number> } | undefined {
 	const f = (i: number | undefined) => (i === undefined ? '' : (c.row.fields[i] ?? ''));
 	const plan = c.info.plan;
-	const base = { key: c.row.guid, tags: c.row.tags, deckName: c.deckName, noteType: c.info.nt.name };
+	const base = {
+		key: c.row.guid,
+		tags: c.row.tags,
+		deckName: c.deckName,
+		noteType: c.info.nt.name,
+		...quoteFields(c)
+	};
 	const identity = (ords: number[]) => new Map(ords.map((o) => [o, o]));
 	if (plan.kind === 'basic' || plan.kind === 'reversible' || plan.kind === 'optional-reversed') {
 		const front = f(plan.front);
