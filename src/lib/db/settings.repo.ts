@@ -78,3 +78,12 @@ async function notesOfTags(db: KartkaDB, deckId: string, tags: string[]): Promis
 		.toArray();
 	return new Set(notesInScope(notes, tags).map((n) => n.id));
 }
+
+/** A value stored under `key` in the settings table (drafts, device-level choices). */
+export async function getSetting<T>(db: KartkaDB, key: string): Promise<T | undefined> {
+	return (await db.settings.get(key))?.value as T | undefined;
+}
+
+export async function putSetting(db: KartkaDB, key: string, value: unknown): Promise<void> {
+	await db.settings.put({ key, value });
+}
