@@ -80,7 +80,7 @@ export interface CardRow extends CardSchedule {
 	newPosition: number;
 	/** Bumped on every write: an answer is refused if the card changed since it was shown. */
 	rev: number;
-	/** Why the card is suspended (queue Suspended); absent on cards suspended before version 4 ('user'). */
+	/** Why the card is suspended (queue Suspended); see cards/suspension.ts. */
 	suspendedReason?: SuspendedReason;
 	/** Buried (left out of study) until this time, the start of the next study day; see bulk-actions.ts. */
 	buriedUntilMs?: number;

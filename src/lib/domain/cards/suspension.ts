@@ -19,10 +19,13 @@ export function unsuspendCard(card: CardRow): CardRow {
 	return { ...rest, queue: queueForState(card.state), rev: card.rev + 1 };
 }
 
-/** Cards suspended before reasons existed (schema v3) were suspended by the user or by an update. */
+/**
+ * Why a card is suspended. Before reasons existed only deck updates suspended cards (schema v4 gives
+ * them 'update'); a row without a reason is read the same way.
+ */
 export function suspensionReason(card: CardRow): SuspendedReason | null {
 	if (card.queue !== Queue.Suspended) return null;
-	return card.suspendedReason ?? 'user';
+	return card.suspendedReason ?? 'update';
 }
 
 /** True when the card was suspended automatically and should return once its content exists again. */
