@@ -21,7 +21,7 @@ const decks: Record<string, Pick<DeckRow, 'title' | 'group'>> = {
 
 type Fixture = {
 	id: string;
-	note: Pick<NoteRow, 'fields' | 'tags'> & { sourceQuote?: string };
+	note: Pick<NoteRow, 'fields' | 'tags'> & { sourceQuote?: string; kind?: NoteRow['kind'] };
 	card: Partial<CardRow>;
 	last?: { reviewedMs: number; rating: number };
 	r?: number;
@@ -61,12 +61,12 @@ const fixtures: Fixture[] = [
 	},
 	{
 		id: 'causes/n3#0',
-		note: { fields: { front: 'Why did Minsk tilt?', back: 'Because of the war in Ukraine' }, tags: ['cause'] },
+		note: { kind: 'reversible', fields: { front: 'Why did Minsk tilt?', back: 'Because of the war in Ukraine' }, tags: ['cause'] },
 		card: {}
 	},
 	{
 		id: 'causes/n3#1',
-		note: { fields: { front: 'Why did Minsk tilt?', back: 'Because of the war in Ukraine' }, tags: ['cause'] },
+		note: { kind: 'reversible', fields: { front: 'Why did Minsk tilt?', back: 'Because of the war in Ukraine' }, tags: ['cause'] },
 		card: { ord: 1 }
 	},
 	{
@@ -128,7 +128,8 @@ export function fixtureCollection(): SearchableCard[] {
 	return fixtures.map((f) => {
 		const deckId = f.id.split('/')[0]!;
 		const card = makeCard({ id: f.id, deckId, dueMs: NOW, ...f.card });
-		return toSearchable(card, f.note, decks[deckId], f.last ?? null);
+		const kind = f.note.kind ?? ('text' in f.note.fields ? 'cloze' : 'basic');
+		return toSearchable(card, { ...f.note, kind }, decks[deckId], f.last ? [f.last] : []);
 	});
 }
 

@@ -182,3 +182,15 @@ describe('search: bad queries get a message, never an exception', () => {
 		}
 	});
 });
+
+describe('rated: windows', () => {
+	it('finds the longest rated:N window of a search (the answers Browse loads)', async () => {
+		const { ratedWindowDays } = await import('$lib/domain/browse/search-match');
+		const days = (q: string) => {
+			const p = parseSearch(q);
+			return p.ok ? ratedWindowDays(p.node) : NaN;
+		};
+		expect(days('minsk')).toBe(0);
+		expect(days('rated:3 or (tag:x -rated:30:1)')).toBe(30);
+	});
+});

@@ -8,9 +8,17 @@ import { CardState } from '../schedule';
 import { startOfStudyDay, studyDayOf } from '../study-day';
 import { deckPath } from '../decks/deck-groups';
 import type { Comparison, SearchNode } from './search-query';
+import { renderCard } from '../card-render';
+
+/** Characters of question and answer kept for the list (a line or two; card info shows the whole card). */
+const LINE_CHARS = 240;
 
 export interface SearchableCard {
 	card: CardRow;
+	/** What Browse lists: the card's question and answer as plain text (bounded), its deck's full name. */
+	question: string;
+	answer: string;
+	deckName: string;
 	/** The deck's full name, folded: group path and title joined by "::"; and its title alone. */
 	deckPath: string;
 	deckTitle: string;
@@ -18,8 +26,16 @@ export interface SearchableCard {
 	/** Every field of the note (and source quote), HTML reduced to words: folded, and lower-cased. */
 	folded: string;
 	lower: string;
-	/** The card's last answer (for rated:), if any. */
-	lastAnswer: { reviewedMs: number; rating: number } | null;
+	/**
+	 * The card's answers in the window Browse loaded for a rated: search (see `ratedWindowDays`);
+	 * empty until such a search asks for them (reading every log up front would cost seconds).
+	 */
+	answers: readonly Answer[];
+}
+
+export interface Answer {
+	reviewedMs: number;
+	rating: number;
 }
 
 export interface SearchContext {
@@ -32,9 +48,9 @@ export interface SearchContext {
 /** Prepares one card for searching (done once when Browse loads, and again after an edit). */
 export function toSearchable(
 	card: CardRow,
-	note: Pick<NoteRow, 'fields' | 'tags' | 'sourceQuote' | 'explanation'>,
+	note: Pick<NoteRow, 'kind' | 'fields' | 'tags' | 'sourceQuote' | 'explanation'>,
 	deck: Pick<DeckRow, 'title' | 'group'> | undefined,
-	lastAnswer: SearchableCard['lastAnswer'] = null
+	answers: readonly Answer[] = []
 ): SearchableCard {
 	// Fields are kept apart by a mark that is not white space, so that a phrase never spans two fields.
 	const text = htmlToText(
@@ -42,14 +58,19 @@ export function toSearchable(
 			.map(clozeToText)
 			.join(' \u2016 ')
 	);
+	const sides = renderCard(note.kind, note.fields, card.ord);
+	const deckName = deck ? deckPath(deck) : card.deckId;
 	return {
 		card,
-		deckPath: foldText(deck ? deckPath(deck) : card.deckId),
+		question: htmlToText(sides.questionHtml).slice(0, LINE_CHARS),
+		answer: htmlToText(sides.answerHtml).slice(0, LINE_CHARS),
+		deckName,
+		deckPath: foldText(deckName),
 		deckTitle: foldText(deck?.title ?? card.deckId),
 		tags: note.tags.map(foldText),
 		folded: foldText(text),
 		lower: lowerText(text),
-		lastAnswer
+		answers
 	};
 }
 
@@ -155,9 +176,7 @@ export function compileSearch(node: SearchNode, ctx: SearchContext): (c: Searcha
 			case 'rated': {
 				const sinceMs = startOfStudyDay(today - n.days + 1, ctx.dayCutoffHour);
 				return (c) =>
-					c.lastAnswer !== null &&
-					c.lastAnswer.reviewedMs >= sinceMs &&
-					(n.rating === null || c.lastAnswer.rating === n.rating);
+					c.answers.some((a) => a.reviewedMs >= sinceMs && (n.rating === null || a.rating === n.rating));
 			}
 			case 'prop':
 				return (c) => {
@@ -167,4 +186,19 @@ export function compileSearch(node: SearchNode, ctx: SearchContext): (c: Searcha
 		}
 	}
 	return build(node);
+}
+
+/** The longest rated:N window of a search (the answers Browse must load), or 0 when it has none. */
+export function ratedWindowDays(node: SearchNode): number {
+	switch (node.kind) {
+		case 'rated':
+			return node.days;
+		case 'and':
+		case 'or':
+			return Math.max(0, ...node.children.map(ratedWindowDays));
+		case 'not':
+			return ratedWindowDays(node.child);
+		default:
+			return 0;
+	}
 }

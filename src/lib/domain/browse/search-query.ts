@@ -7,7 +7,7 @@
  *   deck:NAME       the deck (or group) and everything under it; * wildcard; deck:"two words"
  *   tag:NAME        * wildcard
  *   is:new|learn|review|due|suspended|buried
- *   rated:N[:R]     answered in the last N study days (last answer rated R: 1 Again … 4 Easy)
+ *   rated:N[:R]     answered in the last N study days (with rating R: 1 Again … 4 Easy)
  *   prop:due<=N  prop:ivl>=N  prop:r<0.8  prop:s  prop:d  prop:lapses  prop:reps   (< <= > >= = !=)
  *   -term  (not)    a b (and)    a or b    ( grouping )
  */
