@@ -35,7 +35,7 @@ export async function firstBrowseRows(db: KartkaDB, limit: number): Promise<Sear
 	});
 }
 
-/** Every card as a search row. `yieldEvery` lets the caller paint between chunks. */
+/** Every card as a search row, in stored (id) order. `between` lets the caller paint between chunks. */
 export async function allBrowseRows(db: KartkaDB, between: () => Promise<void> = async () => {}): Promise<SearchableCard[]> {
 	const decks = await deckMap(db);
 	const notes = new Map((await db.notes.toArray()).map((n) => [n.id, n]));
@@ -57,8 +57,15 @@ export async function allBrowseRows(db: KartkaDB, between: () => Promise<void> =
 }
 
 /** Rows for cards changed by an action or an edit (to refresh Browse without reading everything). */
-export async function browseRowsFor(db: KartkaDB, cardIds: readonly string[]): Promise<SearchableCard[]> {
-	const cards = (await db.cards.bulkGet([...cardIds])).filter((c): c is CardRow => !!c);
+export async function browseRowsFor(
+	db: KartkaDB,
+	cardIds: Iterable<string>,
+	noteIds: Iterable<string> = []
+): Promise<SearchableCard[]> {
+	const byId = new Map<string, CardRow>();
+	for (const c of await db.cards.bulkGet([...cardIds])) if (c) byId.set(c.id, c);
+	for (const c of await db.cards.where('noteId').anyOf([...noteIds]).toArray()) byId.set(c.id, c);
+	const cards = [...byId.values()];
 	const notes = (await db.notes.bulkGet([...new Set(cards.map((c) => c.noteId))])).filter((n): n is NoteRow => !!n);
 	return rowsOf(cards, new Map(notes.map((n) => [n.id, n])), await deckMap(db));
 }
