@@ -18,7 +18,7 @@ describe('schema v4', () => {
 		const live = makeCard({ id: 'a/live#0', deckId: 'a', queue: Queue.Review, state: CardState.Review, dueMs: 60 });
 		const fresh = makeCard({ id: 'a/live#1', deckId: 'a', ord: 1 });
 		await v3.cards.bulkAdd([suspended, live, fresh]);
-		await v3.examPlans.add({ deckId: 'a', examDate: '2026-06-01' } as never);
+		await v3.table('examPlans').add({ deckId: 'a', examDate: '2026-06-01' } as never);
 		v3.close();
 
 		const v4 = new KartkaDB(name, 4);
