@@ -11,6 +11,7 @@ import type { KartkaDB } from './db';
 
 /** Rows are read in chunks so that the page stays responsive while 100,000 cards load. */
 const CHUNK = 20_000;
+const SLICE = 2_000;
 
 function rowsOf(cards: CardRow[], notes: Map<string, NoteRow>, decks: Map<string, DeckRow>): SearchableCard[] {
 	const out: SearchableCard[] = [];
@@ -48,9 +49,12 @@ export async function allBrowseRows(db: KartkaDB, between: () => Promise<void> =
 				? await db.cards.limit(CHUNK).toArray()
 				: await db.cards.where(':id').above(last).limit(CHUNK).toArray();
 		if (chunk.length === 0) break;
-		out.push(...rowsOf(chunk, notes, decks));
+		// Converted in slices, with a pause between, so that no single task blocks the page for long.
+		for (let i = 0; i < chunk.length; i += SLICE) {
+			out.push(...rowsOf(chunk.slice(i, i + SLICE), notes, decks));
+			await between();
+		}
 		last = chunk.at(-1)!.id;
-		await between();
 		if (chunk.length < CHUNK) break;
 	}
 	return out;

@@ -44,7 +44,7 @@ export class BrowseScreen {
 	undoable = $state.raw<UndoRecord | null>(null);
 	decks = $state.raw<DeckRow[]>([]);
 
-	private all: SearchableCard[] = [];
+	private all = $state.raw<SearchableCard[]>([]);
 	private node: SearchNode = { kind: 'all' };
 	private answersFromDays = 0;
 	private settings: BrowseSettings = { dayCutoffHour: 4, retrievability: () => 0 };
