@@ -3,7 +3,9 @@
  * by id so that a new version of a deck updates text and never resets progress or duplicates cards.
  */
 import { cardOrdinals } from '$lib/domain/card-render';
-import { Queue, queueForState, type CardRow, type DeckRow, type NoteRow } from '$lib/domain/model';
+import { returnsWithContent, suspendCard, unsuspendCard } from '$lib/domain/cards/suspension';
+import { Queue, type CardRow, type DeckRow, type NoteRow } from '$lib/domain/model';
+import { mergeDeckUpdate } from '$lib/domain/notes/deck-update-conflict';
 import { newCardSchedule } from '$lib/domain/schedule';
 import type { KartkaDB } from './db';
 
@@ -12,6 +14,8 @@ export interface ContentSummary {
 	updated: number;
 	removed: number;
 	unchanged: number;
+	/** Notes the user edited and the deck changed: the user's text kept, the deck's waiting (issue 11). */
+	userEditsKept?: number;
 }
 
 export interface ApplyOptions {
@@ -68,9 +72,30 @@ export async function applyDeckContent(
 
 		const notePuts: NoteRow[] = [];
 		const cardPuts: CardRow[] = [];
+		// Notes the user moved to another deck stay where the user put them.
+		const unseen = notes.filter((n) => !oldNotes.has(n.id)).map((n) => n.id);
+		const movedAway = new Set((await db.notes.bulkGet(unseen)).filter((n) => n).map((n) => n!.id));
 		for (const note of notes) {
 			const old = oldNotes.get(note.id);
 			oldNotes.delete(note.id);
+			if (movedAway.has(note.id)) {
+				summary.unchanged++;
+				continue;
+			}
+			// The user's edit wins over the deck's new text, which waits for "Use theirs" / "Keep mine".
+			const merged = old ? mergeDeckUpdate(old, note) : ({ kind: 'apply' } as const);
+			if (merged.kind !== 'apply') {
+				if (JSON.stringify(merged.note) !== JSON.stringify(old)) notePuts.push(merged.note);
+				if (old?.removed) {
+					// Back in the deck: its cards whose content exists come back.
+					const ords = new Set(cardOrdinals(merged.note.kind, merged.note.fields));
+					for (const card of cardsByNote.get(note.id) ?? [])
+						if (ords.has(card.ord) && returnsWithContent(card)) cardPuts.push(unsuspendCard(card));
+				}
+				if (merged.kind === 'conflict') summary.userEditsKept = (summary.userEditsKept ?? 0) + 1;
+				else summary.unchanged++;
+				continue;
+			}
 			if (old && sameContent(old, note)) {
 				summary.unchanged++;
 				continue;
@@ -82,12 +107,13 @@ export async function applyDeckContent(
 			for (const ord of ords) {
 				const card = existing.get(ord);
 				if (!card) cardPuts.push(newCard(note, ord, nowMs));
-				else if (card.queue === Queue.Suspended && old?.removed) cardPuts.push(unsuspend(card));
+				else if (returnsWithContent(card)) cardPuts.push(unsuspendCard(card));
 				else if (card.queue === Queue.New)
 					cardPuts.push({ ...card, newPosition: newCard(note, ord, nowMs).newPosition });
 			}
 			// A cloze removed from the text: its card is suspended, its history kept.
-			for (const card of existing.values()) if (!ords.has(card.ord)) cardPuts.push(suspend(card));
+			for (const card of existing.values())
+				if (!ords.has(card.ord) && card.queue !== Queue.Suspended) cardPuts.push(suspendCard(card, 'update'));
 		}
 		const gone = [...oldNotes.values()].filter((n) => !n.removed);
 		summary.removed = gone.length;
@@ -100,21 +126,13 @@ export async function applyDeckContent(
 		} else {
 			for (const note of gone) {
 				notePuts.push({ ...note, removed: true, updatedMs: nowMs });
-				for (const card of cardsByNote.get(note.id) ?? []) cardPuts.push(suspend(card));
+				for (const card of cardsByNote.get(note.id) ?? []) cardPuts.push(suspendCard(card, 'update'));
 			}
 		}
 		await db.notes.bulkPut(notePuts);
 		await db.cards.bulkPut(cardPuts);
 	});
 	return summary;
-}
-
-function suspend(card: CardRow): CardRow {
-	return { ...card, queue: Queue.Suspended, rev: card.rev + 1 };
-}
-
-function unsuspend(card: CardRow): CardRow {
-	return { ...card, queue: queueForState(card.state), rev: card.rev + 1 };
 }
 
 /**
