@@ -2,6 +2,7 @@
  * An ImportedCollection (the parsers' neutral model) as the rows it will write, with the figures the
  * preview shows: computed from the database by reads only, before anything is written.
  */
+import { splitAnkiDeckName } from '$lib/domain/decks/deck-groups';
 import { diffDeckContent, type ContentSummary } from '$lib/db/deck-content.repo';
 import type { KartkaDB } from '$lib/db/db';
 import { getMediaMany, type MediaRow } from '$lib/db/media.repo';
@@ -185,8 +186,10 @@ export async function planImport(
 		const hash = fnv1a(
 			JSON.stringify(notes.map((n) => [n.key, n.kind, n.fields, n.tags, n.explanation, n.sourceQuote]))
 		);
+		// Anki's "Parent::Child::Deck" becomes the deck "Deck" in the nested group "Parent::Child".
+		const named = splitAnkiDeckName(title);
 		decks.push({
-			deck: deckRow(coll, id, title, options, hash),
+			deck: { ...deckRow(coll, id, named.title, options, hash), ...(named.group ? { group: named.group } : {}) },
 			notes,
 			cardCount: notes.reduce((sum, n) => sum + cardOrdinals(n.kind, n.fields).length, 0),
 			existing,
