@@ -26,10 +26,32 @@ async function seeded(): Promise<KartkaDB> {
 	await db.decks.put(deckRow('e'));
 	// Two cards studied (with a log each), one suspended by the user.
 	const cards = await db.cards.toArray();
-	const studied = cards.slice(0, 2).map((c): CardRow => ({ ...c, state: CardState.Review, queue: Queue.Review, stability: 5, reps: 1, lastReviewMs: 1, rev: 1 }));
+	const studied = cards
+		.slice(0, 2)
+		.map((c): CardRow => ({
+			...c,
+			state: CardState.Review,
+			queue: Queue.Review,
+			stability: 5,
+			reps: 1,
+			lastReviewMs: 1,
+			rev: 1
+		}));
 	await db.cards.bulkPut([...studied, { ...cards[2]!, queue: Queue.Suspended, suspendedReason: 'user' }]);
 	await db.reviewLogs.bulkAdd(
-		studied.map((c) => ({ cardId: c.id, noteId: c.noteId, deckId: 'd', rating: 3 as const, kind: 'review' as const, reviewedMs: 1, studyDay: 1, durationMs: 9, before: cards[0]!, after: c, afterRev: 1 }))
+		studied.map((c) => ({
+			cardId: c.id,
+			noteId: c.noteId,
+			deckId: 'd',
+			rating: 3 as const,
+			kind: 'review' as const,
+			reviewedMs: 1,
+			studyDay: 1,
+			durationMs: 9,
+			before: cards[0]!,
+			after: c,
+			afterRev: 1
+		}))
 	);
 	await db.notes.update('d/b0', { tags: ['exam'] });
 	return db;
@@ -37,18 +59,57 @@ async function seeded(): Promise<KartkaDB> {
 
 type Planner = (s: BulkSelection) => BulkPlan;
 const actions: [string, Planner, (db: KartkaDB) => Promise<unknown>][] = [
-	['Suspend', (s) => planSuspend(s.cards), (db) => db.cards.where('[queue+dueMs]').between([Queue.Suspended, -Infinity], [Queue.Suspended, Infinity]).count()],
-	['Unsuspend', (s) => planUnsuspend(s.cards), (db) => db.cards.filter((c) => c.queue === Queue.Suspended).count()],
-	['Bury', (s) => planBury(s.cards, ctx), (db) => db.cards.filter((c) => c.buriedUntilMs !== undefined).count()],
-	['Forget', (s) => planForget(s.cards, ctx), (db) => db.reviewLogs.where('cardId').anyOf(['d/b0#0', 'd/b1#0']).count()],
-	['Set due date', (s) => planSetDue(s.cards, '5', ctx), (db) => db.cards.get('d/b0#0').then((c) => c!.dueMs)],
-	['Move to deck', (s) => planMove(s.notes, s.cardsOfNotes, 'e', ctx), (db) => db.cards.where('deckId').equals('e').count()],
-	['Add tags', (s) => planTags(s.notes, 'exam', 'add', ctx), (db) => db.notes.where('tags').equals('exam').count()],
-	['Remove tags', (s) => planTags(s.notes, 'exam', 'remove', ctx), (db) => db.notes.where('tags').equals('exam').count()],
+	[
+		'Suspend',
+		(s) => planSuspend(s.cards),
+		(db) =>
+			db.cards
+				.where('[queue+dueMs]')
+				.between([Queue.Suspended, -Infinity], [Queue.Suspended, Infinity])
+				.count()
+	],
+	[
+		'Unsuspend',
+		(s) => planUnsuspend(s.cards),
+		(db) => db.cards.filter((c) => c.queue === Queue.Suspended).count()
+	],
+	[
+		'Bury',
+		(s) => planBury(s.cards, ctx),
+		(db) => db.cards.filter((c) => c.buriedUntilMs !== undefined).count()
+	],
+	[
+		'Forget',
+		(s) => planForget(s.cards, ctx),
+		(db) => db.reviewLogs.where('cardId').anyOf(['d/b0#0', 'd/b1#0']).count()
+	],
+	[
+		'Set due date',
+		(s) => planSetDue(s.cards, '5', ctx),
+		(db) => db.cards.get('d/b0#0').then((c) => c!.dueMs)
+	],
+	[
+		'Move to deck',
+		(s) => planMove(s.notes, s.cardsOfNotes, 'e', ctx),
+		(db) => db.cards.where('deckId').equals('e').count()
+	],
+	[
+		'Add tags',
+		(s) => planTags(s.notes, 'exam', 'add', ctx),
+		(db) => db.notes.where('tags').equals('exam').count()
+	],
+	[
+		'Remove tags',
+		(s) => planTags(s.notes, 'exam', 'remove', ctx),
+		(db) => db.notes.where('tags').equals('exam').count()
+	],
 	['Delete', (s) => planDelete(s.cards, s.notes, s.cardsOfNotes, s.logs), (db) => db.cards.count()]
 ];
 const SELECTED = ['d/b0#0', 'd/b1#0', 'd/b2#0', 'd/r0#0'];
-const withoutRev = (t: Record<string, unknown[]>) => ({ ...t, cards: (t.cards as CardRow[]).map(({ rev: _r, ...c }) => c) });
+const withoutRev = (t: Record<string, unknown[]>) => ({
+	...t,
+	cards: (t.cards as CardRow[]).map(({ rev: _r, ...c }) => c)
+});
 
 describe('bulk actions in the database', () => {
 	it.each(actions)('%s: one transaction, and Undo puts everything back', async (_name, planner, probe) => {
@@ -83,9 +144,17 @@ describe('bulk actions in the database', () => {
 	it('a fault during Undo leaves the action in place, and Undo can be tried again', async () => {
 		const db = await seeded();
 		const before = await dumpTables(db);
-		const { record } = await runBulkAction(db, SELECTED, (s) => planDelete(s.cards, s.notes, s.cardsOfNotes, s.logs), { withLogs: true });
+		const { record } = await runBulkAction(
+			db,
+			SELECTED,
+			(s) => planDelete(s.cards, s.notes, s.cardsOfNotes, s.logs),
+			{ withLogs: true }
+		);
 		const afterAction = await dumpTables(db);
-		const broken = { ...record, undo: { ...record.undo, logPuts: [...record.undo.logPuts, { bad: () => 0 } as never] } };
+		const broken = {
+			...record,
+			undo: { ...record.undo, logPuts: [...record.undo.logPuts, { bad: () => 0 } as never] }
+		};
 		await expect(undoBulkAction(db, broken)).rejects.toThrow();
 		expect(await dumpTables(db)).toEqual(afterAction);
 		await undoBulkAction(db, record);

@@ -13,13 +13,26 @@ const cloze = (text: string): NoteRow => makeNote('d', 'z', 0, { kind: 'cloze', 
 describe('deck updates and user edits', () => {
 	it('keeps the user text and holds the newer deck text; both choices then apply', async () => {
 		const db = freshDb();
-		await applyDeckContent(db, deckRow('d'), [cloze('{{c1::Minsk}} tilts from {{c2::Moscow}}')], { nowMs: 1 });
+		await applyDeckContent(db, deckRow('d'), [cloze('{{c1::Minsk}} tilts from {{c2::Moscow}}')], {
+			nowMs: 1
+		});
 		const shipped = (await db.notes.get('d/z'))!;
 		const cards = await db.cards.where('noteId').equals('d/z').toArray();
-		const edit = editNote(shipped, { ...shipped, fields: { text: '{{c1::Minsk}} drifts from {{c2::Moscow}}' } }, cards, 2, true);
+		const edit = editNote(
+			shipped,
+			{ ...shipped, fields: { text: '{{c1::Minsk}} drifts from {{c2::Moscow}}' } },
+			cards,
+			2,
+			true
+		);
 		await db.notes.put(edit.note);
 
-		const summary = await applyDeckContent(db, deckRow('d', { version: '2' }), [cloze('{{c1::Minsk}} turns from {{c2::Moscow}}')], { nowMs: 3 });
+		const summary = await applyDeckContent(
+			db,
+			deckRow('d', { version: '2' }),
+			[cloze('{{c1::Minsk}} turns from {{c2::Moscow}}')],
+			{ nowMs: 3 }
+		);
 		expect(summary.userEditsKept).toBe(1);
 		const held = (await db.notes.get('d/z'))!;
 		expect(held.fields.text).toBe('{{c1::Minsk}} drifts from {{c2::Moscow}}');
@@ -27,7 +40,12 @@ describe('deck updates and user edits', () => {
 
 		expect(useTheirs(held, cards, 4).note.fields.text).toBe('{{c1::Minsk}} turns from {{c2::Moscow}}');
 		await db.notes.put(keepMine(held, 4));
-		const again = await applyDeckContent(db, deckRow('d', { version: '2' }), [cloze('{{c1::Minsk}} turns from {{c2::Moscow}}')], { nowMs: 5 });
+		const again = await applyDeckContent(
+			db,
+			deckRow('d', { version: '2' }),
+			[cloze('{{c1::Minsk}} turns from {{c2::Moscow}}')],
+			{ nowMs: 5 }
+		);
 		expect(again.userEditsKept).toBeUndefined();
 		expect((await db.notes.get('d/z'))!.fields.text).toBe('{{c1::Minsk}} drifts from {{c2::Moscow}}');
 	});
@@ -37,7 +55,11 @@ describe('deck updates and user edits', () => {
 		await applyDeckContent(db, deckRow('d'), [cloze('{{c1::a}} {{c2::b}}')], { nowMs: 1 });
 		await db.cards.update('d/z#2', { state: 2, queue: Queue.Review, reps: 3 });
 		await applyDeckContent(db, deckRow('d'), [cloze('{{c1::a}} b')], { nowMs: 2 });
-		expect(await db.cards.get('d/z#2')).toMatchObject({ queue: Queue.Suspended, suspendedReason: 'update', reps: 3 });
+		expect(await db.cards.get('d/z#2')).toMatchObject({
+			queue: Queue.Suspended,
+			suspendedReason: 'update',
+			reps: 3
+		});
 		await applyDeckContent(db, deckRow('d'), [cloze('{{c1::a}} {{c2::b}}')], { nowMs: 3 });
 		const back = (await db.cards.get('d/z#2'))!;
 		expect(back).toMatchObject({ queue: Queue.Review, reps: 3 });
@@ -49,7 +71,12 @@ describe('deck updates and user edits', () => {
 		await applyDeckContent(db, deckRow('d'), [makeNote('d', 'b', 0)], { nowMs: 1 });
 		await db.notes.update('d/b', { deckId: 'mine' });
 		await db.cards.update('d/b#0', { deckId: 'mine', reps: 5 });
-		await applyDeckContent(db, deckRow('d', { version: '2' }), [makeNote('d', 'b', 0, { fields: { front: 'new', back: 'x' } })], { nowMs: 2 });
+		await applyDeckContent(
+			db,
+			deckRow('d', { version: '2' }),
+			[makeNote('d', 'b', 0, { fields: { front: 'new', back: 'x' } })],
+			{ nowMs: 2 }
+		);
 		expect(await db.notes.get('d/b')).toMatchObject({ deckId: 'mine', fields: { front: 'Q b' } });
 		expect(await db.cards.get('d/b#0')).toMatchObject({ deckId: 'mine', reps: 5 });
 	});

@@ -14,8 +14,22 @@ describe('schema v4', () => {
 		const v3 = new KartkaDB(name, 3);
 		await v3.decks.bulkAdd([deckRow('a'), deckRow('b')]);
 		await v3.notes.bulkAdd([makeNote('a', 'gone', 0, { removed: true }), makeNote('a', 'live', 1)]);
-		const suspended = makeCard({ id: 'a/gone#0', deckId: 'a', queue: Queue.Suspended, state: CardState.Review, dueMs: 50, stability: 3, rev: 4 });
-		const live = makeCard({ id: 'a/live#0', deckId: 'a', queue: Queue.Review, state: CardState.Review, dueMs: 60 });
+		const suspended = makeCard({
+			id: 'a/gone#0',
+			deckId: 'a',
+			queue: Queue.Suspended,
+			state: CardState.Review,
+			dueMs: 50,
+			stability: 3,
+			rev: 4
+		});
+		const live = makeCard({
+			id: 'a/live#0',
+			deckId: 'a',
+			queue: Queue.Review,
+			state: CardState.Review,
+			dueMs: 60
+		});
 		const fresh = makeCard({ id: 'a/live#1', deckId: 'a', ord: 1 });
 		await v3.cards.bulkAdd([suspended, live, fresh]);
 		await v3.table('examPlans').add({ deckId: 'a', examDate: '2026-06-01' } as never);
@@ -32,7 +46,9 @@ describe('schema v4', () => {
 		expect(await v4.table('examPlans').get('a')).toMatchObject({ examDate: '2026-06-01' });
 
 		await v4.decks.update('b', { group: "Belarus's anti-Kremlin tilt" });
-		expect((await v4.decks.where('group').equals("Belarus's anti-Kremlin tilt").toArray()).map((d) => d.id)).toEqual(['b']);
+		expect(
+			(await v4.decks.where('group').equals("Belarus's anti-Kremlin tilt").toArray()).map((d) => d.id)
+		).toEqual(['b']);
 		expect(v4.decks.schema.indexes.map((i) => i.name)).toEqual(['group']);
 		// The card indexes are those of version 1, unchanged.
 		expect(v4.cards.schema.indexes.map((i) => i.name).sort()).toEqual(

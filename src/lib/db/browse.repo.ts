@@ -13,7 +13,11 @@ import type { KartkaDB } from './db';
 const CHUNK = 20_000;
 const SLICE = 2_000;
 
-function rowsOf(cards: CardRow[], notes: Map<string, NoteRow>, decks: Map<string, DeckRow>): SearchableCard[] {
+function rowsOf(
+	cards: CardRow[],
+	notes: Map<string, NoteRow>,
+	decks: Map<string, DeckRow>
+): SearchableCard[] {
 	const out: SearchableCard[] = [];
 	for (const card of cards) {
 		const note = notes.get(card.noteId);
@@ -37,7 +41,10 @@ export async function firstBrowseRows(db: KartkaDB, limit: number): Promise<Sear
 }
 
 /** Every card as a search row, in stored (id) order. `between` lets the caller paint between chunks. */
-export async function allBrowseRows(db: KartkaDB, between: () => Promise<void> = async () => {}): Promise<SearchableCard[]> {
+export async function allBrowseRows(
+	db: KartkaDB,
+	between: () => Promise<void> = async () => {}
+): Promise<SearchableCard[]> {
 	const decks = await deckMap(db);
 	const notes = new Map((await db.notes.toArray()).map((n) => [n.id, n]));
 	await between();
@@ -68,9 +75,15 @@ export async function browseRowsFor(
 ): Promise<SearchableCard[]> {
 	const byId = new Map<string, CardRow>();
 	for (const c of await db.cards.bulkGet([...cardIds])) if (c) byId.set(c.id, c);
-	for (const c of await db.cards.where('noteId').anyOf([...noteIds]).toArray()) byId.set(c.id, c);
+	for (const c of await db.cards
+		.where('noteId')
+		.anyOf([...noteIds])
+		.toArray())
+		byId.set(c.id, c);
 	const cards = [...byId.values()];
-	const notes = (await db.notes.bulkGet([...new Set(cards.map((c) => c.noteId))])).filter((n): n is NoteRow => !!n);
+	const notes = (await db.notes.bulkGet([...new Set(cards.map((c) => c.noteId))])).filter(
+		(n): n is NoteRow => !!n
+	);
 	return rowsOf(cards, new Map(notes.map((n) => [n.id, n])), await deckMap(db));
 }
 
@@ -151,7 +164,12 @@ export async function runBulkAction(
 		const noteIds = [...new Set(cards.map((c) => c.noteId))];
 		const notes = (await db.notes.bulkGet(noteIds)).filter((n): n is NoteRow => !!n);
 		const cardsOfNotes = await db.cards.where('noteId').anyOf(noteIds).toArray();
-		const logs = withLogs ? await db.reviewLogs.where('cardId').anyOf(cards.map((c) => c.id)).toArray() : [];
+		const logs = withLogs
+			? await db.reviewLogs
+					.where('cardId')
+					.anyOf(cards.map((c) => c.id))
+					.toArray()
+			: [];
 		const plan = planner({ cards, notes, cardsOfNotes, logs });
 		const ids = await write(db, plan.write);
 		const existing = new Set(plan.write.logPuts.map((l) => l.id).filter((id) => id !== undefined));
@@ -176,7 +194,10 @@ export async function undoBulkAction(db: KartkaDB, record: UndoRecord): Promise<
 		const moved = now.some((c, i) => !c || c.rev !== record.revs.get(ids[i]!));
 		const back = record.deleted.length ? await db.cards.bulkGet(record.deleted) : [];
 		if (moved || back.some((c) => c !== undefined))
-			throw new KartkaError('undo-stale', 'Some of these cards changed since, so this action can no longer be undone.');
+			throw new KartkaError(
+				'undo-stale',
+				'Some of these cards changed since, so this action can no longer be undone.'
+			);
 		// Restored cards move forward in rev (never back): an answer shown before the undo is refused.
 		const cardPuts = record.undo.cardPuts.map((c) => ({ ...c, rev: (record.revs.get(c.id) ?? c.rev) + 1 }));
 		const logDeletes = [...record.undo.logDeletes, ...record.addedLogIds];

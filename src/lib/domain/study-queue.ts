@@ -44,7 +44,9 @@ export class StudyQueue {
 		const notBuried = (c: CardRow) =>
 			!this.buryNotes.has(c.noteId) && !(c.buriedUntilMs !== undefined && c.buriedUntilMs > input.nowMs);
 		this.learning = input.learning
-			.filter((c) => c.queue === Queue.Learning && !(c.buriedUntilMs !== undefined && c.buriedUntilMs > input.nowMs))
+			.filter(
+				(c) => c.queue === Queue.Learning && !(c.buriedUntilMs !== undefined && c.buriedUntilMs > input.nowMs)
+			)
 			.sort((a, b) => a.dueMs - b.dueMs);
 		const reviewLeft = Math.max(0, input.settings.reviewsPerDay - input.reviewsDoneToday);
 		this.review = input.review.filter((c) => c.queue === Queue.Review && notBuried(c));

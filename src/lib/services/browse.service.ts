@@ -90,7 +90,8 @@ export async function runBrowseAction(
 			break;
 		}
 		case 'move':
-			if (!(await db.decks.get(action.deckId))) throw new KartkaError('bulk-deck', 'Choose a deck to move the cards to.');
+			if (!(await db.decks.get(action.deckId)))
+				throw new KartkaError('bulk-deck', 'Choose a deck to move the cards to.');
 			break;
 	}
 	return runBulkAction(

@@ -11,7 +11,14 @@ import type { CardRow, DeckRow } from '$lib/domain/model';
 import { parseSearch, type SearchNode } from '$lib/domain/browse/search-query';
 import { compileSearch, ratedWindowDays, type SearchableCard } from '$lib/domain/browse/search-match';
 import { DEFAULT_SORT, sortRows, type BrowseSort, type SortKey } from '$lib/domain/browse/browse-sort';
-import { EMPTY_SELECTION, extendTo, keepListed, selectAll, toggle, type Selection } from '$lib/domain/browse/selection';
+import {
+	EMPTY_SELECTION,
+	extendTo,
+	keepListed,
+	selectAll,
+	toggle,
+	type Selection
+} from '$lib/domain/browse/selection';
 import { startOfStudyDay, studyDayOf } from '$lib/domain/study-day';
 import {
 	loadBrowseSettings,
@@ -24,7 +31,8 @@ import {
 
 export const FIRST_ROWS = 50;
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-const byId = (a: SearchableCard, b: SearchableCard) => (a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0);
+const byId = (a: SearchableCard, b: SearchableCard) =>
+	a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0;
 
 export class BrowseScreen {
 	status = $state<'loading' | 'partial' | 'ready' | 'error'>('loading');
@@ -100,7 +108,10 @@ export class BrowseScreen {
 	private async loadAnswers(days: number): Promise<void> {
 		if (days <= this.answersFromDays || this.status !== 'ready') return;
 		const today = studyDayOf(this.clock(), this.settings.dayCutoffHour);
-		const answers = await answersSince(this.db, startOfStudyDay(today - days + 1, this.settings.dayCutoffHour));
+		const answers = await answersSince(
+			this.db,
+			startOfStudyDay(today - days + 1, this.settings.dayCutoffHour)
+		);
 		for (const row of this.all) row.answers = answers.get(row.card.id) ?? [];
 		this.answersFromDays = days;
 	}
@@ -113,8 +124,12 @@ export class BrowseScreen {
 		});
 		const found = this.node.kind === 'all' ? this.all : this.all.filter(match);
 		const s = this.sort;
-		this.listed = s.key === 'added' && s.direction === 'ascending' ? found : sortRows(found, s, this.retrievability);
-		this.selection = keepListed(this.selection, this.listed.map((r) => r.card.id));
+		this.listed =
+			s.key === 'added' && s.direction === 'ascending' ? found : sortRows(found, s, this.retrievability);
+		this.selection = keepListed(
+			this.selection,
+			this.listed.map((r) => r.card.id)
+		);
 		this.active = Math.min(this.active, Math.max(0, this.listed.length - 1));
 	}
 
@@ -151,7 +166,13 @@ export class BrowseScreen {
 		this.busy = true;
 		try {
 			const ids = [...this.selection.ids];
-			const { plan, record } = await runBrowseAction(this.db, ids, action, this.clock(), this.settings.dayCutoffHour);
+			const { plan, record } = await runBrowseAction(
+				this.db,
+				ids,
+				action,
+				this.clock(),
+				this.settings.dayCutoffHour
+			);
 			this.undoable = record;
 			this.message = plan.skipped ? `${plan.done}. ${plan.skipped}` : `${plan.done}.`;
 			await this.refresh(record);
@@ -184,14 +205,22 @@ export class BrowseScreen {
 	/** Re-reads the rows an action touched and puts them in place (deleted ones out, restored ones back). */
 	private async refresh(record: UndoRecord): Promise<void> {
 		const { cardIds, noteIds } = touched(record);
-		const fresh = await browseRowsFor(this.db, cardIds, noteIds);
-		const days = this.answersFromDays;
-		const changed = new Map(fresh.map((r) => [r.card.id, r]));
-		const kept = this.all.filter((r) => !cardIds.has(r.card.id) && !noteIds.has(r.card.noteId));
-		const keep = new Map(this.all.map((r) => [r.card.id, r.answers]));
-		for (const r of fresh) r.answers = keep.get(r.card.id) ?? [];
-		this.all = [...kept, ...changed.values()].sort(byId);
-		this.answersFromDays = days;
+		const fresh = (await browseRowsFor(this.db, cardIds, noteIds)).sort(byId);
+		const hit = (r: SearchableCard) => cardIds.has(r.card.id) || noteIds.has(r.card.noteId);
+		// Answers loaded for rated: searches carry over to the re-read rows.
+		const answers: Record<string, SearchableCard['answers']> = {};
+		for (const r of this.all) if (hit(r)) answers[r.card.id] = r.answers;
+		for (const r of fresh) r.answers = answers[r.card.id] ?? [];
+		// Both lists are in id order: merge them (no sort of 100,000 rows after each action).
+		const kept = this.all.filter((r) => !hit(r));
+		const merged: SearchableCard[] = [];
+		let i = 0;
+		for (const r of fresh) {
+			while (i < kept.length && byId(kept[i]!, r) < 0) merged.push(kept[i++]!);
+			merged.push(r);
+		}
+		while (i < kept.length) merged.push(kept[i++]!);
+		this.all = merged;
 		this.refilter();
 	}
 }

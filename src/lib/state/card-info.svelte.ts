@@ -33,22 +33,28 @@ export class CardInfoScreen {
 
 	async load(): Promise<void> {
 		try {
-			const [data, settings] = await Promise.all([readCardInfo(this.db, this.cardId), loadBrowseSettings(this.db)]);
+			const [data, settings] = await Promise.all([
+				readCardInfo(this.db, this.cardId),
+				loadBrowseSettings(this.db)
+			]);
 			if (!data) {
 				this.status = 'missing';
 				return;
 			}
 			const now = this.clock();
 			const { card, note, deck } = data;
-			const r = (s: Parameters<typeof settings.retrievability>[0], at: number) => settings.retrievability(s, at);
+			const r = (s: Parameters<typeof settings.retrievability>[0], at: number) =>
+				settings.retrievability(s, at);
 			const reason = suspensionReason(card);
 			this.view = {
 				data,
 				rendered: renderCard(note.kind, note.fields, card.ord),
 				deckName: deck ? deckPath(deck) : card.deckId,
 				history: historyRows(data.logs),
-				recall: recallSeries(data.logs, Math.max(now, card.state === CardState.New ? now : card.dueMs), (s, at) =>
-					r({ ...card, ...s }, at)
+				recall: recallSeries(
+					data.logs,
+					Math.max(now, card.state === CardState.New ? now : card.dueMs),
+					(s, at) => r({ ...card, ...s }, at)
 				),
 				memory:
 					card.state === CardState.New

@@ -9,7 +9,17 @@ const ids = (key: (typeof COLUMNS)[number]['key'], direction: 'ascending' | 'des
 
 describe('browse sort', () => {
 	it('has the nine columns of the issue', () => {
-		expect(COLUMNS.map((c) => c.label)).toEqual(['Question', 'Answer', 'Deck', 'Due', 'Interval', 'Stability', 'Retrievability', 'Lapses', 'Tags']);
+		expect(COLUMNS.map((c) => c.label)).toEqual([
+			'Question',
+			'Answer',
+			'Deck',
+			'Due',
+			'Interval',
+			'Stability',
+			'Retrievability',
+			'Lapses',
+			'Tags'
+		]);
 	});
 
 	it('sorts by every column, both ways, keeping every row', () => {

@@ -22,14 +22,44 @@ import { makeCard, makeNote } from '../../helpers/cards';
 const NOW = new Date(2026, 2, 10, 12).getTime();
 const ctx = { nowMs: NOW, dayCutoffHour: 4 };
 const review = (id: string, over: Partial<CardRow> = {}) =>
-	makeCard({ id, state: CardState.Review, queue: Queue.Review, stability: 10, reps: 5, lapses: 1, dueMs: NOW, rev: 2, lastReviewMs: NOW - 1e9, ...over });
+	makeCard({
+		id,
+		state: CardState.Review,
+		queue: Queue.Review,
+		stability: 10,
+		reps: 5,
+		lapses: 1,
+		dueMs: NOW,
+		rev: 2,
+		lastReviewMs: NOW - 1e9,
+		...over
+	});
 
 function collection() {
-	const notes = [makeNote('d', 'a', 0, { kind: 'reversible', tags: ['x'] }), makeNote('d', 'b', 1), makeNote('d', 'c', 2)];
-	const cards = [review('d/a#0'), review('d/a#1', { ord: 1 }), makeCard({ id: 'd/b#0' }), suspendCard(review('d/c#0'), 'content')];
+	const notes = [
+		makeNote('d', 'a', 0, { kind: 'reversible', tags: ['x'] }),
+		makeNote('d', 'b', 1),
+		makeNote('d', 'c', 2)
+	];
+	const cards = [
+		review('d/a#0'),
+		review('d/a#1', { ord: 1 }),
+		makeCard({ id: 'd/b#0' }),
+		suspendCard(review('d/c#0'), 'content')
+	];
 	const logs: ReviewLogRow[] = cards.map((c, i) => ({
-		id: i + 1, cardId: c.id, noteId: c.noteId, deckId: 'd', rating: 3, kind: 'review', reviewedMs: NOW - 1e9,
-		studyDay: 1, durationMs: 1000, before: c, after: c, afterRev: c.rev
+		id: i + 1,
+		cardId: c.id,
+		noteId: c.noteId,
+		deckId: 'd',
+		rating: 3,
+		kind: 'review',
+		reviewedMs: NOW - 1e9,
+		studyDay: 1,
+		durationMs: 1000,
+		before: c,
+		after: c,
+		afterRev: c.rev
 	}));
 	return { notes, cards, logs };
 }
@@ -70,7 +100,9 @@ describe('bulk actions and their undo', () => {
 	it('Suspend: the user reason, also over an automatic one; undo restores', () => {
 		const plan = planSuspend(cards);
 		const after = roundTrip(plan);
-		expect([...after.cards.values()].every((c) => c.queue === Queue.Suspended && c.suspendedReason === 'user')).toBe(true);
+		expect(
+			[...after.cards.values()].every((c) => c.queue === Queue.Suspended && c.suspendedReason === 'user')
+		).toBe(true);
 		expect(plan.done).toBe('Suspended 4 cards');
 	});
 
@@ -93,10 +125,21 @@ describe('bulk actions and their undo', () => {
 	it('Forget: new again, logs kept plus one manual log each; undo removes the manual logs', () => {
 		const plan = planForget(cards, ctx);
 		const after = roundTrip(plan);
-		expect(after.cards.get('d/a#0')).toMatchObject({ state: CardState.New, queue: Queue.New, reps: 0, lapses: 0, stability: 0, rev: 3 });
+		expect(after.cards.get('d/a#0')).toMatchObject({
+			state: CardState.New,
+			queue: Queue.New,
+			reps: 0,
+			lapses: 0,
+			stability: 0,
+			rev: 3
+		});
 		expect(after.cards.get('d/c#0')).toMatchObject({ state: CardState.New, queue: Queue.Suspended });
 		expect(after.logs.size).toBe(logs.length + 3);
-		expect(plan.write.logPuts[0]).toMatchObject({ kind: 'manual', before: { state: CardState.Review }, after: { state: CardState.New } });
+		expect(plan.write.logPuts[0]).toMatchObject({
+			kind: 'manual',
+			before: { state: CardState.Review },
+			after: { state: CardState.New }
+		});
 		expect(plan.skipped).toBe('1 card already new.');
 	});
 
@@ -105,9 +148,13 @@ describe('bulk actions and their undo', () => {
 		const after = roundTrip(plan);
 		expect(after.cards.get('d/a#0')!.dueMs).toBe(startOfStudyDay(studyDayOf(NOW, 4) + 3, 4));
 		expect(after.cards.get('d/b#0')!.dueMs).toBe(cards[2]!.dueMs);
-		const spread = planSetDue(cards, '1-7', ctx).write.cardPuts.map((c) => studyDayOf(c.dueMs, 4) - studyDayOf(NOW, 4));
+		const spread = planSetDue(cards, '1-7', ctx).write.cardPuts.map(
+			(c) => studyDayOf(c.dueMs, 4) - studyDayOf(NOW, 4)
+		);
 		expect(spread.every((d) => d >= 1 && d <= 7)).toBe(true);
-		expect(planSetDue(cards, '1-7', ctx).write.cardPuts).toEqual(planSetDue(cards, '1-7', ctx).write.cardPuts);
+		expect(planSetDue(cards, '1-7', ctx).write.cardPuts).toEqual(
+			planSetDue(cards, '1-7', ctx).write.cardPuts
+		);
 	});
 
 	it.each([

@@ -31,6 +31,11 @@ describe('Bury in study', () => {
 		expect(new StudyQueue(input(cards, NOW)).cards()).toHaveLength(3);
 		expect(new StudyQueue(input(buried, NOW)).cards()).toHaveLength(0);
 		const tomorrow = buried[0]!.buriedUntilMs!;
-		expect(new StudyQueue(input(buried, tomorrow)).cards().map((c) => c.id).sort()).toEqual(['a#0', 'b#0', 'c#0']);
+		expect(
+			new StudyQueue(input(buried, tomorrow))
+				.cards()
+				.map((c) => c.id)
+				.sort()
+		).toEqual(['a#0', 'b#0', 'c#0']);
 	});
 });

@@ -16,8 +16,18 @@ function answer(cardSchedule = newCardSchedule(T0), ratings: [number, Rating][])
 		const at = T0 + day * DAY;
 		const after = scheduler.answer('c', s, rating, at).schedule;
 		const log: ReviewLogRow = {
-			id: i + 1, cardId: 'c', noteId: 'n', deckId: 'd', rating, kind: 'review', reviewedMs: at, studyDay: day,
-			durationMs: 4200, before: s, after, afterRev: i + 1
+			id: i + 1,
+			cardId: 'c',
+			noteId: 'n',
+			deckId: 'd',
+			rating,
+			kind: 'review',
+			reviewedMs: at,
+			studyDay: day,
+			durationMs: 4200,
+			before: s,
+			after,
+			afterRev: i + 1
 		};
 		s = after;
 		return log;
@@ -25,7 +35,12 @@ function answer(cardSchedule = newCardSchedule(T0), ratings: [number, Rating][])
 }
 
 describe('card info', () => {
-	const logs = answer(undefined, [[0, 3], [1, 3], [5, 1], [20, 3]]);
+	const logs = answer(undefined, [
+		[0, 3],
+		[1, 3],
+		[5, 1],
+		[20, 3]
+	]);
 
 	it('lists every answer with rating, interval and time taken', () => {
 		const rows = historyRows([...logs].reverse());

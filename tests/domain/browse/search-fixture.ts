@@ -43,7 +43,10 @@ const cloze = { text: 'The {{c1::sanctions}} hit {{c2::potash}} exports', extra:
 const fixtures: Fixture[] = [
 	{
 		id: 'actors/n1#0',
-		note: { fields: { front: 'Who is Łukašenka?', back: 'The president of <b>Belarus</b>' }, tags: ['actor'] },
+		note: {
+			fields: { front: 'Who is Łukašenka?', back: 'The president of <b>Belarus</b>' },
+			tags: ['actor']
+		},
 		card: review(0, 10, 12),
 		last: { reviewedMs: NOW - 2 * 3_600_000, rating: 3 },
 		r: 0.95
@@ -61,12 +64,20 @@ const fixtures: Fixture[] = [
 	},
 	{
 		id: 'causes/n3#0',
-		note: { kind: 'reversible', fields: { front: 'Why did Minsk tilt?', back: 'Because of the war in Ukraine' }, tags: ['cause'] },
+		note: {
+			kind: 'reversible',
+			fields: { front: 'Why did Minsk tilt?', back: 'Because of the war in Ukraine' },
+			tags: ['cause']
+		},
 		card: {}
 	},
 	{
 		id: 'causes/n3#1',
-		note: { kind: 'reversible', fields: { front: 'Why did Minsk tilt?', back: 'Because of the war in Ukraine' }, tags: ['cause'] },
+		note: {
+			kind: 'reversible',
+			fields: { front: 'Why did Minsk tilt?', back: 'Because of the war in Ukraine' },
+			tags: ['cause']
+		},
 		card: { ord: 1 }
 	},
 	{

@@ -168,7 +168,24 @@ describe('search: bad queries get a message, never an exception', () => {
 	});
 
 	it('never throws on arbitrary input', () => {
-		const alphabet = ['a', ' ', '"', '(', ')', '-', ':', 'or', 'deck', 'is', 'prop', '<', '=', '1', '*', '\\'];
+		const alphabet = [
+			'a',
+			' ',
+			'"',
+			'(',
+			')',
+			'-',
+			':',
+			'or',
+			'deck',
+			'is',
+			'prop',
+			'<',
+			'=',
+			'1',
+			'*',
+			'\\'
+		];
 		let seed = 7;
 		for (let n = 0; n < 2000; n++) {
 			let q = '';

@@ -32,7 +32,12 @@ describe('deck groups', () => {
 	});
 
 	it('builds the home tree with counts summed over every deck under a group', () => {
-		const c = (n: number, l: number, r: number): DeckCounts => ({ new: n, learning: l, review: r, total: n + l + r });
+		const c = (n: number, l: number, r: number): DeckCounts => ({
+			new: n,
+			learning: l,
+			review: r,
+			total: n + l + r
+		});
 		const tree = buildDeckTree(
 			[
 				{ id: 'causes', group: ARTICLE },
@@ -62,7 +67,8 @@ describe('deck groups', () => {
 
 describe('Study all: one queue over a group', () => {
 	const NOW = 1_000_000_000;
-	const fresh = (deck: string, i: number) => makeCard({ id: `${deck}/n${i}#0`, deckId: deck, newPosition: i });
+	const fresh = (deck: string, i: number) =>
+		makeCard({ id: `${deck}/n${i}#0`, deckId: deck, newPosition: i });
 	const review = (deck: string, i: number, dueMs: number) =>
 		makeCard({ id: `${deck}/r${i}#0`, deckId: deck, queue: Queue.Review, state: CardState.Review, dueMs });
 	const deck = (id: string, over: Partial<DeckCandidates> = {}): DeckCandidates => ({

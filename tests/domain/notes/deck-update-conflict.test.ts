@@ -3,13 +3,30 @@ import { describe, expect, it } from 'vitest';
 import { Queue } from '$lib/domain/model';
 import { CardState } from '$lib/domain/schedule';
 import { editNote } from '$lib/domain/notes/note-edit';
-import { diffNoteContent, hasNewerVersion, keepMine, mergeDeckUpdate, useTheirs } from '$lib/domain/notes/deck-update-conflict';
+import {
+	diffNoteContent,
+	hasNewerVersion,
+	keepMine,
+	mergeDeckUpdate,
+	useTheirs
+} from '$lib/domain/notes/deck-update-conflict';
 import { diffWords } from '$lib/domain/notes/text-diff';
 import { makeCard, makeNote } from '../../helpers/cards';
 
-const shipped = makeNote('d', 'z', 0, { kind: 'cloze', fields: { text: '{{c1::Minsk}} tilts from {{c2::Moscow}}' } });
-const cards = [1, 2].map((ord) => makeCard({ id: `d/z#${ord}`, ord, state: CardState.Review, queue: Queue.Review, reps: 2 }));
-const mine = editNote(shipped, { ...shipped, fields: { text: '{{c1::Minsk}} drifts from {{c2::Moscow}}' } }, cards, 10, true).note;
+const shipped = makeNote('d', 'z', 0, {
+	kind: 'cloze',
+	fields: { text: '{{c1::Minsk}} tilts from {{c2::Moscow}}' }
+});
+const cards = [1, 2].map((ord) =>
+	makeCard({ id: `d/z#${ord}`, ord, state: CardState.Review, queue: Queue.Review, reps: 2 })
+);
+const mine = editNote(
+	shipped,
+	{ ...shipped, fields: { text: '{{c1::Minsk}} drifts from {{c2::Moscow}}' } },
+	cards,
+	10,
+	true
+).note;
 
 describe('a deck update meets a user edit', () => {
 	it('applies as usual when the note has no user edit', () => {
@@ -19,7 +36,8 @@ describe('a deck update meets a user edit', () => {
 	it('changes nothing when the deck did not change the note', () => {
 		const r = mergeDeckUpdate(mine, { ...shipped, position: 4 });
 		expect(r.kind).toBe('unchanged');
-		if (r.kind !== 'apply') expect(r.note).toMatchObject({ fields: mine.fields, position: 4, userEdit: mine.userEdit });
+		if (r.kind !== 'apply')
+			expect(r.note).toMatchObject({ fields: mine.fields, position: 4, userEdit: mine.userEdit });
 	});
 
 	it('keeps the user text and holds the newer deck text when both changed', () => {
@@ -53,7 +71,9 @@ describe('a deck update meets a user edit', () => {
 		const r = mergeDeckUpdate(mine, { ...shipped, fields: { text: '{{c1::Minsk}} only' } });
 		if (r.kind !== 'conflict') throw new Error(r.kind);
 		const used = useTheirs(r.note, cards, 20);
-		expect(used.cardPuts).toEqual([expect.objectContaining({ id: 'd/z#2', queue: Queue.Suspended, suspendedReason: 'update' })]);
+		expect(used.cardPuts).toEqual([
+			expect.objectContaining({ id: 'd/z#2', queue: Queue.Suspended, suspendedReason: 'update' })
+		]);
 	});
 
 	it('gives a word diff of mine against theirs', () => {

@@ -10,7 +10,17 @@ import { makeCard, makeNote } from '../../helpers/cards';
 
 const NOW = 5_000_000;
 const studied = (id: string, ord: number): CardRow =>
-	makeCard({ id, ord, state: CardState.Review, queue: Queue.Review, stability: 9, reps: 4, lapses: 1, dueMs: 77, rev: 3 });
+	makeCard({
+		id,
+		ord,
+		state: CardState.Review,
+		queue: Queue.Review,
+		stability: 9,
+		reps: 4,
+		lapses: 1,
+		dueMs: 77,
+		rev: 3
+	});
 
 /** Applies the rule and returns the note and every card after the write. */
 function apply(note: NoteRow, cards: CardRow[], edit: Partial<NoteRow>, fromDeckFile = true) {
@@ -33,7 +43,13 @@ describe('editing a cloze note', () => {
 	it('suspends the card of a removed cloze with reason "content", then restores it with its history', () => {
 		const removed = apply(note, cards, { fields: { text: '{{c1::Minsk}} and Moscow' } });
 		const c2 = removed.cards.find((c) => c.ord === 2)!;
-		expect(c2).toMatchObject({ queue: Queue.Suspended, suspendedReason: 'content', stability: 9, reps: 4, lapses: 1 });
+		expect(c2).toMatchObject({
+			queue: Queue.Suspended,
+			suspendedReason: 'content',
+			stability: 9,
+			reps: 4,
+			lapses: 1
+		});
 		expect(suspensionLabel(suspensionReason(c2)!)).toBe('Suspended because its text was removed');
 		expect(removed.suspended).toBe(1);
 
@@ -78,11 +94,14 @@ describe('the user-edit marker', () => {
 	const note = makeNote('d', 'b', 0);
 	it('records the deck original on an edit of a deck note', () => {
 		const r = apply(note, [], { fields: { front: 'Fixed typo', back: 'A b' } });
-		expect(r.note.userEdit).toEqual({ editedMs: NOW, original: { kind: 'basic', fields: { front: 'Q b', back: 'A b' }, tags: [] } });
+		expect(r.note.userEdit).toEqual({
+			editedMs: NOW,
+			original: { kind: 'basic', fields: { front: 'Q b', back: 'A b' }, tags: [] }
+		});
 		const again = apply(r.note, [], { fields: { front: 'Fixed twice', back: 'A b' } });
 		expect(again.note.userEdit?.original.fields.front).toBe('Q b');
 	});
-	it('drops the marker when the edit returns to the deck text, and never marks the user\'s own notes', () => {
+	it("drops the marker when the edit returns to the deck text, and never marks the user's own notes", () => {
 		const r = apply(note, [], { fields: { front: 'X', back: 'A b' } });
 		expect(apply(r.note, [], { fields: { front: 'Q b', back: 'A b' } }).note.userEdit).toBeUndefined();
 		expect(apply(note, [], { fields: { front: 'X', back: 'A b' } }, false).note.userEdit).toBeUndefined();
@@ -102,8 +121,8 @@ describe('invalid edits are refused with a message and no rows', () => {
 
 	it('refuses to turn a basic note into a cloze note', () => {
 		const note = makeNote('d', 'b', 0);
-		expect(() => editNote(note, { ...note, kind: 'cloze', fields: { text: '{{c1::x}}' } }, [], NOW, true)).toThrow(
-			KartkaError
-		);
+		expect(() =>
+			editNote(note, { ...note, kind: 'cloze', fields: { text: '{{c1::x}}' } }, [], NOW, true)
+		).toThrow(KartkaError);
 	});
 });

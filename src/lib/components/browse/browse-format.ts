@@ -48,7 +48,9 @@ export function formatPercent(p: number | null): string {
 }
 
 export function formatDuration(ms: number): string {
-	return ms < 60_000 ? `${Math.round(ms / 100) / 10} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+	return ms < 60_000
+		? `${Math.round(ms / 100) / 10} s`
+		: `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
 /** "Suspended by you" etc., "Buried until tomorrow", or null for a card in study. */

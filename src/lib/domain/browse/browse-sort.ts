@@ -62,7 +62,8 @@ export function sortRows(
 	retrievability: (card: CardRow) => number
 ): SearchableCard[] {
 	const sign = sort.direction === 'ascending' ? 1 : -1;
-	const byId = (a: SearchableCard, b: SearchableCard) => (a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0);
+	const byId = (a: SearchableCard, b: SearchableCard) =>
+		a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0;
 	if (sort.key === 'added') return [...rows].sort((a, b) => sign * byId(a, b));
 	const textual = ['question', 'answer', 'deck', 'tags'].includes(sort.key);
 	const keyed = rows.map((row) => ({

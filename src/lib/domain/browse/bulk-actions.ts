@@ -12,15 +12,7 @@ import { endOfStudyDayAt, startOfStudyDay, studyDayOf } from '../study-day';
 import { suspendCard, suspensionReason, unsuspendCard } from '../cards/suspension';
 
 export type BulkAction =
-	| 'suspend'
-	| 'unsuspend'
-	| 'bury'
-	| 'forget'
-	| 'set-due'
-	| 'move'
-	| 'add-tags'
-	| 'remove-tags'
-	| 'delete';
+	'suspend' | 'unsuspend' | 'bury' | 'forget' | 'set-due' | 'move' | 'add-tags' | 'remove-tags' | 'delete';
 
 export interface BulkWrite {
 	cardPuts: CardRow[];
@@ -55,9 +47,16 @@ export function emptyWrite(): BulkWrite {
 	return { cardPuts: [], cardDeletes: [], notePuts: [], noteDeletes: [], logPuts: [], logDeletes: [] };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) =>
+	`${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
-function cardPlan(action: BulkAction, verb: string, before: CardRow[], after: CardRow[], skipped: string | null = null): BulkPlan {
+function cardPlan(
+	action: BulkAction,
+	verb: string,
+	before: CardRow[],
+	after: CardRow[],
+	skipped: string | null = null
+): BulkPlan {
 	return {
 		action,
 		done: `${verb} ${plural(after.length, 'card')}`,
@@ -70,7 +69,12 @@ function cardPlan(action: BulkAction, verb: string, before: CardRow[], after: Ca
 export function planSuspend(cards: readonly CardRow[]): BulkPlan {
 	// Cards suspended automatically become the user's: they then stay suspended until the user says so.
 	const targets = cards.filter((c) => suspensionReason(c) !== 'user');
-	return cardPlan('suspend', 'Suspended', targets, targets.map((c) => suspendCard(c, 'user')));
+	return cardPlan(
+		'suspend',
+		'Suspended',
+		targets,
+		targets.map((c) => suspendCard(c, 'user'))
+	);
 }
 
 export function planUnsuspend(cards: readonly CardRow[]): BulkPlan {
@@ -128,12 +132,19 @@ export function planForget(cards: readonly CardRow[], ctx: BulkContext): BulkPla
 }
 
 /** "0" (today), "3", or a range "3-7" (spread over the cards, as Anki's "Set due date" does). */
-export function parseDueDays(text: string): { ok: true; min: number; max: number } | { ok: false; message: string } {
+export function parseDueDays(
+	text: string
+): { ok: true; min: number; max: number } | { ok: false; message: string } {
 	const m = /^\s*(\d{1,6})\s*(?:-\s*(\d{1,6})\s*)?$/.exec(text);
-	if (!m) return { ok: false, message: `"${text}" is not a number of days: write 0 for today, 3, or a range like 3-7.` };
+	if (!m)
+		return {
+			ok: false,
+			message: `"${text}" is not a number of days: write 0 for today, 3, or a range like 3-7.`
+		};
 	const min = Number(m[1]);
 	const max = m[2] === undefined ? min : Number(m[2]);
-	if (max < min) return { ok: false, message: `In "${text}" the range runs backwards: write the smaller number first.` };
+	if (max < min)
+		return { ok: false, message: `In "${text}" the range runs backwards: write the smaller number first.` };
 	if (max > MAX_DUE_DAYS) return { ok: false, message: `At most ${MAX_DUE_DAYS} days ahead.` };
 	return { ok: true, min, max };
 }
@@ -190,11 +201,17 @@ export function parseTags(text: string): { ok: true; tags: string[] } | { ok: fa
 	const tags = [...new Set(text.split(/[\s,]+/).filter((t) => t !== ''))];
 	if (tags.length === 0) return { ok: false, message: 'Write at least one tag.' };
 	const long = tags.find((t) => t.length > MAX_TAG_LENGTH);
-	if (long) return { ok: false, message: `The tag "${long.slice(0, 20)}…" is too long (at most ${MAX_TAG_LENGTH}).` };
+	if (long)
+		return { ok: false, message: `The tag "${long.slice(0, 20)}…" is too long (at most ${MAX_TAG_LENGTH}).` };
 	return { ok: true, tags };
 }
 
-export function planTags(notes: readonly NoteRow[], text: string, mode: 'add' | 'remove', ctx: BulkContext): BulkPlan {
+export function planTags(
+	notes: readonly NoteRow[],
+	text: string,
+	mode: 'add' | 'remove',
+	ctx: BulkContext
+): BulkPlan {
 	const parsed = parseTags(text);
 	if (!parsed.ok) throw new KartkaError('bulk-tags', parsed.message);
 	const lower = new Set(parsed.tags.map((t) => t.toLowerCase()));

@@ -21,7 +21,11 @@ export function historyRows(logs: readonly ReviewLogRow[]): HistoryRow[] {
 		.map((log) => ({
 			reviewedMs: log.reviewedMs,
 			rating:
-				log.kind === 'manual' ? (log.after.state === CardState.New ? 'Reset' : 'Rescheduled') : RATING_NAMES[log.rating],
+				log.kind === 'manual'
+					? log.after.state === CardState.New
+						? 'Reset'
+						: 'Rescheduled'
+					: RATING_NAMES[log.rating],
 			kind: log.kind,
 			intervalDays: log.after.state === CardState.Review ? log.after.scheduledDays : null,
 			durationMs: log.durationMs

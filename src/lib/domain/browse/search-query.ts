@@ -62,7 +62,8 @@ function tokenize(query: string): Token[] {
 			if (query[j] === '\\' && query[j + 1] === '"') j++;
 			text += query[j++];
 		}
-		if (j >= query.length) fail(`The quote opened at character ${from + 1} is never closed: add a closing ".`);
+		if (j >= query.length)
+			fail(`The quote opened at character ${from + 1} is never closed: add a closing ".`);
 		return [text, j + 1];
 	};
 	while (i < query.length) {
@@ -167,7 +168,8 @@ function parseProp(value: string, raw: string): SearchNode {
 		fail(`"${raw}": retrievability is between 0 and 1, e.g. prop:r<0.8.`);
 	if (['ivl', 'lapses', 'reps'].includes(prop) && (number < 0 || !Number.isInteger(number)))
 		fail(`"${raw}": ${prop} is a whole number of at least 0.`);
-	if (prop === 'due' && !Number.isInteger(number)) fail(`"${raw}": due is a whole number of days from today.`);
+	if (prop === 'due' && !Number.isInteger(number))
+		fail(`"${raw}": due is a whole number of days from today.`);
 	return { kind: 'prop', prop, op, value: number };
 }
 

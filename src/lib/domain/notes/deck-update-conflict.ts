@@ -74,8 +74,13 @@ export interface NoteDiff {
 /** Mine (before) against theirs (after), field by field, for the "Use theirs" / "Keep mine" choice. */
 export function diffNoteContent(mine: NoteContent, theirs: NoteContent): NoteDiff {
 	const names = [...new Set([...Object.keys(mine.fields), ...Object.keys(theirs.fields)])];
-	const pairs: [string, string, string][] = names.map((n) => [n, mine.fields[n] ?? '', theirs.fields[n] ?? '']);
-	if (mine.sourceQuote || theirs.sourceQuote) pairs.push(['source', mine.sourceQuote ?? '', theirs.sourceQuote ?? '']);
+	const pairs: [string, string, string][] = names.map((n) => [
+		n,
+		mine.fields[n] ?? '',
+		theirs.fields[n] ?? ''
+	]);
+	if (mine.sourceQuote || theirs.sourceQuote)
+		pairs.push(['source', mine.sourceQuote ?? '', theirs.sourceQuote ?? '']);
 	if (mine.explanation || theirs.explanation)
 		pairs.push(['explanation', mine.explanation ?? '', theirs.explanation ?? '']);
 	return {

@@ -45,14 +45,19 @@ export function sameNoteContent(a: NoteContent, b: NoteContent): boolean {
 	);
 }
 
-const stripTags = (html: string) => html.replace(/<(?!img\b)[^>]*>/gi, '').replace(/&nbsp;/g, ' ').trim();
+const stripTags = (html: string) =>
+	html
+		.replace(/<(?!img\b)[^>]*>/gi, '')
+		.replace(/&nbsp;/g, ' ')
+		.trim();
 
 /** What is wrong with a note's content, in words for the form (empty when it can be saved). */
 export function noteProblems(content: NoteContent): string[] {
 	const problems: string[] = [];
 	const { kind, fields } = content;
 	for (const [name, value] of Object.entries(fields))
-		if (value.length > MAX_FIELD_CHARS) problems.push(`"${name}" is too long (at most ${MAX_FIELD_CHARS} characters).`);
+		if (value.length > MAX_FIELD_CHARS)
+			problems.push(`"${name}" is too long (at most ${MAX_FIELD_CHARS} characters).`);
 	if (kind === 'cloze') {
 		const text = fields.text ?? '';
 		if (stripTags(text) === '') problems.push('"Text" is empty.');
@@ -71,9 +76,14 @@ export function noteProblems(content: NoteContent): string[] {
 	return problems;
 }
 
-const family = (kind: NoteKind) => (kind === 'cloze' ? 'cloze' : kind === 'templated' ? 'templated' : 'basic');
+const family = (kind: NoteKind) =>
+	kind === 'cloze' ? 'cloze' : kind === 'templated' ? 'templated' : 'basic';
 
-export function newCardFor(note: Pick<NoteRow, 'id' | 'deckId' | 'position'>, ord: number, nowMs: number): CardRow {
+export function newCardFor(
+	note: Pick<NoteRow, 'id' | 'deckId' | 'position'>,
+	ord: number,
+	nowMs: number
+): CardRow {
 	return {
 		id: `${note.id}#${ord}`,
 		noteId: note.id,
@@ -154,7 +164,10 @@ export function editNote(
 	if (fromDeckFile) {
 		const original = userEdit?.original ?? noteContent(old);
 		// An edit back to the deck's text is no longer the user's own.
-		userEdit = sameNoteContent(content, original) && !userEdit?.theirs ? undefined : { ...userEdit, original, editedMs: nowMs };
+		userEdit =
+			sameNoteContent(content, original) && !userEdit?.theirs
+				? undefined
+				: { ...userEdit, original, editedMs: nowMs };
 	}
 	const { userEdit: _drop, explanation: _e, sourceQuote: _s, ...rest } = old;
 	const note: NoteRow = { ...rest, ...content, updatedMs: nowMs, ...(userEdit ? { userEdit } : {}) };

@@ -189,7 +189,10 @@ export async function planImport(
 		// Anki's "Parent::Child::Deck" becomes the deck "Deck" in the nested group "Parent::Child".
 		const named = splitAnkiDeckName(title);
 		decks.push({
-			deck: { ...deckRow(coll, id, named.title, options, hash), ...(named.group ? { group: named.group } : {}) },
+			deck: {
+				...deckRow(coll, id, named.title, options, hash),
+				...(named.group ? { group: named.group } : {})
+			},
 			notes,
 			cardCount: notes.reduce((sum, n) => sum + cardOrdinals(n.kind, n.fields).length, 0),
 			existing,
