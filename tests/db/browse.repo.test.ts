@@ -26,17 +26,15 @@ async function seeded(): Promise<KartkaDB> {
 	await db.decks.put(deckRow('e'));
 	// Two cards studied (with a log each), one suspended by the user.
 	const cards = await db.cards.toArray();
-	const studied = cards
-		.slice(0, 2)
-		.map((c): CardRow => ({
-			...c,
-			state: CardState.Review,
-			queue: Queue.Review,
-			stability: 5,
-			reps: 1,
-			lastReviewMs: 1,
-			rev: 1
-		}));
+	const studied = cards.slice(0, 2).map((c): CardRow => ({
+		...c,
+		state: CardState.Review,
+		queue: Queue.Review,
+		stability: 5,
+		reps: 1,
+		lastReviewMs: 1,
+		rev: 1
+	}));
 	await db.cards.bulkPut([...studied, { ...cards[2]!, queue: Queue.Suspended, suspendedReason: 'user' }]);
 	await db.reviewLogs.bulkAdd(
 		studied.map((c) => ({

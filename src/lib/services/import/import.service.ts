@@ -36,7 +36,8 @@ export function summaryText(s: ContentSummary): string {
 
 export function addSummaries(list: ContentSummary[]): ContentSummary {
 	const total: ContentSummary = { added: 0, updated: 0, removed: 0, unchanged: 0 };
-	for (const s of list) for (const k of Object.keys(total) as (keyof ContentSummary)[]) total[k] = (total[k] ?? 0) + (s[k] ?? 0);
+	for (const s of list)
+		for (const k of Object.keys(total) as (keyof ContentSummary)[]) total[k] = (total[k] ?? 0) + (s[k] ?? 0);
 	return total;
 }
 
