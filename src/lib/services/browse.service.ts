@@ -10,6 +10,7 @@ import { KartkaError } from '$lib/domain/errors';
 import { createScheduler } from '$lib/domain/fsrs-adapter';
 import { resolveSettings } from '$lib/domain/scheduler-settings';
 import type { CardRow } from '$lib/domain/model';
+import type { BrowseAction } from '$lib/domain/browse/browse-action';
 import {
 	parseDueDays,
 	parseTags,
@@ -24,23 +25,7 @@ import {
 	type BulkPlan
 } from '$lib/domain/browse/bulk-actions';
 
-export type BrowseAction =
-	| { kind: 'suspend' | 'unsuspend' | 'bury' | 'forget' | 'delete' }
-	| { kind: 'set-due'; days: string }
-	| { kind: 'move'; deckId: string }
-	| { kind: 'add-tags' | 'remove-tags'; tags: string };
-
-export const ACTION_LABELS: Record<BrowseAction['kind'], string> = {
-	suspend: 'Suspend',
-	unsuspend: 'Unsuspend',
-	bury: 'Bury',
-	forget: 'Forget',
-	'set-due': 'Set due date',
-	move: 'Move to deck',
-	'add-tags': 'Add tags',
-	'remove-tags': 'Remove tags',
-	delete: 'Delete'
-};
+export { ACTION_LABELS, type BrowseAction } from '$lib/domain/browse/browse-action';
 
 /** A bulk action at most this large (a whole 100,000-card collection fits). */
 export const MAX_BULK_CARDS = 200_000;
