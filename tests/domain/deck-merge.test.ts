@@ -46,7 +46,7 @@ describe('mergeDeckContent', () => {
 		const gone = mergeDeckContent([a, b], [newCard(a, 0, 0), card], [a], { nowMs: NOW });
 		expect(gone.summary.removed).toBe(1);
 		expect(gone.notePuts).toEqual([{ ...b, removed: true, updatedMs: NOW }]);
-		expect(gone.cardPuts).toEqual([{ ...card, queue: Queue.Suspended, rev: 5 }]);
+		expect(gone.cardPuts).toEqual([{ ...card, queue: Queue.Suspended, suspendedReason: 'update', rev: 5 }]);
 
 		const back = mergeDeckContent([a, gone.notePuts[0]!], [gone.cardPuts[0]!], [a, b], { nowMs: NOW });
 		expect(back.summary.updated).toBe(1);
@@ -68,7 +68,7 @@ describe('mergeDeckContent', () => {
 		const cards = [studied(newCard(cloze, 1, 0)), studied(newCard(cloze, 2, 0))];
 		const one = { ...cloze, fields: { text: '{{c1::Minsk}} 1991' } };
 		const m = mergeDeckContent([cloze], cards, [one], { nowMs: NOW });
-		expect(m.cardPuts).toEqual([{ ...cards[1]!, queue: Queue.Suspended, rev: 5 }]);
+		expect(m.cardPuts).toEqual([{ ...cards[1]!, queue: Queue.Suspended, suspendedReason: 'update', rev: 5 }]);
 	});
 });
 

@@ -19,7 +19,11 @@ export async function applyDeckContent(
 		await db.decks.put(previous ? { ...previous, ...deck, createdMs: previous.createdMs } : deck);
 		const oldNotes = await db.notes.where('deckId').equals(deck.id).toArray();
 		const oldCards = await db.cards.where('deckId').equals(deck.id).toArray();
-		const merge = mergeDeckContent(oldNotes, oldCards, notes, options);
+		// Notes the user moved to another deck (issue 11) stay where the user put them.
+		const known = new Set(oldNotes.map((n) => n.id));
+		const elsewhere = await db.notes.bulkGet(notes.filter((n) => !known.has(n.id)).map((n) => n.id));
+		const movedAway = new Set(elsewhere.filter((n) => n !== undefined).map((n) => n.id));
+		const merge = mergeDeckContent(oldNotes, oldCards, notes, { ...options, movedAway });
 		if (options.missing === 'delete') {
 			await db.notes.bulkDelete(merge.noteDeletes);
 			await db.cards.bulkDelete(merge.cardDeletes);

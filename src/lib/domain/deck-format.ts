@@ -100,6 +100,8 @@ const deckShape = z.strictObject({
 		.max(80, { error: 'is too long (at most 80 characters)' })
 		.regex(SLUG, { error: 'must be a slug of lowercase letters, digits and single hyphens' }),
 	title: text(200),
+	/** Deck group (issue 11): a name, or nested names joined by "::" ("Parent::Child"). */
+	group: text(400).optional(),
 	description: text(4000),
 	version: z.string().regex(SEMVER, { error: 'must be a semantic version such as "1.0.0"' }),
 	language: z

@@ -6,7 +6,9 @@
  */
 import { cardOrdinals } from './card-render';
 import { cardId } from './card-id';
-import { Queue, queueForState, type CardRow, type NoteRow } from './model';
+import { returnsWithContent, suspendCard, unsuspendCard } from './cards/suspension';
+import { Queue, type CardRow, type NoteRow } from './model';
+import { mergeDeckUpdate } from './notes/deck-update-conflict';
 import { newCardSchedule } from './schedule';
 
 export interface ContentSummary {
@@ -14,12 +16,16 @@ export interface ContentSummary {
 	updated: number;
 	removed: number;
 	unchanged: number;
+	/** Notes the user edited and the deck changed: the user's text kept, the deck's waiting (issue 11). */
+	userEditsKept?: number;
 }
 
 export interface MergeOptions {
 	nowMs: number;
 	/** Notes missing from the new version: suspended (default, progress kept) or deleted. */
 	missing?: 'suspend' | 'delete';
+	/** Ids of the deck's notes that the user moved to another deck: left where the user put them. */
+	movedAway?: ReadonlySet<string>;
 }
 
 export interface DeckMerge {
@@ -59,13 +65,8 @@ export function newCard(note: NoteRow, ord: number, nowMs: number): CardRow {
 	};
 }
 
-function suspend(card: CardRow): CardRow {
-	return { ...card, queue: Queue.Suspended, rev: card.rev + 1 };
-}
-
-function unsuspend(card: CardRow): CardRow {
-	return { ...card, queue: queueForState(card.state), rev: card.rev + 1 };
-}
+/** A deck update suspends content it removed with the reason 'update' (it comes back when it returns). */
+const suspend = (card: CardRow) => (card.queue === Queue.Suspended ? card : suspendCard(card, 'update'));
 
 /** The writes that turn the stored deck (`oldNotes`, `oldCards`) into the new version (`notes`). */
 export function mergeDeckContent(
@@ -85,6 +86,24 @@ export function mergeDeckContent(
 	for (const note of notes) {
 		const old = oldNotes.get(note.id);
 		oldNotes.delete(note.id);
+		if (options.movedAway?.has(note.id)) {
+			summary.unchanged++;
+			continue;
+		}
+		// The user's edit wins over the deck's new text, which waits for "Use theirs" / "Keep mine".
+		const merged = old ? mergeDeckUpdate(old, note) : ({ kind: 'apply' } as const);
+		if (merged.kind !== 'apply') {
+			if (JSON.stringify(merged.note) !== JSON.stringify(old)) notePuts.push(merged.note);
+			if (old?.removed) {
+				// Back in the deck: its cards whose content exists come back.
+				const ords = new Set(cardOrdinals(merged.note.kind, merged.note.fields));
+				for (const card of cardsByNote.get(note.id) ?? [])
+					if (ords.has(card.ord) && returnsWithContent(card)) cardPuts.push(unsuspendCard(card));
+			}
+			if (merged.kind === 'conflict') summary.userEditsKept = (summary.userEditsKept ?? 0) + 1;
+			else summary.unchanged++;
+			continue;
+		}
 		if (old && sameContent(old, note)) {
 			summary.unchanged++;
 			continue;
@@ -96,12 +115,13 @@ export function mergeDeckContent(
 		for (const ord of ords) {
 			const card = existing.get(ord);
 			if (!card) cardPuts.push(newCard(note, ord, nowMs));
-			else if (card.queue === Queue.Suspended && old?.removed) cardPuts.push(unsuspend(card));
+			else if (returnsWithContent(card)) cardPuts.push(unsuspendCard(card));
 			else if (card.queue === Queue.New)
 				cardPuts.push({ ...card, newPosition: newCard(note, ord, nowMs).newPosition });
 		}
 		// A cloze removed from the text: its card is suspended, its history kept.
-		for (const card of existing.values()) if (!ords.has(card.ord)) cardPuts.push(suspend(card));
+		for (const card of existing.values())
+			if (!ords.has(card.ord) && card.queue !== Queue.Suspended) cardPuts.push(suspend(card));
 	}
 	const gone = [...oldNotes.values()].filter((n) => !n.removed);
 	summary.removed = gone.length;
@@ -143,6 +163,7 @@ export function summaryText(s: ContentSummary): string {
 
 export function addSummaries(list: ContentSummary[]): ContentSummary {
 	const total: ContentSummary = { added: 0, updated: 0, removed: 0, unchanged: 0 };
-	for (const s of list) for (const k of Object.keys(total) as (keyof ContentSummary)[]) total[k] += s[k];
+	for (const s of list)
+		for (const k of Object.keys(total) as (keyof ContentSummary)[]) total[k] = (total[k] ?? 0) + (s[k] ?? 0);
 	return total;
 }

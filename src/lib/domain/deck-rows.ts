@@ -1,6 +1,7 @@
 /** A deck file (the open deck format) as database rows. Pure. */
 import type { DeckFile, DeckNote } from './deck-format';
 import type { DeckRow, NoteRow } from './model';
+import { joinGroup, groupNames } from './decks/deck-groups';
 
 /** A cheap shape check for trusted deck files (the full schema check lives in deck-format.ts). */
 export function looksLikeDeckFile(value: unknown): value is DeckFile {
@@ -39,6 +40,8 @@ export function deckFileToRows(
 		createdMs: nowMs,
 		updatedMs: nowMs
 	};
+	const group = joinGroup(groupNames(file.group));
+	if (group) deck.group = group;
 	const notes = file.notes.map((note, position): NoteRow => ({
 		id: `${file.id}/${note.id}`,
 		deckId: file.id,

@@ -22,6 +22,8 @@ export interface DeckRow {
 	settings?: Partial<SchedulerSettings>;
 	/** Imported decks: the file (and URL) they last came from, for "Share" and the deck screen. */
 	importedFrom?: { name: string; format: string; importedMs: number; url?: string };
+	/** Deck group path, outermost first, joined by "::" (Anki's sub-deck separator); see deck-groups.ts. */
+	group?: string;
 }
 
 export interface NoteRow {
@@ -41,6 +43,25 @@ export interface NoteRow {
 	updatedMs: number;
 	/** Missing from the deck's latest version: its cards are suspended, its history kept. */
 	removed?: boolean;
+	/** Set when the user edited a shipped or imported note: a deck update never overwrites it (note-edit.ts). */
+	userEdit?: UserEdit;
+}
+
+/** The deck's own content of a note, as last seen from the deck (the base of a user's edit). */
+export interface NoteContent {
+	kind: NoteKind;
+	fields: Record<string, string>;
+	tags: string[];
+	explanation?: string;
+	sourceQuote?: string;
+}
+
+export interface UserEdit {
+	editedMs: number;
+	/** The deck's version the user edited (what "Use theirs" compares against). */
+	original: NoteContent;
+	/** A newer deck version that arrived after the edit, waiting for "Use theirs" / "Keep mine". */
+	theirs?: NoteContent;
 }
 
 /** Which list a card sits in; indexed with deckId and dueMs to build the queue. */
@@ -59,7 +80,14 @@ export interface CardRow extends CardSchedule {
 	newPosition: number;
 	/** Bumped on every write: an answer is refused if the card changed since it was shown. */
 	rev: number;
+	/** Why the card is suspended (queue Suspended); see cards/suspension.ts. */
+	suspendedReason?: SuspendedReason;
+	/** Buried (left out of study) until this time, the start of the next study day; see bulk-actions.ts. */
+	buriedUntilMs?: number;
 }
+
+/** 'user': by the user; 'content': its text was removed by an edit; 'update': a deck update removed it. */
+export type SuspendedReason = 'user' | 'content' | 'update';
 
 export type ReviewKind = 'review' | 'practice' | 'manual';
 

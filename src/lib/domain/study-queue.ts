@@ -40,9 +40,13 @@ export class StudyQueue {
 	constructor(private readonly input: QueueInput) {
 		const bury = input.settings.burySiblings;
 		this.buryNotes = new Set(bury ? input.notesStudiedToday : []);
-		const notBuried = (c: CardRow) => !this.buryNotes.has(c.noteId);
+		// Buried from Browse ("Bury") until the next study day, or a sibling of a card studied today.
+		const notBuried = (c: CardRow) =>
+			!this.buryNotes.has(c.noteId) && !(c.buriedUntilMs !== undefined && c.buriedUntilMs > input.nowMs);
 		this.learning = input.learning
-			.filter((c) => c.queue === Queue.Learning)
+			.filter(
+				(c) => c.queue === Queue.Learning && !(c.buriedUntilMs !== undefined && c.buriedUntilMs > input.nowMs)
+			)
 			.sort((a, b) => a.dueMs - b.dueMs);
 		const reviewLeft = Math.max(0, input.settings.reviewsPerDay - input.reviewsDoneToday);
 		this.review = input.review.filter((c) => c.queue === Queue.Review && notBuried(c));

@@ -47,7 +47,8 @@ describe('real Anki packages into the database', () => {
 		const { plan } = await run('templates.apkg');
 		expect(await counts()).toMatchObject({ notes: 48, cards: 146 });
 		expect(plan.decks.length).toBe(await db.decks.count());
-		expect(plan.decks.map((d) => d.deck.title)).toContain('1-TEMPLATES::Anatomy');
+		// Anki's "1-TEMPLATES::Anatomy" is the deck "Anatomy" in the group "1-TEMPLATES" (issue 11).
+		expect(plan.decks.map((d) => [d.deck.group, d.deck.title])).toContainEqual(['1-TEMPLATES', 'Anatomy']);
 		const perDeck = await Promise.all(
 			plan.decks.map((d) => db.cards.where('deckId').equals(d.deck.id).count())
 		);

@@ -121,7 +121,7 @@ describe('writing an import', () => {
 		expect(after.cards).toEqual(before.cards);
 	});
 
-	it('writes each Anki sub-deck as its own deck', async () => {
+	it('writes each Anki sub-deck as its own deck, in a group named by its parents', async () => {
 		db = freshDb();
 		const { plan } = await run(
 			collection(
@@ -129,8 +129,9 @@ describe('writing an import', () => {
 				{ title: 'Bio' }
 			)
 		);
-		expect(plan.decks.map((d) => d.deck.title)).toEqual(['Bio::Cells', 'Bio::Genes']);
-		expect(await db.decks.count()).toBe(2);
+		expect(plan.decks.map((d) => d.deck.title)).toEqual(['Cells', 'Genes']);
+		expect(plan.decks.map((d) => d.deck.group)).toEqual(['Bio', 'Bio']);
+		expect(await db.decks.where('group').equals('Bio').count()).toBe(2);
 	});
 
 	it('never writes into a shipped deck: a Kartka file with its id goes beside it', async () => {

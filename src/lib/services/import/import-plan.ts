@@ -3,6 +3,7 @@
  * preview shows: computed from the database by reads only, before anything is written.
  */
 import { diffDeckContent } from '$lib/db/deck-content.repo';
+import { splitAnkiDeckName } from '$lib/domain/decks/deck-groups';
 import type { ContentSummary } from '$lib/domain/deck-merge';
 import type { KartkaDB } from '$lib/db/db';
 import { getMediaMany } from '$lib/db/media.repo';
@@ -188,8 +189,13 @@ export async function planImport(
 		const hash = fnv1a(
 			JSON.stringify(notes.map((n) => [n.key, n.kind, n.fields, n.tags, n.explanation, n.sourceQuote]))
 		);
+		// Anki's "Parent::Child::Deck" becomes the deck "Deck" in the nested group "Parent::Child".
+		const named = splitAnkiDeckName(title);
 		decks.push({
-			deck: deckRow(coll, id, title, options, hash),
+			deck: {
+				...deckRow(coll, id, named.title, options, hash),
+				...(named.group ? { group: named.group } : {})
+			},
 			notes,
 			cardCount: notes.reduce((sum, n) => sum + cardOrdinals(n.kind, n.fields).length, 0),
 			existing,

@@ -1,0 +1,93 @@
+// Browse on the seeded collection: loading the search rows, two searches (each beside the raw indexed
+// read it is bounded by), and a bulk suspend of 10,000 cards (one transaction) with its undo.
+import { appDb } from '$lib/db/db';
+import { allBrowseRows } from '$lib/db/browse.repo';
+import { compileSearch } from '$lib/domain/browse/search-match';
+import { parseSearch } from '$lib/domain/browse/search-query';
+import { Queue } from '$lib/domain/model';
+import { endOfStudyDayAt } from '$lib/domain/study-day';
+import { runBrowseAction, undoBrowseAction } from '$lib/services/browse.service';
+
+const w = window as unknown as { __benchResult: unknown; __benchDone: boolean };
+const db = appDb();
+const now = Date.now();
+const CUTOFF = 4;
+
+function quantile(xs: number[], q: number): number {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+async function timeIt(runs: number, fn: () => unknown): Promise<number[]> {
+	const out: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const t = performance.now();
+		await fn();
+		out.push(performance.now() - t);
+	}
+	return out;
+}
+
+await db.open();
+let t = performance.now();
+const rows = await allBrowseRows(db);
+const loadMs = performance.now() - t;
+
+const ctx = { nowMs: now, dayCutoffHour: CUTOFF, retrievability: () => 0.9 };
+function search(query: string): number {
+	const parsed = parseSearch(query);
+	if (!parsed.ok) throw new Error(parsed.message);
+	return rows.filter(compileSearch(parsed.node, ctx)).length;
+}
+const searches: Record<string, { p50: number; p95: number; found: number }> = {};
+for (const q of ['tag:cause is:due', 'number 4242', 'happened']) {
+	search(q);
+	const ms = await timeIt(21, () => search(q));
+	searches[q] = { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), found: search(q) };
+}
+
+// Raw indexed reads: notes tagged "cause" and review cards due today (what tag:cause is:due needs).
+const end = endOfStudyDayAt(now, CUTOFF);
+const rawTagDue = await timeIt(11, () =>
+	db.transaction('r', db.notes, db.cards, () =>
+		Promise.all([
+			db.notes.where('tags').equals('cause').primaryKeys(),
+			db.cards.where('[queue+dueMs]').between([Queue.Review, -Infinity], [Queue.Review, end]).primaryKeys()
+		])
+	)
+);
+// A free word has no index: the raw bound is one read of every note.
+const rawAllNotes = await timeIt(3, () => db.notes.toArray());
+
+// Bulk suspend of 10,000 cards, one transaction each time; undone after each run.
+const ids = rows
+	.filter((r) => r.card.queue !== Queue.Suspended)
+	.slice(0, 10_000)
+	.map((r) => r.card.id);
+const suspendMs: number[] = [];
+const undoMs: number[] = [];
+for (let i = 0; i < 3; i++) {
+	t = performance.now();
+	const { record } = await runBrowseAction(db, ids, { kind: 'suspend' }, now, CUTOFF);
+	suspendMs.push(performance.now() - t);
+	t = performance.now();
+	await undoBrowseAction(db, record);
+	undoMs.push(performance.now() - t);
+}
+const rawPut = await timeIt(3, async () => {
+	const cards = await db.cards.bulkGet(ids);
+	await db.cards.bulkPut(cards.map((c) => c!));
+});
+
+w.__benchResult = {
+	rows: rows.length,
+	loadMs,
+	searches,
+	rawTagDueP50: quantile(rawTagDue, 0.5),
+	rawAllNotesP50: quantile(rawAllNotes, 0.5),
+	suspendP50: quantile(suspendMs, 0.5),
+	undoP50: quantile(undoMs, 0.5),
+	rawPutP50: quantile(rawPut, 0.5),
+	bulkCards: ids.length
+};
+db.close();
+w.__benchDone = true;

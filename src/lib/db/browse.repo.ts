@@ -1,0 +1,206 @@
+/**
+ * Browse's reads and writes. Reads build the in-memory search rows; every bulk action is ONE
+ * transaction that reads the selected rows afresh, plans with the pure rules (domain/browse/bulk-actions),
+ * writes, and returns what "Undo" needs. Undo is one transaction too, refused if a card moved on since.
+ */
+import { KartkaError } from '$lib/domain/errors';
+import type { CardRow, DeckRow, NoteRow, ReviewLogRow } from '$lib/domain/model';
+import { toSearchable, type Answer, type SearchableCard } from '$lib/domain/browse/search-match';
+import type { BulkPlan, BulkWrite } from '$lib/domain/browse/bulk-actions';
+import type { KartkaDB } from './db';
+
+/** Rows are read in chunks so that the page stays responsive while 100,000 cards load. */
+const CHUNK = 20_000;
+const SLICE = 2_000;
+
+function rowsOf(
+	cards: CardRow[],
+	notes: Map<string, NoteRow>,
+	decks: Map<string, DeckRow>
+): SearchableCard[] {
+	const out: SearchableCard[] = [];
+	for (const card of cards) {
+		const note = notes.get(card.noteId);
+		if (note) out.push(toSearchable(card, note, decks.get(card.deckId)));
+	}
+	return out;
+}
+
+async function deckMap(db: KartkaDB): Promise<Map<string, DeckRow>> {
+	return new Map((await db.decks.toArray()).map((d) => [d.id, d]));
+}
+
+/** The first `limit` cards in stored order (what Browse paints before the whole collection is read). */
+export async function firstBrowseRows(db: KartkaDB, limit: number): Promise<SearchableCard[]> {
+	return db.transaction('r', db.decks, db.notes, db.cards, async () => {
+		const cards = await db.cards.limit(limit).toArray();
+		const noteIds = [...new Set(cards.map((c) => c.noteId))];
+		const notes = (await db.notes.bulkGet(noteIds)).filter((n): n is NoteRow => !!n);
+		return rowsOf(cards, new Map(notes.map((n) => [n.id, n])), await deckMap(db));
+	});
+}
+
+/** Every card as a search row, in stored (id) order. `between` lets the caller paint between chunks. */
+export async function allBrowseRows(
+	db: KartkaDB,
+	between: () => Promise<void> = async () => {}
+): Promise<SearchableCard[]> {
+	const decks = await deckMap(db);
+	const notes = new Map((await db.notes.toArray()).map((n) => [n.id, n]));
+	await between();
+	const out: SearchableCard[] = [];
+	let last: string | null = null;
+	for (;;) {
+		const chunk: CardRow[] =
+			last === null
+				? await db.cards.limit(CHUNK).toArray()
+				: await db.cards.where(':id').above(last).limit(CHUNK).toArray();
+		if (chunk.length === 0) break;
+		// Converted in slices, with a pause between, so that no single task blocks the page for long.
+		for (let i = 0; i < chunk.length; i += SLICE) {
+			out.push(...rowsOf(chunk.slice(i, i + SLICE), notes, decks));
+			await between();
+		}
+		last = chunk.at(-1)!.id;
+		if (chunk.length < CHUNK) break;
+	}
+	return out;
+}
+
+/** Rows for cards changed by an action or an edit (to refresh Browse without reading everything). */
+export async function browseRowsFor(
+	db: KartkaDB,
+	cardIds: Iterable<string>,
+	noteIds: Iterable<string> = []
+): Promise<SearchableCard[]> {
+	const byId = new Map<string, CardRow>();
+	for (const c of await db.cards.bulkGet([...cardIds])) if (c) byId.set(c.id, c);
+	for (const c of await db.cards
+		.where('noteId')
+		.anyOf([...noteIds])
+		.toArray())
+		byId.set(c.id, c);
+	const cards = [...byId.values()];
+	const notes = (await db.notes.bulkGet([...new Set(cards.map((c) => c.noteId))])).filter(
+		(n): n is NoteRow => !!n
+	);
+	return rowsOf(cards, new Map(notes.map((n) => [n.id, n])), await deckMap(db));
+}
+
+/** Answers (not manual changes) since `sinceMs`, by card: what rated:N searches need. Indexed by time. */
+export async function answersSince(db: KartkaDB, sinceMs: number): Promise<Map<string, Answer[]>> {
+	const out = new Map<string, Answer[]>();
+	await db.reviewLogs
+		.where('reviewedMs')
+		.aboveOrEqual(sinceMs)
+		.each((log) => {
+			if (log.kind === 'manual') return;
+			const list = out.get(log.cardId);
+			const answer = { reviewedMs: log.reviewedMs, rating: log.rating };
+			if (list) list.push(answer);
+			else out.set(log.cardId, [answer]);
+		});
+	return out;
+}
+
+export interface CardInfoData {
+	card: CardRow;
+	note: NoteRow;
+	deck: DeckRow | undefined;
+	logs: ReviewLogRow[];
+}
+
+export async function readCardInfo(db: KartkaDB, cardId: string): Promise<CardInfoData | null> {
+	return db.transaction('r', db.cards, db.notes, db.decks, db.reviewLogs, async () => {
+		const card = await db.cards.get(cardId);
+		const note = card && (await db.notes.get(card.noteId));
+		if (!card || !note) return null;
+		const logs = await db.reviewLogs.where('cardId').equals(cardId).sortBy('reviewedMs');
+		return { card, note, deck: await db.decks.get(card.deckId), logs };
+	});
+}
+
+/** What a planner may look at: the selected cards as they are now, their notes and the notes' cards. */
+export interface BulkSelection {
+	cards: CardRow[];
+	notes: NoteRow[];
+	cardsOfNotes: CardRow[];
+	/** Review logs of the selected cards (read only when `withLogs`). */
+	logs: ReviewLogRow[];
+}
+
+export interface UndoRecord {
+	done: string;
+	undo: BulkWrite;
+	/** Log ids the action added (removed by undo). */
+	addedLogIds: number[];
+	/** Each written card's rev after the action; deleted cards must still be absent. */
+	revs: Map<string, number>;
+	deleted: string[];
+}
+
+async function write(db: KartkaDB, w: BulkWrite): Promise<number[]> {
+	if (w.cardDeletes.length) await db.cards.bulkDelete(w.cardDeletes);
+	if (w.noteDeletes.length) await db.notes.bulkDelete(w.noteDeletes);
+	if (w.logDeletes.length) await db.reviewLogs.bulkDelete(w.logDeletes);
+	if (w.notePuts.length) await db.notes.bulkPut(w.notePuts);
+	if (w.cardPuts.length) await db.cards.bulkPut(w.cardPuts);
+	if (w.logPuts.length) return (await db.reviewLogs.bulkPut(w.logPuts, { allKeys: true })) as number[];
+	return [];
+}
+
+/**
+ * Runs one bulk action in ONE transaction: reads `cardIds` afresh, plans, writes. Nothing is written
+ * if anything fails (the transaction aborts). Returns the plan and the record "Undo" needs.
+ */
+export async function runBulkAction(
+	db: KartkaDB,
+	cardIds: readonly string[],
+	planner: (selection: BulkSelection) => BulkPlan,
+	{ withLogs = false } = {}
+): Promise<{ plan: BulkPlan; record: UndoRecord }> {
+	return db.transaction('rw', db.cards, db.notes, db.reviewLogs, async () => {
+		const cards = (await db.cards.bulkGet([...cardIds])).filter((c): c is CardRow => !!c);
+		const noteIds = [...new Set(cards.map((c) => c.noteId))];
+		const notes = (await db.notes.bulkGet(noteIds)).filter((n): n is NoteRow => !!n);
+		const cardsOfNotes = await db.cards.where('noteId').anyOf(noteIds).toArray();
+		const logs = withLogs
+			? await db.reviewLogs
+					.where('cardId')
+					.anyOf(cards.map((c) => c.id))
+					.toArray()
+			: [];
+		const plan = planner({ cards, notes, cardsOfNotes, logs });
+		const ids = await write(db, plan.write);
+		const existing = new Set(plan.write.logPuts.map((l) => l.id).filter((id) => id !== undefined));
+		return {
+			plan,
+			record: {
+				done: plan.done,
+				undo: plan.undo,
+				addedLogIds: ids.filter((id) => !existing.has(id)),
+				revs: new Map(plan.write.cardPuts.map((c) => [c.id, c.rev])),
+				deleted: plan.write.cardDeletes
+			}
+		};
+	});
+}
+
+/** Undoes a bulk action in ONE transaction; refused (nothing written) if a card changed since. */
+export async function undoBulkAction(db: KartkaDB, record: UndoRecord): Promise<void> {
+	await db.transaction('rw', db.cards, db.notes, db.reviewLogs, async () => {
+		const ids = [...record.revs.keys()];
+		const now = await db.cards.bulkGet(ids);
+		const moved = now.some((c, i) => !c || c.rev !== record.revs.get(ids[i]!));
+		const back = record.deleted.length ? await db.cards.bulkGet(record.deleted) : [];
+		if (moved || back.some((c) => c !== undefined))
+			throw new KartkaError(
+				'undo-stale',
+				'Some of these cards changed since, so this action can no longer be undone.'
+			);
+		// Restored cards move forward in rev (never back): an answer shown before the undo is refused.
+		const cardPuts = record.undo.cardPuts.map((c) => ({ ...c, rev: (record.revs.get(c.id) ?? c.rev) + 1 }));
+		const logDeletes = [...record.undo.logDeletes, ...record.addedLogIds];
+		await write(db, { ...record.undo, cardPuts, logDeletes });
+	});
+}

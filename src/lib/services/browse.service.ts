@@ -1,0 +1,121 @@
+/**
+ * Browse's user actions: the scheduler settings they need, and each bulk action as one transaction
+ * (browse.repo) planned by the pure rules. Bad input (a due date, tags, a deck) is refused with a
+ * message before anything is written.
+ */
+import type { KartkaDB } from '$lib/db/db';
+import { runBulkAction, undoBulkAction, type UndoRecord } from '$lib/db/browse.repo';
+import { getGlobalSettings } from '$lib/db/settings.repo';
+import { KartkaError } from '$lib/domain/errors';
+import { createScheduler } from '$lib/domain/fsrs-adapter';
+import { resolveSettings } from '$lib/domain/scheduler-settings';
+import type { CardRow } from '$lib/domain/model';
+import type { BrowseAction } from '$lib/domain/browse/browse-action';
+import {
+	parseDueDays,
+	parseTags,
+	planBury,
+	planDelete,
+	planForget,
+	planMove,
+	planSetDue,
+	planSuspend,
+	planTags,
+	planUnsuspend,
+	type BulkPlan
+} from '$lib/domain/browse/bulk-actions';
+
+export { ACTION_LABELS, type BrowseAction } from '$lib/domain/browse/browse-action';
+
+/** A bulk action at most this large (a whole 100,000-card collection fits). */
+export const MAX_BULK_CARDS = 200_000;
+
+export interface BrowseSettings {
+	dayCutoffHour: number;
+	/** Current probability of recall (global parameters; 0 for new cards). */
+	retrievability: (card: CardRow, atMs: number) => number;
+}
+
+export async function loadBrowseSettings(db: KartkaDB): Promise<BrowseSettings> {
+	const settings = resolveSettings(await getGlobalSettings(db), undefined);
+	const scheduler = createScheduler(settings);
+	return {
+		dayCutoffHour: settings.dayCutoffHour,
+		retrievability: (card, atMs) => scheduler.retrievability(card, atMs)
+	};
+}
+
+export interface ActionResult {
+	plan: BulkPlan;
+	record: UndoRecord;
+}
+
+/** Runs one bulk action over `cardIds` in one transaction. Throws KartkaError (nothing written) on bad input. */
+export async function runBrowseAction(
+	db: KartkaDB,
+	cardIds: readonly string[],
+	action: BrowseAction,
+	nowMs: number,
+	dayCutoffHour: number
+): Promise<ActionResult> {
+	if (cardIds.length === 0) throw new KartkaError('bulk-empty', 'Select at least one card first.');
+	if (cardIds.length > MAX_BULK_CARDS)
+		throw new KartkaError('bulk-too-many', `At most ${MAX_BULK_CARDS.toLocaleString('en')} cards at once.`);
+	const ctx = { nowMs, dayCutoffHour };
+	switch (action.kind) {
+		case 'set-due': {
+			const parsed = parseDueDays(action.days);
+			if (!parsed.ok) throw new KartkaError('bulk-due-days', parsed.message);
+			break;
+		}
+		case 'add-tags':
+		case 'remove-tags': {
+			const parsed = parseTags(action.tags);
+			if (!parsed.ok) throw new KartkaError('bulk-tags', parsed.message);
+			break;
+		}
+		case 'move':
+			if (!(await db.decks.get(action.deckId)))
+				throw new KartkaError('bulk-deck', 'Choose a deck to move the cards to.');
+			break;
+	}
+	return runBulkAction(
+		db,
+		cardIds,
+		(s) => {
+			switch (action.kind) {
+				case 'suspend':
+					return planSuspend(s.cards);
+				case 'unsuspend':
+					return planUnsuspend(s.cards);
+				case 'bury':
+					return planBury(s.cards, ctx);
+				case 'forget':
+					return planForget(s.cards, ctx);
+				case 'set-due':
+					return planSetDue(s.cards, action.days, ctx);
+				case 'move':
+					return planMove(s.notes, s.cardsOfNotes, action.deckId, ctx);
+				case 'add-tags':
+					return planTags(s.notes, action.tags, 'add', ctx);
+				case 'remove-tags':
+					return planTags(s.notes, action.tags, 'remove', ctx);
+				case 'delete':
+					return planDelete(s.cards, s.notes, s.cardsOfNotes, s.logs);
+			}
+		},
+		{ withLogs: action.kind === 'delete' }
+	);
+}
+
+export function undoBrowseAction(db: KartkaDB, record: UndoRecord): Promise<void> {
+	return undoBulkAction(db, record);
+}
+
+/** What changed (to refresh the list): written, restored or deleted cards, and notes whose text or tags changed. */
+export function touched(record: UndoRecord): { cardIds: Set<string>; noteIds: Set<string> } {
+	return {
+		cardIds: new Set([...record.revs.keys(), ...record.deleted, ...record.undo.cardPuts.map((c) => c.id)]),
+		noteIds: new Set(record.undo.notePuts.map((n) => n.id))
+	};
+}

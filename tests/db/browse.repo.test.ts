@@ -1,0 +1,170 @@
+// Every bulk action and its undo against the database: one transaction each, and with a fault injected
+// at the last write nothing is half-done.
+import { describe, expect, it } from 'vitest';
+import type { KartkaDB } from '$lib/db/db';
+import { runBulkAction, undoBulkAction, type BulkSelection } from '$lib/db/browse.repo';
+import { Queue, type CardRow } from '$lib/domain/model';
+import { CardState } from '$lib/domain/schedule';
+import {
+	planBury,
+	planDelete,
+	planForget,
+	planMove,
+	planSetDue,
+	planSuspend,
+	planTags,
+	planUnsuspend,
+	type BulkPlan
+} from '$lib/domain/browse/bulk-actions';
+import { deckRow, dumpTables, freshDb, seedDeck } from '../helpers/db';
+
+const ctx = { nowMs: new Date(2026, 2, 10, 12).getTime(), dayCutoffHour: 4 };
+
+async function seeded(): Promise<KartkaDB> {
+	const db = freshDb();
+	await seedDeck(db, 'd', 3, 2);
+	await db.decks.put(deckRow('e'));
+	// Two cards studied (with a log each), one suspended by the user.
+	const cards = await db.cards.toArray();
+	const studied = cards.slice(0, 2).map((c): CardRow => ({
+		...c,
+		state: CardState.Review,
+		queue: Queue.Review,
+		stability: 5,
+		reps: 1,
+		lastReviewMs: 1,
+		rev: 1
+	}));
+	await db.cards.bulkPut([...studied, { ...cards[2]!, queue: Queue.Suspended, suspendedReason: 'user' }]);
+	await db.reviewLogs.bulkAdd(
+		studied.map((c) => ({
+			cardId: c.id,
+			noteId: c.noteId,
+			deckId: 'd',
+			rating: 3 as const,
+			kind: 'review' as const,
+			reviewedMs: 1,
+			studyDay: 1,
+			durationMs: 9,
+			before: cards[0]!,
+			after: c,
+			afterRev: 1
+		}))
+	);
+	await db.notes.update('d/b0', { tags: ['exam'] });
+	return db;
+}
+
+type Planner = (s: BulkSelection) => BulkPlan;
+const actions: [string, Planner, (db: KartkaDB) => Promise<unknown>][] = [
+	[
+		'Suspend',
+		(s) => planSuspend(s.cards),
+		(db) =>
+			db.cards
+				.where('[queue+dueMs]')
+				.between([Queue.Suspended, -Infinity], [Queue.Suspended, Infinity])
+				.count()
+	],
+	[
+		'Unsuspend',
+		(s) => planUnsuspend(s.cards),
+		(db) => db.cards.filter((c) => c.queue === Queue.Suspended).count()
+	],
+	[
+		'Bury',
+		(s) => planBury(s.cards, ctx),
+		(db) => db.cards.filter((c) => c.buriedUntilMs !== undefined).count()
+	],
+	[
+		'Forget',
+		(s) => planForget(s.cards, ctx),
+		(db) => db.reviewLogs.where('cardId').anyOf(['d/b0#0', 'd/b1#0']).count()
+	],
+	[
+		'Set due date',
+		(s) => planSetDue(s.cards, '5', ctx),
+		(db) => db.cards.get('d/b0#0').then((c) => c!.dueMs)
+	],
+	[
+		'Move to deck',
+		(s) => planMove(s.notes, s.cardsOfNotes, 'e', ctx),
+		(db) => db.cards.where('deckId').equals('e').count()
+	],
+	[
+		'Add tags',
+		(s) => planTags(s.notes, 'exam', 'add', ctx),
+		(db) => db.notes.where('tags').equals('exam').count()
+	],
+	[
+		'Remove tags',
+		(s) => planTags(s.notes, 'exam', 'remove', ctx),
+		(db) => db.notes.where('tags').equals('exam').count()
+	],
+	['Delete', (s) => planDelete(s.cards, s.notes, s.cardsOfNotes, s.logs), (db) => db.cards.count()]
+];
+const SELECTED = ['d/b0#0', 'd/b1#0', 'd/b2#0', 'd/r0#0'];
+const withoutRev = (t: Record<string, unknown[]>) => ({
+	...t,
+	cards: (t.cards as CardRow[]).map(({ rev: _r, ...c }) => c)
+});
+
+describe('bulk actions in the database', () => {
+	it.each(actions)('%s: one transaction, and Undo puts everything back', async (_name, planner, probe) => {
+		const db = await seeded();
+		const before = await dumpTables(db);
+		const probed = await probe(db);
+		const { plan, record } = await runBulkAction(db, SELECTED, planner, { withLogs: true });
+		expect(plan.done).toMatch(/\d/);
+		const after = await dumpTables(db);
+		expect(await probe(db)).not.toEqual(probed);
+		await undoBulkAction(db, record);
+		expect(withoutRev(await dumpTables(db))).toEqual(withoutRev(before));
+		// Restored cards move forward in rev, never back.
+		for (const c of (await db.cards.toArray()) as CardRow[]) {
+			const was = (after.cards as CardRow[]).find((a) => a.id === c.id);
+			if (was && record.revs.has(c.id)) expect(c.rev).toBeGreaterThan(was.rev);
+		}
+	});
+
+	it.each(actions)('%s: a fault at the last write leaves nothing half-done', async (_name, planner) => {
+		const db = await seeded();
+		const before = await dumpTables(db);
+		const faulty: Planner = (s) => {
+			const plan = planner(s);
+			plan.write.logPuts.push({ unstorable: () => 0 } as never); // written last: aborts the transaction
+			return plan;
+		};
+		await expect(runBulkAction(db, SELECTED, faulty, { withLogs: true })).rejects.toThrow();
+		expect(await dumpTables(db)).toEqual(before);
+	});
+
+	it('a fault during Undo leaves the action in place, and Undo can be tried again', async () => {
+		const db = await seeded();
+		const before = await dumpTables(db);
+		const { record } = await runBulkAction(
+			db,
+			SELECTED,
+			(s) => planDelete(s.cards, s.notes, s.cardsOfNotes, s.logs),
+			{ withLogs: true }
+		);
+		const afterAction = await dumpTables(db);
+		const broken = {
+			...record,
+			undo: { ...record.undo, logPuts: [...record.undo.logPuts, { bad: () => 0 } as never] }
+		};
+		await expect(undoBulkAction(db, broken)).rejects.toThrow();
+		expect(await dumpTables(db)).toEqual(afterAction);
+		await undoBulkAction(db, record);
+		expect(withoutRev(await dumpTables(db))).toEqual(withoutRev(before));
+	});
+
+	it('refuses Undo when a card changed since the action, writing nothing', async () => {
+		const db = await seeded();
+		const { record } = await runBulkAction(db, SELECTED, (s) => planSuspend(s.cards));
+		await db.cards.update('d/b0#0', { rev: 99 });
+		const now = await dumpTables(db);
+		await expect(undoBulkAction(db, record)).rejects.toThrow(/can no longer be undone/);
+		expect(await dumpTables(db)).toEqual(now);
+	});
+});
