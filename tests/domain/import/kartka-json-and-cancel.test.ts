@@ -11,6 +11,7 @@ describe('Kartka JSON decks', () => {
 		const deck = JSON.parse(new TextDecoder().decode(deckBytes())) as {
 			id: string;
 			title: string;
+			version: string;
 			notes: { id: string }[];
 		};
 		const col = await parseImport(deckBytes(), { fileName: 'belarus-tilt-dates.json' });
@@ -18,7 +19,7 @@ describe('Kartka JSON decks', () => {
 			format: 'kartka-json',
 			deckId: deck.id,
 			title: deck.title,
-			deckMeta: { version: '1.0.0', language: 'en' }
+			deckMeta: { version: deck.version, language: 'en' }
 		});
 		expect(col.notes.map((n) => n.key)).toEqual(deck.notes.map((n) => n.id));
 		expect(col.notes[0]).toMatchObject({
