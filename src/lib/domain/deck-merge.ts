@@ -5,11 +5,10 @@
  * the caller asks for missing notes to go. Pure: deck-content.repo reads the old rows and writes the result.
  */
 import { cardOrdinals } from './card-render';
-import { cardId } from './card-id';
 import { returnsWithContent, suspendCard, unsuspendCard } from './cards/suspension';
 import { Queue, type CardRow, type NoteRow } from './model';
 import { mergeDeckUpdate } from './notes/deck-update-conflict';
-import { newCardSchedule } from './schedule';
+import { newCardFor } from './notes/note-edit';
 
 export interface ContentSummary {
 	added: number;
@@ -38,7 +37,6 @@ export interface DeckMerge {
 }
 
 /** New cards are introduced in note order, forward before reverse. */
-const ORDS_PER_NOTE = 1000;
 
 function sameContent(a: NoteRow, b: NoteRow): boolean {
 	return (
@@ -52,18 +50,8 @@ function sameContent(a: NoteRow, b: NoteRow): boolean {
 	);
 }
 
-export function newCard(note: NoteRow, ord: number, nowMs: number): CardRow {
-	return {
-		id: cardId(note.id, ord),
-		noteId: note.id,
-		deckId: note.deckId,
-		ord,
-		queue: Queue.New,
-		newPosition: note.position * ORDS_PER_NOTE + ord,
-		rev: 0,
-		...newCardSchedule(nowMs)
-	};
-}
+/** A new card for one ordinal of a note (the same rule an edit uses). */
+export const newCard = newCardFor;
 
 /** A deck update suspends content it removed with the reason 'update' (it comes back when it returns). */
 const suspend = (card: CardRow) => (card.queue === Queue.Suspended ? card : suspendCard(card, 'update'));

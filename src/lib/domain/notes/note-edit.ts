@@ -8,6 +8,7 @@
  * - An edit by the user of a note from a deck file (shipped or imported) is marked as a user edit,
  *   keeping the deck's original, so that a deck update never overwrites it (see deck-update-conflict.ts).
  */
+import { cardId } from '../card-id';
 import { cardOrdinals } from '../card-render';
 import { hasClozeSyntax, parseCloze } from '../cloze';
 import { KartkaError } from '../errors';
@@ -85,7 +86,7 @@ export function newCardFor(
 	nowMs: number
 ): CardRow {
 	return {
-		id: `${note.id}#${ord}`,
+		id: cardId(note.id, ord),
 		noteId: note.id,
 		deckId: note.deckId,
 		ord,
