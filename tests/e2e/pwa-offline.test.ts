@@ -7,7 +7,15 @@ import { axeViolations } from './axe';
 import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
 import { readStore } from './idb';
 import { buildApkg } from '../helpers/apkg-builder';
-import { expectedCacheKeys, firstDeckId, routeShells, studyCards, waitForWorker } from './pwa-helpers';
+import {
+	cachedPaths,
+	expectedCacheKeys,
+	firstDeckId,
+	routeShells,
+	studyCards,
+	waitForFullCache,
+	waitForWorker
+} from './pwa-helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -46,12 +54,16 @@ describe('offline PWA', () => {
 		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
 		await waitForWorker(page);
 		const deckId = await firstDeckId(page);
-		// The whole built app is precached: every route, chunk, deck, icon, and the workers' own wasm files.
-		const cached = await page.evaluate(async () => {
-			const [name] = await caches.keys();
-			return (await (await caches.open(name!)).keys()).map((r) => new URL(r.url).pathname).sort();
-		});
-		expect(cached).toEqual(expectedCacheKeys('build'));
+		// The worker took control with only the shell: every route's HTML and the student's screens' code,
+		// not the import parsers, sql.js or the optimizer's wasm (issue 13: control sooner on a first visit).
+		const atControl = await cachedPaths(page);
+		expect(atControl).toEqual(expect.arrayContaining(routeShells('build')));
+		expect(atControl.filter((key) => key.endsWith('.wasm'))).toEqual([]);
+		expect(atControl.filter((key) => key.includes('/workers/'))).toEqual([]);
+		// Once the first visit has settled, the rest of the app follows in the background: every route,
+		// chunk, deck, icon, and the workers' own wasm files.
+		await waitForFullCache(page);
+		expect(await cachedPaths(page)).toEqual(expectedCacheKeys('build'));
 		expect(await page.getByText('Offline', { exact: true }).count()).toBe(0);
 
 		// No network from here on.
@@ -129,6 +141,7 @@ describe('offline PWA', () => {
 		await page.goto('/');
 		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
 		await waitForWorker(page);
+		await waitForFullCache(page);
 		await context.setOffline(true);
 		await page.goto('/import');
 		const apkg = await buildApkg({
