@@ -13,7 +13,7 @@ import {
 } from '$lib/domain/model';
 import type { CardSchedule } from '$lib/domain/schedule';
 import { applyDeckContent, type ContentSummary } from './deck-content.repo';
-import type { KartkaDB } from './db';
+import { importConnection, type KartkaDB } from './db';
 import { mediaTable, type MediaRow } from './media.repo';
 
 export function existingDeck(db: KartkaDB, deckId: string): Promise<DeckRow | undefined> {
@@ -59,7 +59,21 @@ export class ImportAbortedError extends Error {
 	}
 }
 
+/** Writes through a relaxed-durability connection of its own (importConnection), closed afterwards. */
 export async function writeImport(
+	db: KartkaDB,
+	write: ImportWrite,
+	signal?: AbortSignal
+): Promise<ImportWriteResult> {
+	const fast = importConnection(db);
+	try {
+		return await writeImportOn(fast, write, signal);
+	} finally {
+		if (fast !== db) fast.close();
+	}
+}
+
+async function writeImportOn(
 	db: KartkaDB,
 	write: ImportWrite,
 	signal?: AbortSignal
