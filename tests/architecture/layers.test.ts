@@ -83,11 +83,7 @@ const allowed: [string, string, string][] = [
 		'src/lib/services/planted.ts',
 		"import { x as imported } from '$lib/db/decks.repo';"
 	],
-	[
-		'state imports services',
-		'src/lib/state/planted.ts',
-		"import { x as imported } from '$lib/services/x';"
-	],
+	['state imports services', 'src/lib/state/planted.ts', "import { x as imported } from '$lib/services/x';"],
 	[
 		'a component takes a service type',
 		'src/lib/components/planted.ts',

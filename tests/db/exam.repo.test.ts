@@ -3,13 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { KartkaDB, SCHEMA_LADDER, SCHEMA_VERSION } from '$lib/db/db';
 import { applyDeckContent } from '$lib/db/deck-content.repo';
-import {
-	EXAM_PRIORITY_OFFSET,
-	examPlans,
-	getExamPlan,
-	listTestResults,
-	testResults
-} from '$lib/db/exam.repo';
+import { getExamPlan, listTestResults } from '$lib/db/exam.repo';
+import { EXAM_PRIORITY_OFFSET } from '$lib/domain/exam/exam-priority';
 import { logPracticeAnswer, undoPracticeAnswer } from '$lib/db/practice.repo';
 import { loadQueueInput } from '$lib/db/queue.repo';
 import { answerCard } from '$lib/db/review.repo';
@@ -21,6 +16,7 @@ import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
 import { startOfStudyDay, studyDayOf } from '$lib/domain/study-day';
 import { schedulingForDeck } from '$lib/services/deck-scheduling.service';
 import {
+	endPastExamPriority,
 	examPlanView,
 	ExamPlanError,
 	removeExamPlan,
@@ -55,10 +51,10 @@ describe('schema v3', () => {
 		const db = new KartkaDB(name);
 		await db.open();
 		expect(db.verno).toBe(SCHEMA_VERSION);
-		expect(await examPlans(db).count()).toBe(0);
-		expect(await testResults(db).count()).toBe(0);
+		expect(await db.examPlans.count()).toBe(0);
+		expect(await db.testResults.count()).toBe(0);
 		expect(await db.cards.get('d/n#0')).toMatchObject({ dueMs: 5, stability: 3 });
-		await examPlans(db).put({
+		await db.examPlans.put({
 			deckId: 'd',
 			examDate: '2026-06-01',
 			tags: [],
@@ -66,7 +62,7 @@ describe('schema v3', () => {
 			startDay: 1,
 			updatedMs: 1
 		});
-		await testResults(db).add({
+		await db.testResults.add({
 			deckId: 'd',
 			takenMs: 2,
 			seed: 's',
@@ -175,6 +171,7 @@ describe('exam plan', () => {
 		expect((await db.cards.toArray()).some((c) => c.newPosition < 0)).toBe(true);
 		const during = await examPlanView(db, 'belarus-tilt-dates', NOW + DAY, (d) => d);
 		expect(during.forecast?.active).toBe(true);
+		await endPastExamPriority(db, 'belarus-tilt-dates', NOW + 6 * DAY);
 		const after = await examPlanView(db, 'belarus-tilt-dates', NOW + 6 * DAY, (d) => d);
 		expect(after.forecast?.active).toBe(false);
 		expect(await db.cards.toArray()).toEqual(before);

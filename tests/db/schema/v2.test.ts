@@ -2,7 +2,7 @@
 // and the new table works (keyed by file name, findable by deck).
 import { describe, expect, it } from 'vitest';
 import { KartkaDB } from '$lib/db/db';
-import { mediaOfDeck, mediaTable } from '$lib/db/media.repo';
+import { mediaOfDeck } from '$lib/db/media.repo';
 import { Queue } from '$lib/domain/model';
 import { makeCard, makeNote } from '../../helpers/cards';
 import { deckRow } from '../../helpers/db';
@@ -38,9 +38,9 @@ describe('schema version 2 (media)', () => {
 		expect(await v2.notes.toArray()).toEqual(seeded.notes);
 		expect(await v2.cards.toArray()).toEqual(seeded.cards);
 		expect((await v2.settings.get('scheduler'))?.value).toEqual({ newCardsPerDay: 5 });
-		expect(await mediaTable(v2).count()).toBe(0);
+		expect(await v2.media.count()).toBe(0);
 		const bytes = new Uint8Array([1, 2, 3]);
-		await mediaTable(v2).add({
+		await v2.media.add({
 			name: 'a.png',
 			mime: 'image/png',
 			bytes,
@@ -50,7 +50,7 @@ describe('schema version 2 (media)', () => {
 			addedMs: 1
 		});
 		expect((await mediaOfDeck(v2, 'e')).map((m) => m.name)).toEqual(['a.png']);
-		expect([...(await mediaTable(v2).get('a.png'))!.bytes]).toEqual([1, 2, 3]);
+		expect([...(await v2.media.get('a.png'))!.bytes]).toEqual([1, 2, 3]);
 		v2.close();
 	});
 });

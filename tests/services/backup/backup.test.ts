@@ -15,7 +15,7 @@ import {
 	lastBackupMs,
 	readBackupFor,
 	restoreBackup
-} from '$lib/services/import/backup.service';
+} from '$lib/services/backup/backup.service';
 import { dumpTables, freshDb, seedDeck } from '../../helpers/db';
 import { collection, note, SOURCE } from '../../helpers/collections';
 

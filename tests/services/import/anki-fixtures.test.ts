@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KartkaDB } from '$lib/db/db';
-import { mediaTable } from '$lib/db/media.repo';
 import { answerCard } from '$lib/db/review.repo';
 import { createScheduler } from '$lib/domain/fsrs-adapter';
 import { Rating } from '$lib/domain/schedule';
@@ -74,7 +73,7 @@ describe('real Anki packages into the database', () => {
 		await run('media.apkg');
 		const [note] = await db.notes.toArray();
 		expect(Object.values(note!.fields).join(' ')).toContain('[sound:foo.wav]');
-		const row = await mediaTable(db).get('foo.wav');
+		const row = await db.media.get('foo.wav');
 		expect(row).toMatchObject({ name: 'foo.wav', deckIds: [note!.deckId] });
 		expect(row!.bytes.byteLength).toBe(row!.size);
 		expect(row!.bytes.byteLength).toBeGreaterThan(0);

@@ -2,7 +2,6 @@
 // files built with it mean something), with images stored and shown by name.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KartkaDB } from '$lib/db/db';
-import { mediaTable } from '$lib/db/media.repo';
 import { importBytes } from '$lib/services/import/import.service';
 import { freshDb } from '../../helpers/db';
 import { buildApkg, RED_PNG } from '../../helpers/apkg-builder';
@@ -24,7 +23,7 @@ describe('built Anki packages', () => {
 		const { plan } = await importBytes(db, bytes, { fileName: 'cells.apkg', nowMs: 1 });
 		expect(plan.decks.map((d) => d.deck.title)).toEqual(['Cells']);
 		expect(await db.notes.count()).toBe(2);
-		expect((await mediaTable(db).get('cell.png'))?.mime).toBe('image/png');
+		expect((await db.media.get('cell.png'))?.mime).toBe('image/png');
 		const first = (await db.notes.toArray()).find((n) => n.position === 0)!;
 		expect(first.fields.front).toBe('<img src="cell.png">');
 		expect(first.tags).toEqual(['bio']);

@@ -2,15 +2,15 @@
 // transaction; a newer version of the same deck updates in place and keeps progress.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KartkaDB } from '$lib/db/db';
-import { mediaTable } from '$lib/db/media.repo';
 import { answerCard } from '$lib/db/review.repo';
 import { createScheduler } from '$lib/domain/fsrs-adapter';
 import { Queue } from '$lib/domain/model';
 import { CardState, Rating } from '$lib/domain/schedule';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
-import { deckIdFor } from '$lib/services/import/import-ids';
+import { deckIdFor } from '$lib/domain/import/import-ids';
 import { planImport } from '$lib/services/import/import-plan';
-import { commitImport, summaryText } from '$lib/services/import/import.service';
+import { summaryText } from '$lib/domain/deck-merge';
+import { commitImport } from '$lib/services/import/import.service';
 import { dumpTables, freshDb, seedDeck } from '../../helpers/db';
 import { collection, note, SOURCE } from '../../helpers/collections';
 
@@ -167,7 +167,7 @@ describe('media', () => {
 	it('stores media rows with their bytes and the decks that use them', async () => {
 		db = freshDb();
 		await run(collection([note('a', '<img src="cell.png">', 'Cell')], { media: [png(1)] }));
-		const row = (await mediaTable(db).get('cell.png'))!;
+		const row = (await db.media.get('cell.png'))!;
 		expect(row).toMatchObject({ mime: 'image/png', size: 5, deckIds: [deckId] });
 		expect([...row.bytes]).toEqual([137, 80, 78, 71, 1]);
 	});
@@ -177,7 +177,7 @@ describe('media', () => {
 		await run(collection([note('a', '<img src="cell.png">', 'Cell')], { media: [png(1)] }));
 		const chemNote = note('z', '<img src="cell.png"> and [sound:cell.png]', 'Other', { deckName: 'Chem' });
 		await run(collection([chemNote], { media: [png(2)], title: 'Chem' }));
-		const names = (await mediaTable(db).toArray()).map((m) => m.name).sort();
+		const names = (await db.media.toArray()).map((m) => m.name).sort();
 		expect(names).toHaveLength(2);
 		const other = names.find((n) => n !== 'cell.png')!;
 		expect(other).toMatch(/^cell-[0-9a-f]{8}\.png$/);

@@ -3,20 +3,11 @@
  * the same spreadsheet) must land on the same deck and note ids, so that it updates rather than
  * duplicates; ids are also valid Kartka deck-format slugs, so that an exported deck re-imports onto itself.
  */
-import type { ImportFormat } from '$lib/domain/import/import-model';
+import { fnv1a } from '../text-hash';
+import type { ImportFormat } from './import-model';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_KEY = 80;
-
-/** FNV-1a (32 bit) of a string, as 8 hex digits: a short, stable, non-cryptographic fingerprint. */
-export function fnv1a(text: string): string {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		h ^= text.charCodeAt(i);
-		h = Math.imul(h, 0x01000193);
-	}
-	return (h >>> 0).toString(16).padStart(8, '0');
-}
 
 /** Lowercase ASCII slug (accents dropped, anything else becomes '-'), at most `max` characters. */
 export function slugify(text: string, max = 40): string {

@@ -8,7 +8,7 @@ import type { KartkaDB } from '$lib/db/db';
 import { cardOrdinals, renderCard } from '$lib/domain/card-render';
 import { DECK_FORMAT_VERSION, validateDeck, type DeckError } from '$lib/domain/deck-format';
 import type { DeckRow, NoteRow } from '$lib/domain/model';
-import { slugify } from './import-ids';
+import { slugify } from '$lib/domain/import/import-ids';
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 

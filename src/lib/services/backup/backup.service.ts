@@ -7,7 +7,7 @@ import { unzipSync, zipSync, strToU8, strFromU8, type Zippable } from 'fflate';
 import { lastBackupMs, replaceAll, snapshotAll, tableNames, type TableRows } from '$lib/db/backup.repo';
 import type { KartkaDB } from '$lib/db/db';
 import { SCHEMA_VERSION } from '$lib/db/db';
-import type { MediaRow } from '$lib/db/media.repo';
+import type { MediaRow } from '$lib/domain/model';
 import {
 	BACKUP_FORMAT,
 	BACKUP_FORMAT_VERSION,
@@ -16,7 +16,7 @@ import {
 	manifestSchema,
 	ROW_SCHEMAS,
 	type BackupManifest
-} from './backup-format';
+} from '$lib/domain/backup/backup-format';
 
 export { lastBackupMs };
 

@@ -4,7 +4,7 @@
  * later versions survive a backup and restore unchanged.
  */
 import { z } from 'zod';
-import { IMPORT_LIMITS } from '$lib/domain/import/import-model';
+import { IMPORT_LIMITS } from '../import/import-model';
 
 export const BACKUP_FORMAT = 'kartka-backup';
 export const BACKUP_FORMAT_VERSION = 1;

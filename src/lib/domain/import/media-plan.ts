@@ -4,8 +4,8 @@
  * "image.jpg") is renamed `image-<hash>.jpg` and the notes of this import are rewritten to match, as
  * Anki does; the same file imported again keeps its name.
  */
-import type { MediaRow } from '$lib/db/media.repo';
-import type { ImportedMedia } from '$lib/domain/import/import-model';
+import type { MediaRow } from '../model';
+import type { ImportedMedia } from './import-model';
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 	const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
