@@ -170,7 +170,8 @@ async function firstVisitJs() {
 				scripts.add(url.pathname);
 		});
 		await page.goto('/');
-		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		// The running app marks <html data-ready> (the prerendered home shows the heading before it).
+		await page.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
 		const home = new Set(scripts);
 		await page
 			.getByRole('button', { name: /^Study / })
@@ -294,7 +295,8 @@ async function offlineColdStart() {
 		const first = await launch(false);
 		const page = first.pages()[0] ?? (await first.newPage());
 		await page.goto('/');
-		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		// The running app marks <html data-ready> (the prerendered home shows the heading before it).
+		await page.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
 			timeout: 60_000
 		});

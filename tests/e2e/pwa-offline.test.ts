@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { axeViolations } from './axe';
-import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
+import { collectPageErrors, launchChromium, newPhoneContext, screenshot, waitForHome } from './browser';
 import { readStore } from './idb';
 import { buildApkg } from '../helpers/apkg-builder';
 import {
@@ -51,7 +51,7 @@ describe('offline PWA', () => {
 
 		// First visit, online.
 		await page.goto('/');
-		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		await waitForHome(page);
 		await waitForWorker(page);
 		const deckId = await firstDeckId(page);
 		// The worker took control with only the shell: every route's HTML and the student's screens' code,
@@ -69,7 +69,7 @@ describe('offline PWA', () => {
 		// No network from here on.
 		await context.setOffline(true);
 		await page.reload();
-		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		await waitForHome(page);
 		await page.getByText('Offline', { exact: true }).waitFor();
 		// The cached responses kept the COOP/COEP headers: still cross-origin isolated (the optimizer needs it).
 		expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
@@ -102,14 +102,14 @@ describe('offline PWA', () => {
 		);
 		// Leaving the session (client-side) ends it: now persistent storage is requested, once.
 		await page.getByRole('link', { name: 'Decks' }).click();
-		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		await waitForHome(page);
 		await expect
 			.poll(() => page.evaluate(() => (window as unknown as { __persistCalls: number }).__persistCalls))
 			.toBe(1);
 
 		// Reload offline: the answers are there.
 		await page.reload();
-		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		await waitForHome(page);
 		const logs = await readStore<{ cardId: string }>(page, 'reviewLogs');
 		expect(logs).toHaveLength(3);
 		const cards = await readStore<{ id: string; reps: number }>(page, 'cards');
@@ -139,7 +139,7 @@ describe('offline PWA', () => {
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/');
-		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		await waitForHome(page);
 		await waitForWorker(page);
 		await waitForFullCache(page);
 		await context.setOffline(true);
@@ -170,7 +170,7 @@ describe('offline PWA', () => {
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/');
-		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		await waitForHome(page);
 		await page
 			.getByRole('button', { name: /^Study / })
 			.first()

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { serveBuild } from '../../scripts/serve.js';
 import { axeViolations } from './axe';
-import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
+import { collectPageErrors, launchChromium, newPhoneContext, screenshot, waitForHome } from './browser';
 import { readStore } from './idb';
 import {
 	buildVariant,
@@ -63,7 +63,7 @@ describe('service worker update', () => {
 			const page = await context.newPage();
 			const errors = collectPageErrors(page);
 			await page.goto('/');
-			await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+			await waitForHome(page);
 			await waitForWorker(page);
 			const deckId = await firstDeckId(page);
 			expect(await page.evaluate(() => caches.keys())).toEqual([expect.stringContaining(versionA)]);
@@ -107,7 +107,7 @@ describe('service worker update', () => {
 
 			// Accepting it reloads into B, data intact.
 			await Promise.all([page.waitForEvent('load'), reload.click()]);
-			await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+			await waitForHome(page);
 			expect(await sameDocument(page)).toBe(false);
 			await expect
 				.poll(() => page.evaluate(() => caches.keys()))
@@ -185,7 +185,7 @@ describe('service worker update', () => {
 			const old = await context.newPage();
 			const errors = collectPageErrors(old);
 			await old.goto('/');
-			await old.getByRole('heading', { name: 'Your decks' }).waitFor();
+			await waitForHome(old);
 			await waitForWorker(old);
 			await waitForFullCache(old, dirA);
 
@@ -198,7 +198,7 @@ describe('service worker update', () => {
 			const reload = fresh.getByRole('button', { name: 'Reload to update' });
 			await reload.waitFor({ timeout: 60_000 });
 			await Promise.all([fresh.waitForEvent('load'), reload.click()]);
-			await fresh.getByRole('heading', { name: 'Your decks' }).waitFor();
+			await waitForHome(fresh);
 			await old.getByText('Reload this tab to use the new version').waitFor();
 			// Tab 1 still runs A: A's cache stays beside B's.
 			await expect
@@ -228,7 +228,7 @@ describe('service worker update', () => {
 			await old.close();
 			await context.setOffline(false);
 			await fresh.reload();
-			await fresh.getByRole('heading', { name: 'Your decks' }).waitFor();
+			await waitForHome(fresh);
 			await expect
 				.poll(() => fresh.evaluate(() => caches.keys()), { timeout: 10_000 })
 				.toEqual([expect.stringContaining(versionB)]);
