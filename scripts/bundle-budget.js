@@ -75,7 +75,7 @@ export function routeFiles(buildDir) {
 export function preloadedScripts(html) {
 	const found = new Set();
 	for (const [, href] of html.matchAll(/<link\s+href="([^"]+\.js)"\s+rel="modulepreload"/g))
-		found.add(href.replace(/^(\.\/|\/)+/, '').replace(/^(\.\.\/)+/, ''));
+		found.add((href ?? '').replace(/^(\.\/|\/)+/, '').replace(/^(\.\.\/)+/, ''));
 	return [...found];
 }
 
