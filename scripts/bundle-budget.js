@@ -26,7 +26,9 @@ export const ON_DEMAND = [
 	/^src\/lib\/domain\/import\//,
 	/^src\/lib\/services\/import\/parse/,
 	/^src\/lib\/services\/optimizer\//,
-	/^node_modules\/sql\.js\//
+	/^node_modules\/sql\.js\//,
+	// workbox-window: only when an update is applied ("Reload to update").
+	/^node_modules\/workbox-window\//
 ];
 
 /** Source files that are shipped deck data, not code. */

@@ -1,5 +1,5 @@
 /**
- * Registers the service worker through workbox-window and tracks updates: a new version that is waiting,
+ * Registers the service worker (at once, with the platform API) and tracks updates: a new version that is waiting,
  * a version applied by another tab, and a database upgraded by another tab. Applying an update is always
  * the student's choice ("Reload to update"), and it is not offered while a card is on screen.
  */
@@ -7,8 +7,14 @@ import { dev } from '$app/environment';
 import { base } from '$app/paths';
 import { onVersionChange, type KartkaDB } from '$lib/db/db';
 import { activity } from '$lib/state/activity.svelte';
-import type { Workbox } from 'workbox-window';
-import { askWorkerVersion, KEEP_URLS, TAB_STARTED, WARM_CACHE, WHICH_CACHE } from './worker-messages';
+import {
+	askWorkerVersion,
+	KEEP_URLS,
+	SKIP_WAITING,
+	TAB_STARTED,
+	WARM_CACHE,
+	WHICH_CACHE
+} from './worker-messages';
 
 /** Whether this browser can open Kartka with no network. */
 export type OfflineReadiness = 'checking' | 'installing' | 'ready' | 'unsupported' | 'failed';
@@ -34,7 +40,6 @@ const TAKEOVER_TIMEOUT_MS = 5000;
  */
 const WARM_AFTER_MS = 8000;
 
-let wb: Workbox | null = null;
 let registration: ServiceWorkerRegistration | null = null;
 let lastCheckMs = 0;
 let started = false;
@@ -60,12 +65,13 @@ export async function startServiceWorker(): Promise<void> {
 	if (controller) onControlled(controller);
 	updates.offline = controller ? 'ready' : 'installing';
 	try {
-		// Imported here, not at the top: workbox-window's entry breaks server rendering and is not needed
-		// for the first paint.
-		const { Workbox } = await import('workbox-window');
+		// Registered at once with the platform API: the worker installs as early as possible on a first
+		// visit, and workbox-window (its messaging helper) loads only when an update is applied.
 		// In dev SvelteKit serves the worker as an ES module; the build emits a classic script.
-		wb = new Workbox(`${base}/service-worker.js`, { scope: `${base}/`, type: dev ? 'module' : 'classic' });
-		registration = (await wb.register()) ?? null;
+		registration = await navigator.serviceWorker.register(`${base}/service-worker.js`, {
+			scope: `${base}/`,
+			type: dev ? 'module' : 'classic'
+		});
 	} catch {
 		// Blocked (private mode, policy, a test context): the app still works online.
 		updates.offline = navigator.serviceWorker.controller ? 'ready' : 'failed';
@@ -128,10 +134,10 @@ function scheduleChecks(): void {
 
 /** Asks the server for a newer worker; a no-op offline. */
 export async function checkForUpdate(): Promise<void> {
-	if (!wb) return;
+	if (!registration) return;
 	lastCheckMs = Date.now();
 	try {
-		await wb.update();
+		await registration.update();
 	} catch {
 		// Offline or the server is down: try again later.
 	}
@@ -141,8 +147,10 @@ export async function checkForUpdate(): Promise<void> {
 export function applyUpdate(): void {
 	if (activity.studying && !updates.databaseReplaced) return; // never in the middle of a session
 	updates.applying = true;
-	if (registration?.waiting && wb) {
-		wb.messageSkipWaiting(); // the controllerchange listener reloads
+	const waiting = registration?.waiting;
+	if (waiting) {
+		// The controllerchange listener reloads.
+		void import('workbox-window').then(({ messageSW }) => messageSW(waiting, { type: SKIP_WAITING }));
 		setTimeout(() => window.location.reload(), TAKEOVER_TIMEOUT_MS);
 	} else {
 		window.location.reload();
