@@ -117,6 +117,15 @@ describe('planRequest', () => {
 		});
 	});
 
+	it("answers the prerendered home's data from the cache, whatever SvelteKit's query", () => {
+		const withData = new Set([...precached, '/__data.json']);
+		expect(planRequest(facts('/__data.json?x-sveltekit-invalidated=01'), '', withData)).toEqual({
+			kind: 'cache',
+			key: '/__data.json',
+			keepMiss: false
+		});
+	});
+
 	it('leaves everything else to the browser', () => {
 		expect(planRequest(facts('/_app/version.json'), '', precached).kind).toBe('network');
 		expect(planRequest(facts('/manifest.webmanifest?v=2'), '', precached).kind).toBe('network');

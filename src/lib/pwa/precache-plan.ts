@@ -118,6 +118,9 @@ export function planRequest(req: RequestFacts, base: string, precached: Readonly
 		if (precached.has(shell)) return { kind: 'cache', key: shell, keepMiss: false };
 		return { kind: 'navigate', fallbackKey: `${base}${FALLBACK_SHELL}` };
 	}
+	// The prerendered home's data (client-side navigation asks for it with SvelteKit's invalidation query).
+	if (path.endsWith('/__data.json') && precached.has(path))
+		return { kind: 'cache', key: path, keepMiss: false };
 	// Assets are requested without a query; anything with one (cache busting, APIs) goes to the network.
 	if (req.url.search !== '') return { kind: 'network' };
 	// Hashed files are kept once fetched: most of a version is cached on first use or in the background.

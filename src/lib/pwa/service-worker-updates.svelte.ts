@@ -77,7 +77,10 @@ export async function startServiceWorker(): Promise<void> {
 		updates.offline = navigator.serviceWorker.controller ? 'ready' : 'failed';
 		return;
 	}
-	if (!registration) return;
+	if (!registration) {
+		updates.offline = navigator.serviceWorker.controller ? 'ready' : 'failed';
+		return;
+	}
 	watchWaiting(registration);
 	scheduleChecks();
 }
