@@ -15,7 +15,7 @@ import {
 import type { CardSchedule } from '$lib/domain/schedule';
 import type { ContentSummary } from '$lib/domain/deck-merge';
 import { applyDeckContent } from './deck-content.repo';
-import type { KartkaDB } from './db';
+import { importConnection, type KartkaDB } from './db';
 
 export function existingDeck(db: KartkaDB, deckId: string): Promise<DeckRow | undefined> {
 	return db.decks.get(deckId);
@@ -60,7 +60,21 @@ export class ImportAbortedError extends Error {
 	}
 }
 
+/** Writes through a relaxed-durability connection of its own (importConnection), closed afterwards. */
 export async function writeImport(
+	db: KartkaDB,
+	write: ImportWrite,
+	signal?: AbortSignal
+): Promise<ImportWriteResult> {
+	const fast = importConnection(db);
+	try {
+		return await writeImportOn(fast, write, signal);
+	} finally {
+		if (fast !== db) fast.close();
+	}
+}
+
+async function writeImportOn(
 	db: KartkaDB,
 	write: ImportWrite,
 	signal?: AbortSignal
