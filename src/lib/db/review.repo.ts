@@ -7,6 +7,7 @@ import { queueForState, type CardRow, type ReviewKind, type ReviewLogRow } from 
 import { pickSchedule, type Rating } from '$lib/domain/schedule';
 import { studyDayOf } from '$lib/domain/study-day';
 import type { KartkaDB } from './db';
+import { outboxTable, syncMetaTable, trackNewLog, trackRemovedLog } from './sync-tracking.repo';
 
 export class CardChangedError extends Error {
 	constructor(readonly cardId: string) {
@@ -33,7 +34,9 @@ export interface AnswerResult {
 
 export async function answerCard(db: KartkaDB, input: AnswerInput): Promise<AnswerResult> {
 	const { shown, rating, nowMs, scheduler } = input;
-	return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+	// The outbox is written in the same transaction: an answer is never saved without its sync record.
+	const tables = [db.cards, db.reviewLogs, outboxTable(db), syncMetaTable(db)];
+	return db.transaction('rw', tables, async () => {
 		const current = await db.cards.get(shown.id);
 		if (!current || current.rev !== shown.rev) throw new CardChangedError(shown.id);
 		const before = pickSchedule(current);
@@ -54,13 +57,15 @@ export async function answerCard(db: KartkaDB, input: AnswerInput): Promise<Answ
 		};
 		await db.cards.put(card);
 		log.id = await db.reviewLogs.add(log);
+		await trackNewLog(db, log);
 		return { card, log };
 	});
 }
 
 /** Restores the card as it was before `logId` and removes that log, in one transaction. */
-export async function undoAnswer(db: KartkaDB, logId: number): Promise<CardRow> {
-	return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+export async function undoAnswer(db: KartkaDB, logId: number, nowMs = Date.now()): Promise<CardRow> {
+	const tables = [db.cards, db.reviewLogs, outboxTable(db), syncMetaTable(db)];
+	return db.transaction('rw', tables, async () => {
 		const log = await db.reviewLogs.get(logId);
 		if (!log) throw new Error('Nothing to undo: that answer is already gone.');
 		const current = await db.cards.get(log.cardId);
@@ -73,6 +78,7 @@ export async function undoAnswer(db: KartkaDB, logId: number): Promise<CardRow> 
 		};
 		await db.cards.put(card);
 		await db.reviewLogs.delete(logId);
+		await trackRemovedLog(db, log, nowMs);
 		return card;
 	});
 }

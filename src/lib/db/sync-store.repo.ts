@@ -42,10 +42,10 @@ export class DexieSyncStore implements LocalSyncStore {
 
 	async pending(limit: number): Promise<PendingBatch> {
 		const { db } = this;
+		const me = await deviceIdOf(db);
 		return db.transaction('r', db.tables, async () => {
 			const rows = await outboxTable(db).orderBy('seq').limit(limit).toArray();
 			if (rows.length === 0) return { docs: [], uptoSeq: 0 };
-			const me = await deviceIdOf(db);
 			const revs = await syncRevsTable(db).bulkGet(rows.map((r) => r.docId));
 			const docs: OutgoingDoc[] = [];
 			const notes = await this.notesFor(rows);

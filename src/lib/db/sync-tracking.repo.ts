@@ -38,19 +38,17 @@ export const syncMetaTable = (db: KartkaDB) => db.table<SyncMetaRow, string>('sy
 /** Review logs carry their globally unique id from schema v6 on. */
 export type SyncedLogRow = ReviewLogRow & { uid?: string };
 
-const deviceIds = new WeakMap<KartkaDB, string>();
-
-/** This device's id: made once (random) and kept in syncMeta. */
+/**
+ * This device's id: made once (random) and kept in syncMeta. Always read from the table (no cache):
+ * inside a Dexie transaction, awaiting a promise that is not Dexie's commits the transaction early.
+ */
 export async function deviceIdOf(db: KartkaDB): Promise<string> {
-	const cached = deviceIds.get(db);
-	if (cached) return cached;
 	const meta = syncMetaTable(db);
 	let id = (await meta.get('deviceId'))?.value as string | undefined;
 	if (!id) {
 		id = newDeviceId(crypto.getRandomValues(new Uint8Array(16)));
 		await meta.put({ key: 'deviceId', value: id });
 	}
-	deviceIds.set(db, id);
 	return id;
 }
 
