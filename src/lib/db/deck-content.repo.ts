@@ -5,7 +5,9 @@
 import { cardOrdinals } from '$lib/domain/card-render';
 import { Queue, queueForState, type CardRow, type DeckRow, type NoteRow } from '$lib/domain/model';
 import { newCardSchedule } from '$lib/domain/schedule';
+import { docId } from '$lib/domain/sync/sync-docs';
 import type { KartkaDB } from './db';
+import { outboxTable, syncMetaTable, trackChanges } from './sync-tracking.repo';
 
 export interface ContentSummary {
 	added: number;
@@ -56,7 +58,8 @@ export async function applyDeckContent(
 ): Promise<ContentSummary> {
 	const { nowMs } = options;
 	const summary: ContentSummary = { added: 0, updated: 0, removed: 0, unchanged: 0 };
-	await db.transaction('rw', db.decks, db.notes, db.cards, db.reviewLogs, async () => {
+	const tables = [db.decks, db.notes, db.cards, db.reviewLogs, outboxTable(db), syncMetaTable(db)];
+	await db.transaction('rw', tables, async () => {
 		const previous = await db.decks.get(deck.id);
 		await db.decks.put(previous ? { ...previous, ...deck, createdMs: previous.createdMs } : deck);
 		const oldNotes = new Map(
@@ -105,6 +108,14 @@ export async function applyDeckContent(
 		}
 		await db.notes.bulkPut(notePuts);
 		await db.cards.bulkPut(cardPuts);
+		// Sync: an imported deck and its changed notes (shipped decks are installed on every device).
+		if (deck.origin === 'import') {
+			const changed = [
+				...notePuts.map((n) => n.id),
+				...(options.missing === 'delete' ? gone.map((n) => n.id) : [])
+			];
+			await trackChanges(db, [docId('deck', deck.id), ...changed.map((id) => docId('note', id))], nowMs);
+		}
 	});
 	return summary;
 }

@@ -90,12 +90,10 @@ export async function snapshot(db: KartkaDB) {
 	return {
 		decks: (await db.decks.toArray()).sort(byId).map((d) => strip(d, ['createdMs', 'updatedMs'])),
 		// Sync bookkeeping on rows (edit times, creation times) is local; the content must match.
-		notes: (await db.notes.toArray())
-			.sort(byId)
-			.map((n) => ({
-				...strip(n, ['updatedMs', 'createdMs', 'editedMs', 'editedBy', 'conflicts']),
-				conflicts: (n as { conflicts?: unknown[] }).conflicts ?? []
-			})),
+		notes: (await db.notes.toArray()).sort(byId).map((n) => ({
+			...strip(n, ['updatedMs', 'createdMs', 'editedMs', 'editedBy', 'conflicts']),
+			conflicts: (n as { conflicts?: unknown[] }).conflicts ?? []
+		})),
 		cards: (await db.cards.toArray()).sort(byId).map((c) => strip(c, ['rev', 'createdMs'])),
 		logs: ((await db.reviewLogs.toArray()) as { uid?: string }[])
 			.sort(byUid)
