@@ -34,6 +34,9 @@ interface BatchContext {
 	me: string;
 	pending: Map<string, OutboxRow>;
 	touchedCards: Set<string>;
+	/** The batch's logs already on this device, by uid (read in one query). */
+	logs: Map<string, SyncedLogRow>;
+	newLogs: SyncedLogRow[];
 }
 
 /** The version to keep: the server's, or merged with this device's unsent change of the same document. */
@@ -41,17 +44,24 @@ function withLocal(remote: SyncBody, local: SyncBody | undefined): SyncBody {
 	return local ? (mergeVersions([local, remote]) ?? remote) : remote;
 }
 
-async function applyLog(ctx: BatchContext, uid: string, body: SyncBody | null) {
-	const existing = (await ctx.db.reviewLogs.where('uid').equals(uid).first()) as SyncedLogRow | undefined;
+/**
+ * Not async: inside a transaction, awaiting a promise that made no Dexie request lets the browser commit
+ * the transaction early. Returns the one write it may need (a deletion), for the caller to await.
+ */
+function applyLog(ctx: BatchContext, uid: string, body: SyncBody | null): Promise<void> | undefined {
+	const existing = ctx.logs.get(uid);
 	if (!body) {
-		if (existing) {
-			await ctx.db.reviewLogs.delete(existing.id!);
-			ctx.touchedCards.add(existing.cardId);
-		}
+		if (!existing) return;
+		ctx.logs.delete(uid);
+		ctx.touchedCards.add(existing.cardId);
+		if (existing.id === undefined) ctx.newLogs = ctx.newLogs.filter((l) => l !== existing);
+		else return ctx.db.reviewLogs.delete(existing.id);
 		return;
 	}
 	if (existing || body.kind !== 'log') return; // immutable: a log we have is the log
-	await ctx.db.reviewLogs.add({ ...logFromBody(uid, body), afterRev: UNREPLAYED } as SyncedLogRow);
+	const log = { ...logFromBody(uid, body), afterRev: UNREPLAYED } as SyncedLogRow;
+	ctx.logs.set(uid, log);
+	ctx.newLogs.push(log);
 	ctx.touchedCards.add(body.cardId);
 }
 
@@ -141,23 +151,33 @@ export async function applyRemoteBatch(db: KartkaDB, docs: IncomingDoc[], checkp
 			.where('docId')
 			.anyOf(docs.map((d) => d.id))
 			.toArray();
+		const uids = docs
+			.map((d) => kindOfDocId(d.id))
+			.filter((k) => k?.kind === 'log')
+			.map((k) => k!.key);
+		const known = (await db.reviewLogs.where('uid').anyOf(uids).toArray()) as SyncedLogRow[];
 		const ctx: BatchContext = {
 			db,
 			me: await deviceIdOf(db),
 			pending: new Map(pendingRows.map((r) => [r.docId, r])),
-			touchedCards: new Set()
+			touchedCards: new Set(),
+			logs: new Map(known.map((l) => [l.uid!, l])),
+			newLogs: []
 		};
 		for (const doc of docs) {
 			const found = kindOfDocId(doc.id);
 			if (!found) continue;
-			if (found.kind === 'log') await applyLog(ctx, found.key, doc.body);
-			else if (!doc.body) {
+			if (found.kind === 'log') {
+				const deletion = applyLog(ctx, found.key, doc.body);
+				if (deletion) await deletion;
+			} else if (!doc.body) {
 				// Deleted on the server by CouchDB itself (not one of our tombstones): nothing to change here.
 			} else if (doc.body.kind === 'note') await applyNote(ctx, doc.id, found.key, doc.body);
 			else if (doc.body.kind === 'card') await applyCard(ctx, doc.id, found.key, doc.body);
 			else await applyOther(ctx, doc.id, found.key, doc.body, doc);
-			await syncRevsTable(db).put({ docId: doc.id, rev: doc.rev, history: doc.history });
 		}
+		await db.reviewLogs.bulkAdd(ctx.newLogs);
+		await syncRevsTable(db).bulkPut(docs.map((d) => ({ docId: d.id, rev: d.rev, history: d.history })));
 		await recomputeCards(db, ctx.touchedCards);
 		await putSyncMeta(db, 'pullCheckpoint', checkpoint);
 	});

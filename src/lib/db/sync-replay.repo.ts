@@ -70,21 +70,37 @@ export async function ensureCards(db: KartkaDB, note: SyncedNoteRow, createdMs: 
 
 /** Recomputes cards from their logs (and suspension, and whether their note still has them). */
 export async function recomputeCards(db: KartkaDB, cardIds: Iterable<string>): Promise<void> {
+	const ids = [...new Set(cardIds)];
+	if (ids.length === 0) return;
+	// Three queries for the whole batch: cards, their notes, their logs.
+	const cards = ((await db.cards.bulkGet(ids)) as (SyncedCardRow | undefined)[]).filter(
+		(c): c is SyncedCardRow => !!c // a card whose note has not arrived yet is replayed when it does
+	);
+	const notes = new Map(
+		((await db.notes.bulkGet([...new Set(cards.map((c) => c.noteId))])) as (SyncedNoteRow | undefined)[])
+			.filter((n): n is SyncedNoteRow => !!n)
+			.map((n) => [n.id, n])
+	);
+	const logsByCard = new Map<string, SyncedLogRow[]>();
+	for (const log of (await db.reviewLogs.where('cardId').anyOf(ids).toArray()) as SyncedLogRow[])
+		logsByCard.set(log.cardId, [...(logsByCard.get(log.cardId) ?? []), log]);
 	const schedulers = new Map<string, Scheduler>();
-	for (const id of new Set(cardIds)) {
-		const card = (await db.cards.get(id)) as SyncedCardRow | undefined;
-		if (!card) continue; // its note has not arrived yet: replayed when it does
-		const note = (await db.notes.get(card.noteId)) as SyncedNoteRow | undefined;
-		const logs = (await db.reviewLogs.where('cardId').equals(id).toArray()) as SyncedLogRow[];
+	for (const deckId of new Set(cards.map((c) => c.deckId)))
+		schedulers.set(deckId, createScheduler(await settingsForDeck(db, deckId)));
+
+	const cardPuts: SyncedCardRow[] = [];
+	const logPuts: SyncedLogRow[] = [];
+	for (const card of cards) {
+		const note = notes.get(card.noteId);
+		const logs = logsByCard.get(card.id) ?? [];
 		const createdMs = card.createdMs ?? cardCreatedMs(card, realLogs(logs).sort(compareLogs));
-		let scheduler = schedulers.get(card.deckId);
-		if (!scheduler) {
-			scheduler = createScheduler(await settingsForDeck(db, card.deckId));
-			schedulers.set(card.deckId, scheduler);
-		}
-		const { schedule, steps, sortedLogs } = replayCardLogs(scheduler, id, createdMs, logs);
+		const { schedule, steps, sortedLogs } = replayCardLogs(
+			schedulers.get(card.deckId)!,
+			card.id,
+			createdMs,
+			logs
+		);
 		const rev = card.rev + 1;
-		const changedLogs: SyncedLogRow[] = [];
 		sortedLogs.forEach((log, i) => {
 			const step = steps[i]!;
 			const afterRev = i === sortedLogs.length - 1 ? rev : log.afterRev === UNREPLAYED ? 0 : log.afterRev;
@@ -93,15 +109,14 @@ export async function recomputeCards(db: KartkaDB, cardIds: Iterable<string>): P
 				canonicalJson(log.before) !== canonicalJson(step.before) ||
 				canonicalJson(log.after) !== canonicalJson(step.after)
 			)
-				changedLogs.push({ ...log, before: step.before, after: step.after, afterRev });
+				logPuts.push({ ...log, before: step.before, after: step.after, afterRev });
 		});
-		await db.reviewLogs.bulkPut(changedLogs);
 		const hidden =
 			card.userSuspended ||
 			note?.removed ||
 			!note ||
 			!cardOrdinals(note.kind, note.fields).includes(card.ord);
-		await db.cards.put({
+		cardPuts.push({
 			...card,
 			...pickSchedule(schedule),
 			createdMs,
@@ -109,4 +124,6 @@ export async function recomputeCards(db: KartkaDB, cardIds: Iterable<string>): P
 			rev
 		} as SyncedCardRow);
 	}
+	await db.reviewLogs.bulkPut(logPuts);
+	await db.cards.bulkPut(cardPuts);
 }

@@ -49,8 +49,20 @@ export class DexieSyncStore implements LocalSyncStore {
 			const revs = await syncRevsTable(db).bulkGet(rows.map((r) => r.docId));
 			const docs: OutgoingDoc[] = [];
 			const notes = await this.notesFor(rows);
+			// One query for all the batch's logs (a lookup per log is far slower on a first sync).
+			const uids = rows
+				.map((r) => kindOfDocId(r.docId))
+				.filter((k) => k?.kind === 'log')
+				.map((k) => k!.key);
+			const logs = new Map(
+				((await db.reviewLogs.where('uid').anyOf(uids).toArray()) as SyncedLogRow[]).map((l) => [l.uid!, l])
+			);
 			for (const [i, row] of rows.entries()) {
-				const built = await this.build(row, me, notes);
+				// Logs are built without awaiting (see sync-apply.repo.ts on early commits).
+				const found = kindOfDocId(row.docId);
+				const log = found?.kind === 'log' ? logs.get(found.key) : undefined;
+				const built =
+					found?.kind === 'log' ? { body: log ? logBody(log) : null } : await this.build(row, me, notes);
 				if (built === undefined) continue; // nothing to send for it (e.g. a file over the cap)
 				const known = revs[i];
 				docs.push({ id: row.docId, baseRev: known?.rev ?? null, history: known?.history ?? [], ...built });
@@ -83,12 +95,10 @@ export class DexieSyncStore implements LocalSyncStore {
 		const found = kindOfDocId(row.docId);
 		if (!found) return undefined;
 		const { kind, key } = found;
-		if (kind === 'log') {
-			const log = (await db.reviewLogs.where('uid').equals(key).first()) as SyncedLogRow | undefined;
-			return { body: log ? logBody(log) : null };
-		}
 		if (kind === 'note') {
 			const entry = notes.get(key);
+			// Awaits one Dexie request so that the transaction stays open (see above).
+			await db.notes.get(key);
 			return {
 				body: entry
 					? noteBody(entry.note, entry.createdMs, row.changedMs, me)
