@@ -1,54 +1,14 @@
 /**
- * Writes a deck's content (from a shipped deck file or an import) in ONE transaction, matching notes
- * by id so that a new version of a deck updates text and never resets progress or duplicates cards.
+ * Writes a deck's content (from a shipped deck file or an import) in ONE transaction. What is put,
+ * suspended, restored or deleted is decided by domain/deck-merge.ts; this file only reads and writes.
  */
-import { cardOrdinals } from '$lib/domain/card-render';
-import { Queue, queueForState, type CardRow, type DeckRow, type NoteRow } from '$lib/domain/model';
-import { newCardSchedule } from '$lib/domain/schedule';
+import { mergeDeckContent, diffNotes, type ContentSummary, type MergeOptions } from '$lib/domain/deck-merge';
+import type { DeckRow, NoteRow } from '$lib/domain/model';
 import { docId } from '$lib/domain/sync/sync-docs';
 import type { KartkaDB } from './db';
 import { outboxTable, syncMetaTable, trackChanges } from './sync-tracking.repo';
 
-export interface ContentSummary {
-	added: number;
-	updated: number;
-	removed: number;
-	unchanged: number;
-}
-
-export interface ApplyOptions {
-	nowMs: number;
-	/** Notes missing from the new version: suspended (default, progress kept) or deleted. */
-	missing?: 'suspend' | 'delete';
-}
-
-/** New cards are introduced in note order, forward before reverse. */
-const ORDS_PER_NOTE = 1000;
-
-function sameContent(a: NoteRow, b: NoteRow): boolean {
-	return (
-		a.kind === b.kind &&
-		a.position === b.position &&
-		JSON.stringify(a.fields) === JSON.stringify(b.fields) &&
-		JSON.stringify(a.tags) === JSON.stringify(b.tags) &&
-		a.explanation === b.explanation &&
-		a.sourceQuote === b.sourceQuote &&
-		!a.removed === !b.removed
-	);
-}
-
-function newCard(note: NoteRow, ord: number, nowMs: number): CardRow {
-	return {
-		id: `${note.id}#${ord}`,
-		noteId: note.id,
-		deckId: note.deckId,
-		ord,
-		queue: Queue.New,
-		newPosition: note.position * ORDS_PER_NOTE + ord,
-		rev: 0,
-		...newCardSchedule(nowMs)
-	};
-}
+export type ApplyOptions = MergeOptions;
 
 export async function applyDeckContent(
 	db: KartkaDB,
@@ -56,76 +16,31 @@ export async function applyDeckContent(
 	notes: NoteRow[],
 	options: ApplyOptions
 ): Promise<ContentSummary> {
-	const { nowMs } = options;
-	const summary: ContentSummary = { added: 0, updated: 0, removed: 0, unchanged: 0 };
 	const tables = [db.decks, db.notes, db.cards, db.reviewLogs, outboxTable(db), syncMetaTable(db)];
-	await db.transaction('rw', tables, async () => {
+	return db.transaction('rw', tables, async () => {
 		const previous = await db.decks.get(deck.id);
 		await db.decks.put(previous ? { ...previous, ...deck, createdMs: previous.createdMs } : deck);
-		const oldNotes = new Map(
-			(await db.notes.where('deckId').equals(deck.id).toArray()).map((n) => [n.id, n])
-		);
+		const oldNotes = await db.notes.where('deckId').equals(deck.id).toArray();
 		const oldCards = await db.cards.where('deckId').equals(deck.id).toArray();
-		const cardsByNote = new Map<string, CardRow[]>();
-		for (const c of oldCards) cardsByNote.set(c.noteId, [...(cardsByNote.get(c.noteId) ?? []), c]);
-
-		const notePuts: NoteRow[] = [];
-		const cardPuts: CardRow[] = [];
-		for (const note of notes) {
-			const old = oldNotes.get(note.id);
-			oldNotes.delete(note.id);
-			if (old && sameContent(old, note)) {
-				summary.unchanged++;
-				continue;
-			}
-			summary[old ? 'updated' : 'added']++;
-			notePuts.push(note);
-			const ords = new Set(cardOrdinals(note.kind, note.fields));
-			const existing = new Map((cardsByNote.get(note.id) ?? []).map((c) => [c.ord, c]));
-			for (const ord of ords) {
-				const card = existing.get(ord);
-				if (!card) cardPuts.push(newCard(note, ord, nowMs));
-				else if (card.queue === Queue.Suspended && old?.removed) cardPuts.push(unsuspend(card));
-				else if (card.queue === Queue.New)
-					cardPuts.push({ ...card, newPosition: newCard(note, ord, nowMs).newPosition });
-			}
-			// A cloze removed from the text: its card is suspended, its history kept.
-			for (const card of existing.values()) if (!ords.has(card.ord)) cardPuts.push(suspend(card));
-		}
-		const gone = [...oldNotes.values()].filter((n) => !n.removed);
-		summary.removed = gone.length;
+		const merge = mergeDeckContent(oldNotes, oldCards, notes, options);
 		if (options.missing === 'delete') {
-			const ids = gone.map((n) => n.id);
-			await db.notes.bulkDelete(ids);
-			const cardIds = ids.flatMap((id) => (cardsByNote.get(id) ?? []).map((c) => c.id));
-			await db.cards.bulkDelete(cardIds);
-			await db.reviewLogs.where('cardId').anyOf(cardIds).delete();
-		} else {
-			for (const note of gone) {
-				notePuts.push({ ...note, removed: true, updatedMs: nowMs });
-				for (const card of cardsByNote.get(note.id) ?? []) cardPuts.push(suspend(card));
-			}
+			await db.notes.bulkDelete(merge.noteDeletes);
+			await db.cards.bulkDelete(merge.cardDeletes);
+			await db.reviewLogs.where('cardId').anyOf(merge.cardDeletes).delete();
 		}
-		await db.notes.bulkPut(notePuts);
-		await db.cards.bulkPut(cardPuts);
+		await db.notes.bulkPut(merge.notePuts);
+		await db.cards.bulkPut(merge.cardPuts);
 		// Sync: an imported deck and its changed notes (shipped decks are installed on every device).
 		if (deck.origin === 'import') {
 			const changed = [
-				...notePuts.map((n) => n.id),
-				...(options.missing === 'delete' ? gone.map((n) => n.id) : [])
+				...merge.notePuts.map((n) => n.id),
+				...(options.missing === 'delete' ? merge.noteDeletes : [])
 			];
-			await trackChanges(db, [docId('deck', deck.id), ...changed.map((id) => docId('note', id))], nowMs);
+			const ids = [docId('deck', deck.id), ...changed.map((id) => docId('note', id))];
+			await trackChanges(db, ids, options.nowMs);
 		}
+		return merge.summary;
 	});
-	return summary;
-}
-
-function suspend(card: CardRow): CardRow {
-	return { ...card, queue: Queue.Suspended, rev: card.rev + 1 };
-}
-
-function unsuspend(card: CardRow): CardRow {
-	return { ...card, queue: queueForState(card.state), rev: card.rev + 1 };
 }
 
 /**
@@ -137,14 +52,5 @@ export async function diffDeckContent(
 	deckId: string,
 	notes: NoteRow[]
 ): Promise<ContentSummary> {
-	const summary: ContentSummary = { added: 0, updated: 0, removed: 0, unchanged: 0 };
-	const oldNotes = new Map((await db.notes.where('deckId').equals(deckId).toArray()).map((n) => [n.id, n]));
-	for (const note of notes) {
-		const old = oldNotes.get(note.id);
-		oldNotes.delete(note.id);
-		if (old && sameContent(old, note)) summary.unchanged++;
-		else summary[old ? 'updated' : 'added']++;
-	}
-	summary.removed = [...oldNotes.values()].filter((n) => !n.removed).length;
-	return summary;
+	return diffNotes(await db.notes.where('deckId').equals(deckId).toArray(), notes);
 }

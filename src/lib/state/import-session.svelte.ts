@@ -5,6 +5,7 @@
  * at any point leaves the collection as it was.
  */
 import type { KartkaDB } from '$lib/db/db';
+import { errorMessage } from '$lib/domain/errors';
 // The text helpers only (not the whole parser set, which runs in the worker).
 import { decodeText } from '$lib/domain/import/text-decode';
 import { previewText } from '$lib/domain/import/text-import';
@@ -82,6 +83,25 @@ export class ImportSession {
 		deps: Partial<ImportDeps> = {}
 	) {
 		this.deps = { ...defaultDeps, ...deps };
+	}
+
+	/** After a failed start-up: tries it again (shown as "Try again" beside `error`). */
+	retryStart = $state.raw<(() => void) | null>(null);
+
+	/** Start-up: waits for the app to be ready, then opens a shared link if there is one. */
+	async start(ready: () => Promise<void>, linkUrl: string): Promise<void> {
+		this.retryStart = null;
+		try {
+			await ready();
+		} catch (e) {
+			this.error = `Kartka could not start: ${errorMessage(e)}`;
+			this.retryStart = () => {
+				this.error = null;
+				void this.start(ready, linkUrl);
+			};
+			return;
+		}
+		if (linkUrl) await this.openUrl(linkUrl);
 	}
 
 	/** Runs `task` with progress (shown after PROGRESS_DELAY_MS) and a cancel that aborts `signal`. */
