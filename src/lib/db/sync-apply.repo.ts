@@ -18,7 +18,6 @@ import {
 import { kindOfDocId, type CardBody, type NoteBody, type SyncBody } from '$lib/domain/sync/sync-docs';
 import type { IncomingDoc } from '$lib/domain/sync/sync-store';
 import type { KartkaDB } from './db';
-import { mediaTable } from './media.repo';
 import { ensureCards, recomputeCards, replayOrderCreatedMs, UNREPLAYED } from './sync-replay.repo';
 import {
 	deviceIdOf,
@@ -133,7 +132,7 @@ async function applyOther(ctx: BatchContext, docId: string, key: string, remote:
 		);
 		if (merged.kind === 'setting') await db.settings.put({ key, value: merged.value });
 	} else if (remote.kind === 'media' && doc.attachment) {
-		await mediaTable(db).put({
+		await db.media.put({
 			name: remote.name,
 			mime: remote.mime,
 			bytes: doc.attachment.bytes,

@@ -6,7 +6,6 @@
 import { docId } from '$lib/domain/sync/sync-docs';
 import { SYNCED_SETTING_KEYS, type SyncedCardRow } from '$lib/domain/sync/row-docs';
 import type { KartkaDB } from './db';
-import { mediaTable } from './media.repo';
 import {
 	outboxTable,
 	syncMetaTable,
@@ -34,9 +33,7 @@ export async function enqueueEverything(db: KartkaDB, nowMs: number): Promise<nu
 			const uid = (l as SyncedLogRow).uid;
 			if (uid) ids.push(docId('log', uid));
 		});
-		ids.push(
-			...((await mediaTable(db).toCollection().primaryKeys()) as string[]).map((n) => docId('media', n))
-		);
+		ids.push(...((await db.media.toCollection().primaryKeys()) as string[]).map((n) => docId('media', n)));
 		// Already-queued ids keep their own change time.
 		const queued = new Set((await outboxTable(db).toArray()).map((r) => r.docId));
 		const fresh = [...new Set(ids)].filter((id) => !queued.has(id));

@@ -21,7 +21,6 @@ import {
 	type SyncedNoteRow
 } from '$lib/domain/sync/row-docs';
 import type { KartkaDB } from './db';
-import { mediaTable } from './media.repo';
 import { applyRemoteBatch } from './sync-apply.repo';
 import {
 	countPending,
@@ -129,7 +128,7 @@ export class DexieSyncStore implements LocalSyncStore {
 			const setting = await db.settings.get(key);
 			return setting ? { body: settingBody(key, setting.value, row.changedMs, me) } : undefined;
 		}
-		const media = await mediaTable(db).get(key);
+		const media = await db.media.get(key);
 		if (!media || media.size > MAX_MEDIA_BYTES) return undefined;
 		const body: MediaBody = {
 			kind: 'media',

@@ -3,7 +3,6 @@
 // conflicting note edits, tombstones, media as attachments.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyDeckContent } from '$lib/db/deck-content.repo';
-import { mediaTable } from '$lib/db/media.repo';
 import { undoAnswer } from '$lib/db/review.repo';
 import { editNoteFields } from '$lib/db/sync-edits.repo';
 import { countPending } from '$lib/db/sync-tracking.repo';
@@ -167,7 +166,7 @@ describe('sync protocol against pouchdb-server', () => {
 			['small.png', small],
 			['big.png', big]
 		] as const)
-			await mediaTable(phone.db).put({
+			await phone.db.media.put({
 				name,
 				mime: 'image/png',
 				bytes,
@@ -178,12 +177,12 @@ describe('sync protocol against pouchdb-server', () => {
 			});
 		await phone.sync(url);
 		await laptop.sync(url);
-		const got = await mediaTable(laptop.db).get('small.png');
+		const got = await laptop.db.media.get('small.png');
 		expect(got?.bytes).toEqual(small);
-		expect(await mediaTable(laptop.db).get('big.png')).toBeUndefined();
+		expect(await laptop.db.media.get('big.png')).toBeUndefined();
 		// A later change to the file syncs too.
 		await phone.db.transaction('rw', phone.db.tables, async () => {
-			await mediaTable(phone.db).put({
+			await phone.db.media.put({
 				...got!,
 				bytes: small.slice(0, 10),
 				size: 10,
@@ -194,7 +193,7 @@ describe('sync protocol against pouchdb-server', () => {
 		});
 		await phone.sync(url);
 		await laptop.sync(url);
-		expect((await mediaTable(laptop.db).get('small.png'))?.size).toBe(10);
+		expect((await laptop.db.media.get('small.png'))?.size).toBe(10);
 		phone.close();
 		laptop.close();
 	});
