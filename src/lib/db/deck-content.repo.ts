@@ -4,7 +4,7 @@
  */
 import { mergeDeckContent, diffNotes, type ContentSummary, type MergeOptions } from '$lib/domain/deck-merge';
 import type { DeckRow, NoteRow } from '$lib/domain/model';
-import { docId } from '$lib/domain/sync/sync-docs';
+import { docId } from '$lib/domain/sync/doc-ids';
 import type { KartkaDB } from './db';
 import { outboxTable, syncMetaTable, trackChanges } from './sync-tracking.repo';
 

@@ -4,7 +4,7 @@
  */
 import { KartkaError } from '$lib/domain/errors';
 import { Queue, queueForState } from '$lib/domain/model';
-import { docId } from '$lib/domain/sync/sync-docs';
+import { docId } from '$lib/domain/sync/doc-ids';
 import type { SyncedCardRow, SyncedNoteRow } from '$lib/domain/sync/row-docs';
 import type { KartkaDB } from './db';
 import { replayOrderCreatedMs } from './sync-replay.repo';

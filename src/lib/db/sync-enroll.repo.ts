@@ -3,7 +3,7 @@
  * sides (the server's documents and this device's) by the conflict rules, never overwriting either.
  * "Replace this device's data with the server's" is the one exception, and only on request.
  */
-import { docId } from '$lib/domain/sync/sync-docs';
+import { docId } from '$lib/domain/sync/doc-ids';
 import { SYNCED_SETTING_KEYS, type SyncedCardRow } from '$lib/domain/sync/row-docs';
 import type { KartkaDB } from './db';
 import {

@@ -5,7 +5,7 @@
  */
 import type { Table } from 'dexie';
 import { newDeviceId } from '$lib/domain/sync/log-ids';
-import { docId } from '$lib/domain/sync/sync-docs';
+import { docId } from '$lib/domain/sync/doc-ids';
 import type { ReviewLogRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
 
