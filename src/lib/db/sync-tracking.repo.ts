@@ -78,6 +78,19 @@ export async function trackNewLog(db: KartkaDB, log: SyncedLogRow): Promise<void
 	await trackChanges(db, [docId('log', log.uid)], log.reviewedMs);
 }
 
+/** Many just-added logs at once (an import's history): uids and outbox rows in bulk. */
+export async function trackNewLogs(db: KartkaDB, logs: SyncedLogRow[]): Promise<void> {
+	if (logs.length === 0) return;
+	const device = await deviceIdOf(db);
+	for (const log of logs) log.uid ??= `${device}-${log.id}`;
+	await db.reviewLogs.bulkPut(logs);
+	await trackChanges(
+		db,
+		logs.map((l) => docId('log', l.uid!)),
+		logs[0]!.reviewedMs
+	);
+}
+
 /** Queues the deletion of a log (undo), inside the undo's transaction. */
 export async function trackRemovedLog(db: KartkaDB, log: SyncedLogRow, nowMs: number): Promise<void> {
 	if (log.uid) await trackChanges(db, [docId('log', log.uid)], nowMs);

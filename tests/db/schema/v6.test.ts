@@ -6,8 +6,8 @@ import { answerCard, undoAnswer } from '$lib/db/review.repo';
 import { countPending, getSyncMeta, outboxTable } from '$lib/db/sync-tracking.repo';
 import { createScheduler } from '$lib/domain/fsrs-adapter';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
-import { deckRow, sampleNotes } from '../helpers/db';
-import { makeCard } from '../helpers/cards';
+import { deckRow, sampleNotes } from '../../helpers/db';
+import { makeCard } from '../../helpers/cards';
 
 describe('schema v6', () => {
 	it('upgrades v3-era data: every log gets a unique uid with this device id; nothing else moves', async () => {
