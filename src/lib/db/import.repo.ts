@@ -72,73 +72,69 @@ export async function writeImport(
 		if (signal?.aborted) throw new ImportAbortedError('cancelled', 'Import cancelled: nothing was changed.');
 	};
 	stopIfCancelled();
-	const syncTables = [db.syncOutbox, db.syncMeta];
-	return db.transaction(
-		'rw',
-		[db.decks, db.notes, db.cards, db.reviewLogs, media, ...syncTables],
-		async () => {
-			const result: ImportWriteResult = { decks: [], reviewsWritten: 0, cardsKeptLocal: 0 };
-			for (const { deck, notes } of write.decks) {
-				const summary = await applyDeckContent(db, deck, notes, {
-					nowMs: write.nowMs,
-					missing: write.missing
-				});
-				result.decks.push({ deckId: deck.id, summary });
-				stopIfCancelled();
-			}
-
-			const old = await media.bulkGet(write.media.map((m) => m.name));
-			const mediaPuts = write.media.map((row, i) => {
-				const prev = old[i];
-				// The preview chose names against the collection as it was; another tab may have changed it since.
-				if (prev && prev.sha256 !== row.sha256) {
-					throw new ImportAbortedError(
-						'media-changed',
-						`The media file "${row.name}" changed while importing; try again.`
-					);
-				}
-				return prev
-					? { ...row, deckIds: [...new Set([...prev.deckIds, ...row.deckIds])], addedMs: prev.addedMs }
-					: row;
+	const tables = [db.decks, db.notes, db.cards, db.reviewLogs, media, db.syncOutbox, db.syncMeta];
+	return db.transaction('rw', tables, async () => {
+		const result: ImportWriteResult = { decks: [], reviewsWritten: 0, cardsKeptLocal: 0 };
+		for (const { deck, notes } of write.decks) {
+			const summary = await applyDeckContent(db, deck, notes, {
+				nowMs: write.nowMs,
+				missing: write.missing
 			});
-			await media.bulkPut(mediaPuts);
-			await trackChanges(
-				db,
-				mediaPuts.map((m) => docId('media', m.name)),
-				write.nowMs
-			);
+			result.decks.push({ deckId: deck.id, summary });
 			stopIfCancelled();
-
-			if (write.replays.length) {
-				const cards = await db.cards.bulkGet(write.replays.map((r) => r.cardId));
-				const cardPuts: CardRow[] = [];
-				const logAdds: Omit<ReviewLogRow, 'id'>[] = [];
-				write.replays.forEach((replay, i) => {
-					const card = cards[i];
-					if (!card) return;
-					if (card.reps > 0 || card.lastReviewMs !== null) {
-						result.cardsKeptLocal++;
-						return;
-					}
-					for (const log of replay.logs) logAdds.push({ ...log, afterRev: card.rev + log.afterRev });
-					cardPuts.push({
-						...card,
-						...replay.schedule,
-						queue: card.queue === Queue.Suspended ? card.queue : queueForState(replay.schedule.state),
-						rev: card.rev + replay.logs.length
-					});
-				});
-				await db.cards.bulkPut(cardPuts);
-				// Imported history syncs like answers given here: each log gets its globally unique id.
-				const ids = await db.reviewLogs.bulkAdd(logAdds as ReviewLogRow[], { allKeys: true });
-				await trackNewLogs(
-					db,
-					(logAdds as SyncedLogRow[]).map((log, i) => ({ ...log, id: ids[i] as number }))
-				);
-				result.reviewsWritten = logAdds.length;
-			}
-			stopIfCancelled();
-			return result;
 		}
-	);
+
+		const old = await media.bulkGet(write.media.map((m) => m.name));
+		const mediaPuts = write.media.map((row, i) => {
+			const prev = old[i];
+			// The preview chose names against the collection as it was; another tab may have changed it since.
+			if (prev && prev.sha256 !== row.sha256) {
+				throw new ImportAbortedError(
+					'media-changed',
+					`The media file "${row.name}" changed while importing; try again.`
+				);
+			}
+			return prev
+				? { ...row, deckIds: [...new Set([...prev.deckIds, ...row.deckIds])], addedMs: prev.addedMs }
+				: row;
+		});
+		await media.bulkPut(mediaPuts);
+		await trackChanges(
+			db,
+			mediaPuts.map((m) => docId('media', m.name)),
+			write.nowMs
+		);
+		stopIfCancelled();
+
+		if (write.replays.length) {
+			const cards = await db.cards.bulkGet(write.replays.map((r) => r.cardId));
+			const cardPuts: CardRow[] = [];
+			const logAdds: Omit<ReviewLogRow, 'id'>[] = [];
+			write.replays.forEach((replay, i) => {
+				const card = cards[i];
+				if (!card) return;
+				if (card.reps > 0 || card.lastReviewMs !== null) {
+					result.cardsKeptLocal++;
+					return;
+				}
+				for (const log of replay.logs) logAdds.push({ ...log, afterRev: card.rev + log.afterRev });
+				cardPuts.push({
+					...card,
+					...replay.schedule,
+					queue: card.queue === Queue.Suspended ? card.queue : queueForState(replay.schedule.state),
+					rev: card.rev + replay.logs.length
+				});
+			});
+			await db.cards.bulkPut(cardPuts);
+			// Imported history syncs like answers given here: each log gets its globally unique id.
+			const ids = await db.reviewLogs.bulkAdd(logAdds as ReviewLogRow[], { allKeys: true });
+			await trackNewLogs(
+				db,
+				(logAdds as SyncedLogRow[]).map((log, i) => ({ ...log, id: ids[i] as number }))
+			);
+			result.reviewsWritten = logAdds.length;
+		}
+		stopIfCancelled();
+		return result;
+	});
 }
