@@ -7,6 +7,7 @@ import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'de
 import type { ExamPlanRow } from '$lib/domain/exam/exam-plan';
 import type { TestResultRow } from '$lib/domain/exam/test-result';
 import type { CardRow, DeckRow, MediaRow, NoteRow, ReviewLogRow, SettingRow } from '$lib/domain/model';
+import type { OutboxRow, SyncMetaRow, SyncRevRow } from './sync-tracking.repo';
 
 export interface SchemaStep {
 	/** Dexie store specs: only the tables that change in this version (null deletes a table). */
@@ -38,6 +39,10 @@ export class KartkaDB extends Dexie {
 	/** v3 */
 	examPlans!: EntityTable<ExamPlanRow, 'deckId'>;
 	testResults!: EntityTable<TestResultRow, 'id'>;
+	/** v6 (sync): see schema/v6.ts and sync-tracking.repo.ts */
+	syncOutbox!: EntityTable<OutboxRow, 'seq'>;
+	syncRevs!: EntityTable<SyncRevRow, 'docId'>;
+	syncMeta!: EntityTable<SyncMetaRow, 'key'>;
 
 	/** `upTo` opens an older version (upgrade tests only); `options`: see importConnection. */
 	constructor(name = DEFAULT_DB_NAME, upTo = SCHEMA_VERSION, options?: DexieOptions) {

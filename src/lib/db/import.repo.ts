@@ -15,7 +15,9 @@ import {
 import type { CardSchedule } from '$lib/domain/schedule';
 import type { ContentSummary } from '$lib/domain/deck-merge';
 import { applyDeckContent } from './deck-content.repo';
+import { docId } from '$lib/domain/sync/doc-ids';
 import { importConnection, type KartkaDB } from './db';
+import { trackChanges, trackNewLogs, type SyncedLogRow } from './sync-tracking.repo';
 
 export function existingDeck(db: KartkaDB, deckId: string): Promise<DeckRow | undefined> {
 	return db.decks.get(deckId);
@@ -84,10 +86,14 @@ async function writeImportOn(
 		if (signal?.aborted) throw new ImportAbortedError('cancelled', 'Import cancelled: nothing was changed.');
 	};
 	stopIfCancelled();
-	return db.transaction('rw', [db.decks, db.notes, db.cards, db.reviewLogs, media], async () => {
+	const tables = [db.decks, db.notes, db.cards, db.reviewLogs, media, db.syncOutbox, db.syncMeta];
+	return db.transaction('rw', tables, async () => {
 		const result: ImportWriteResult = { decks: [], reviewsWritten: 0, cardsKeptLocal: 0 };
 		for (const { deck, notes } of write.decks) {
-			const summary = await applyDeckContent(db, deck, notes, { nowMs: write.nowMs, missing: write.missing });
+			const summary = await applyDeckContent(db, deck, notes, {
+				nowMs: write.nowMs,
+				missing: write.missing
+			});
 			result.decks.push({ deckId: deck.id, summary });
 			stopIfCancelled();
 		}
@@ -107,6 +113,11 @@ async function writeImportOn(
 				: row;
 		});
 		await media.bulkPut(mediaPuts);
+		await trackChanges(
+			db,
+			mediaPuts.map((m) => docId('media', m.name)),
+			write.nowMs
+		);
 		stopIfCancelled();
 
 		if (write.replays.length) {
@@ -129,7 +140,12 @@ async function writeImportOn(
 				});
 			});
 			await db.cards.bulkPut(cardPuts);
-			await db.reviewLogs.bulkAdd(logAdds as ReviewLogRow[]);
+			// Imported history syncs like answers given here: each log gets its globally unique id.
+			const ids = await db.reviewLogs.bulkAdd(logAdds as ReviewLogRow[], { allKeys: true });
+			await trackNewLogs(
+				db,
+				(logAdds as SyncedLogRow[]).map((log, i) => ({ ...log, id: ids[i] as number }))
+			);
 			result.reviewsWritten = logAdds.length;
 		}
 		stopIfCancelled();
