@@ -12,6 +12,7 @@ import type { Scheduler } from '$lib/domain/fsrs-adapter';
 import { intervalLabel } from '$lib/domain/interval-label';
 import type { CardRow, NoteRow } from '$lib/domain/model';
 import { RATINGS, type Rating } from '$lib/domain/schedule';
+import { markPageReady } from './page-ready';
 
 /** 'empty' only in practice: the filter chose no card. */
 export type SessionStatus = 'loading' | 'empty' | 'question' | 'answer' | 'done' | 'error';
@@ -149,5 +150,6 @@ export abstract class CardSession<UndoEntry> {
 	fail(error: unknown): void {
 		this.message = errorMessage(error);
 		this.status = 'error';
+		markPageReady();
 	}
 }

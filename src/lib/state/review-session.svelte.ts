@@ -11,6 +11,7 @@ import type { SchedulerSettings } from '$lib/domain/scheduler-settings';
 import { StudyQueue, type QueueCounts } from '$lib/domain/study-queue';
 import { schedulingForDeck } from '$lib/services/deck-scheduling.service';
 import { CardSession } from './card-session.svelte';
+import { markPageReady } from './page-ready';
 
 export const UNDO_REFUSED_MESSAGE = 'That answer cannot be undone: the card was changed elsewhere since.';
 
@@ -44,6 +45,7 @@ export class ReviewSession extends CardSession<UndoEntry> {
 		} catch (error) {
 			this.fail(error);
 		}
+		markPageReady();
 	}
 
 	/** Rebuilds the queue from the database (start, after undo, after a conflict). */
