@@ -25,8 +25,13 @@ export interface PrecacheInput {
 
 /** The de-duplicated, sorted list of URLs to precache (sorting keeps the cache name stable). */
 export function precacheUrls(input: PrecacheInput): string[] {
-	return [...new Set([...input.build, ...input.files, ...input.prerendered])].sort();
+	// static/_headers is configuration for the host (Netlify, Cloudflare Pages), which never serves it:
+	// precaching it would fail the install there.
+	const files = input.files.filter((f) => !HOST_CONFIG_FILES.test(f));
+	return [...new Set([...input.build, ...files, ...input.prerendered])].sort();
 }
+
+const HOST_CONFIG_FILES = /\/_(headers|redirects)$/;
 
 /** FNV-1a, 32 bit: a short, stable digest of the file list (not for security). */
 export function fnv1a(text: string): string {
