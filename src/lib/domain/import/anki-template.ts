@@ -84,6 +84,9 @@ export interface RenderContext {
 	reveal: boolean;
 }
 
+/** Field names come from the file: shown as text, never as markup. */
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 const FURIGANA = / ?([^ >[\]]+?)\[(.+?)\]/g;
 
 function applyFilter(filter: string, value: string, key: string, ctx: RenderContext): string {
@@ -95,7 +98,9 @@ function applyFilter(filter: string, value: string, key: string, ctx: RenderCont
 		case 'cloze-only':
 			return ctx.cloze === undefined ? '' : clozeOnly(value, ctx.cloze);
 		case 'hint':
-			return value.trim() ? `<details class="hint"><summary>${key}</summary>${value}</details>` : '';
+			return value.trim()
+				? `<details class="hint"><summary>${escapeText(key)}</summary>${value}</details>`
+				: '';
 		case 'furigana':
 			return value.replace(FURIGANA, '<ruby><rb>$1</rb><rt>$2</rt></ruby>');
 		case 'kanji':
