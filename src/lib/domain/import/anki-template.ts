@@ -6,6 +6,7 @@
  * with the template. Output is untrusted HTML: the app sanitizes when it renders.
  */
 import { clozeOnly, renderClozeField } from './anki-cloze';
+import { stripTags } from './html-scan';
 
 type Node =
 	| { t: 'text'; text: string }
@@ -87,12 +88,14 @@ export interface RenderContext {
 /** Field names come from the file: shown as text, never as markup. */
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-const FURIGANA = / ?([^ >[\]]+?)\[(.+?)\]/g;
+// Anki's / ?([^ >]+?)\[(.+?)\]/ with bounded runs: the unbounded form is quadratic on `aaaa…[` without `]`.
+// A base of at most 64 characters and a reading of at most 256 cover every real annotation.
+const FURIGANA = / ?([^ >[\]]{1,64})\[([^\]\n]{1,256})\]/g;
 
 function applyFilter(filter: string, value: string, key: string, ctx: RenderContext): string {
 	switch (filter) {
 		case 'text':
-			return value.replace(/<[^>]*>/g, '');
+			return stripTags(value);
 		case 'cloze':
 			return ctx.cloze === undefined ? value : renderClozeField(value, ctx.cloze, ctx.reveal);
 		case 'cloze-only':

@@ -2,7 +2,7 @@
  * Zstandard decompression (fzstd) with size checks made from the frame header BEFORE any buffer is
  * allocated, and a running count when the frame does not declare its size (Anki's streaming encoder).
  */
-import { Decompress, decompress } from 'fzstd';
+import { Decompress } from 'fzstd';
 import { IMPORT_LIMITS, ImportError } from './import-model';
 
 const MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
@@ -57,7 +57,7 @@ export function zstdDecompress(
 		);
 	}
 	try {
-		if (header.contentBytes !== undefined && header.contentBytes > 0) return decompress(bytes);
+		// Always streamed and counted: a declared size only describes the FIRST frame, and more frames may follow.
 		const chunks: Uint8Array[] = [];
 		let total = 0;
 		const stream = new Decompress((chunk) => {
