@@ -37,6 +37,9 @@ describe('CSV export and formulas', () => {
 		const coll = collection([note('a', 'Minsk', "it's -5 °C")]);
 		await commitImport(db, await planImport(db, coll, { nowMs: NOW, source: SOURCE }));
 		const file = await exportDeckCsv(db, deckIdFor('apkg-anki2', 'Biology'));
-		expect(Papa.parse<string[]>(file.text.slice(1).trim()).data[1]!.slice(0, 2)).toEqual(['Minsk', "it's -5 °C"]);
+		expect(Papa.parse<string[]>(file.text.slice(1).trim()).data[1]!.slice(0, 2)).toEqual([
+			'Minsk',
+			"it's -5 °C"
+		]);
 	});
 });

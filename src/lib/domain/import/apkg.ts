@@ -139,12 +139,7 @@ export async function parseApkg(
 	}
 	ctx.step(0.35, 'Reading notes');
 	const built = buildAnkiNotes(col, ctx, 0.35, 0.8);
-	const mediaMap = readMediaMap(
-		mediaMapEntry ? head.get('media') : undefined,
-		layout.zstd,
-		fileName,
-		budget
-	);
+	const mediaMap = readMediaMap(mediaMapEntry ? head.get('media') : undefined, layout.zstd, fileName, budget);
 	const warnings = built.warnings;
 	if (mediaMap.size > IMPORT_LIMITS.maxMediaFiles) {
 		throw new ImportError(

@@ -86,7 +86,7 @@ export interface ImportedCollection {
  * Codes from the parsers: empty-file, file-too-large, cancelled, not-a-zip, zip-truncated, zip-corrupt,
  * zip-bomb, zip-too-many-files, no-collection, sqlite-corrupt, sqlite-not-anki, zstd-corrupt,
  * media-map-corrupt, binary-as-text, unbalanced-quotes, field-too-large, too-many-notes, no-notes,
- * json-invalid, deck-schema, duplicate-note-ids, too-slow, sqlite-view; from the worker client: internal.
+ * json-invalid, deck-schema, duplicate-note-ids, too-slow, sqlite-view, zstd-window; from the worker client: internal.
  * tests/fixtures/import/malformed/manifest.json lists a file for most of them with its expected code.
  */
 export class ImportError extends Error {
