@@ -24,7 +24,14 @@ export async function installBuiltinDecks(db: KartkaDB, nowMs: number): Promise<
 			continue;
 		}
 		const { deck, notes } = deckFileToRows(file, hash, nowMs, 'builtin');
-		await applyDeckContent(db, deck, notes, { nowMs });
+		try {
+			await applyDeckContent(db, deck, notes, { nowMs });
+		} catch (e) {
+			// Storage full, or another tab closed the database: study what is stored; the hash still differs,
+			// so the next start tries this deck again. (One transaction per deck: nothing half-written.)
+			console.warn(`Shipped deck ${id} could not be updated now; it will be tried at the next start.`, e);
+			continue;
+		}
 		changed.push(id);
 	}
 	return changed;
