@@ -64,3 +64,18 @@ describe('start-up', () => {
 		expect(await installBuiltinDecks(db, 2000)).toEqual([failedId]);
 	});
 });
+
+describe('shipped decks at start-up move forward only', () => {
+	it('an older build leaves a newer stored deck alone, and never takes over a user-imported deck', async () => {
+		db = freshDb();
+		vi.spyOn(console, 'info').mockImplementation(() => {});
+		await installBuiltinDecks(db, 1000);
+		const [first, second] = shipped;
+		// The stored copy of the first deck is newer than this build's file; the second was imported by the user.
+		await db.decks.update(first!.id, { version: '999.0.0', contentHash: 'newer-build' });
+		await db.decks.update(second!.id, { origin: 'import', contentHash: 'user-file', title: 'My own deck' });
+		const before = await dumpTables(db);
+		expect(await installBuiltinDecks(db, 2000)).toEqual([]);
+		expect(await dumpTables(db)).toEqual(before);
+	});
+});

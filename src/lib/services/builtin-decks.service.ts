@@ -7,6 +7,7 @@ import { applyDeckContent } from '$lib/db/deck-content.repo';
 import { installedHashes } from '$lib/db/decks.repo';
 import type { KartkaDB } from '$lib/db/db';
 import { deckFileToRows, looksLikeDeckFile } from '$lib/domain/deck-rows';
+import { shippedDeckAction } from '$lib/domain/deck-version';
 
 const deckFiles = import.meta.glob<unknown>('/decks/*.json', { import: 'default' });
 
@@ -24,6 +25,14 @@ export async function installBuiltinDecks(db: KartkaDB, nowMs: number): Promise<
 			continue;
 		}
 		const { deck, notes } = deckFileToRows(file, hash, nowMs, 'builtin');
+		// Forward only: an older build (an old tab, an old cache) never rolls a deck back, and a shipped deck
+		// never takes over a deck the user imported under the same id.
+		const stored = await db.decks.get(id);
+		const action = shippedDeckAction(stored, { version: deck.version, hash });
+		if (action === 'skip-older' || action === 'skip-user-deck') {
+			console.info(`Shipped deck ${id} ${deck.version} not applied (${action}).`);
+			continue;
+		}
 		try {
 			await applyDeckContent(db, deck, notes, { nowMs });
 		} catch (e) {
