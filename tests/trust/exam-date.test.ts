@@ -40,7 +40,7 @@ describe('setExamPlan (the choke point)', () => {
 		db = freshDb();
 		await seedDeck(db, 'd', 5, 0);
 		await setExamPlan(db, 'd', { examDate: dateOfStudyDay(TODAY + 30), tags: [] }, NOW);
-		await db.examPlans.update('d', { examDate: '2206-01-15' });
+		await db.table('examPlans').update('d', { examDate: '2206-01-15' });
 		const view = await examPlanView(db, 'd', NOW, (iso) => iso);
 		expect(view.forecast?.days).toEqual([]);
 		expect(view.forecast?.feasible).toBe(false);

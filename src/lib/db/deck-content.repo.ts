@@ -6,6 +6,7 @@ import { cardOrdinals } from '$lib/domain/card-render';
 import { Queue, queueForState, type CardRow, type DeckRow, type NoteRow } from '$lib/domain/model';
 import { newCardSchedule } from '$lib/domain/schedule';
 import type { KartkaDB } from './db';
+import { EXAM_PRIORITY_OFFSET } from './exam.repo';
 
 export interface ContentSummary {
 	added: number;
@@ -16,8 +17,11 @@ export interface ContentSummary {
 
 export interface ApplyOptions {
 	nowMs: number;
-	/** Notes missing from the new version: suspended (default, progress kept) or deleted. */
-	missing?: 'suspend' | 'delete';
+	/**
+	 * Notes missing from the new version: suspended (default, progress kept), deleted, or kept active as they
+	 * are (Anki never removes notes missing from a package; the default for Anki and text files).
+	 */
+	missing?: 'suspend' | 'delete' | 'keep';
 }
 
 /** New cards are introduced in note order, forward before reverse. */
@@ -83,13 +87,16 @@ export async function applyDeckContent(
 				const card = existing.get(ord);
 				if (!card) cardPuts.push(newCard(note, ord, nowMs));
 				else if (card.queue === Queue.Suspended && old?.removed) cardPuts.push(unsuspend(card));
-				else if (card.queue === Queue.New)
-					cardPuts.push({ ...card, newPosition: newCard(note, ord, nowMs).newPosition });
+				else if (card.queue === Queue.New) {
+					// Changed content keeps the card's place in the exam's priority group (see EXAM_PRIORITY_OFFSET).
+					const examOffset = card.newPosition < 0 ? EXAM_PRIORITY_OFFSET : 0;
+					cardPuts.push({ ...card, newPosition: newCard(note, ord, nowMs).newPosition - examOffset });
+				}
 			}
 			// A cloze removed from the text: its card is suspended, its history kept.
 			for (const card of existing.values()) if (!ords.has(card.ord)) cardPuts.push(suspend(card));
 		}
-		const gone = [...oldNotes.values()].filter((n) => !n.removed);
+		const gone = options.missing === 'keep' ? [] : [...oldNotes.values()].filter((n) => !n.removed);
 		summary.removed = gone.length;
 		if (options.missing === 'delete') {
 			const ids = gone.map((n) => n.id);
