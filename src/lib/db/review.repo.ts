@@ -2,6 +2,7 @@
  * Answering and undoing, each in ONE transaction that writes the card and its review log together
  * (as Anki's scheduler does), refused if the card changed since it was shown (another tab).
  */
+import { KartkaError } from '$lib/domain/errors';
 import type { Scheduler } from '$lib/domain/fsrs-adapter';
 import { queueForState, type CardRow, type ReviewKind, type ReviewLogRow } from '$lib/domain/model';
 import { pickSchedule, type Rating } from '$lib/domain/schedule';
@@ -62,7 +63,11 @@ export async function answerCard(db: KartkaDB, input: AnswerInput): Promise<Answ
 export async function undoAnswer(db: KartkaDB, logId: number): Promise<CardRow> {
 	return db.transaction('rw', db.cards, db.reviewLogs, async () => {
 		const log = await db.reviewLogs.get(logId);
-		if (!log) throw new Error('Nothing to undo: that answer is already gone.');
+		if (!log)
+			throw new KartkaError(
+				'undo-gone',
+				'Nothing to undo: that answer is no longer stored (another tab undid it, or a backup was restored there). Your session goes on.'
+			);
 		const current = await db.cards.get(log.cardId);
 		if (!current || current.rev !== log.afterRev) throw new CardChangedError(log.cardId);
 		const card: CardRow = {
