@@ -22,6 +22,7 @@ import {
 	staleCaches,
 	workerAssetUrls
 } from '$lib/pwa/precache-plan';
+import { cachesToDelete, fallbackCaches, RETENTION_CACHE, RETENTION_KEY } from '$lib/pwa/cache-retention';
 import { askWorkerVersion, GET_VERSION, SKIP_WAITING, type WorkerVersion } from '$lib/pwa/worker-messages';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -46,7 +47,11 @@ sw.addEventListener('install', (event) => {
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			for (const key of staleCaches(await caches.keys(), CACHE)) await caches.delete(key);
+			// Tabs still running the previous version keep its cache until they are closed (cache-retention.ts).
+			const open = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+			const meta = await caches.open(RETENTION_CACHE);
+			await meta.put(RETENTION_KEY, new Response(JSON.stringify(open.map((c) => c.id))));
+			await cleanUpOldCaches();
 			// First visit: take control of the open page at once so it works offline without a reload.
 			// (On an update this changes nothing: the page asked for the new version and reloads.)
 			await sw.clients.claim();
@@ -76,12 +81,34 @@ sw.addEventListener('fetch', (event) => {
 	);
 	if (plan.kind === 'cache') event.respondWith(fromCache(plan.key, request, plan.keepMiss));
 	else if (plan.kind === 'navigate') event.respondWith(navigateUnknown(request, plan.fallbackKey));
+	// A page load is when old tabs may have gone: delete the previous version's cache once none is left.
+	if (request.mode === 'navigate') event.waitUntil(cleanUpOldCaches().catch(() => undefined));
 });
+
+async function cleanUpOldCaches(): Promise<void> {
+	const meta = await caches.open(RETENTION_CACHE);
+	const record = await meta.match(RETENTION_KEY);
+	const openAtActivation = record ? ((await record.json()) as string[]) : [];
+	const live = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+	const plan = cachesToDelete(
+		await caches.keys(),
+		CACHE,
+		openAtActivation,
+		live.map((c) => c.id)
+	);
+	for (const key of plan.delete) await caches.delete(key);
+	if (plan.done) await meta.delete(RETENTION_KEY);
+}
 
 async function fromCache(key: string, request: Request, keepMiss: boolean): Promise<Response> {
 	const cache = await caches.open(CACHE);
 	const hit = await cache.match(key, { ignoreVary: true });
 	if (hit) return hit;
+	// A chunk of the previous version, asked for by a tab opened before the update (kept until it closes).
+	if (keepMiss) {
+		const old = await matchIn(fallbackCaches(await caches.keys(), CACHE), key);
+		if (old) return old;
+	}
 	const response = await fetch(request);
 	// A hashed file never changes: keep it, so that what worked online once also works offline.
 	if (keepMiss && response.ok) cache.put(key, response.clone()).catch(() => undefined);
