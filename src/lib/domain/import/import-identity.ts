@@ -62,29 +62,21 @@ export function chooseImportTarget(incoming: IncomingIdentity, decks: readonly D
 		incoming.title,
 		decks.map((d) => d.title)
 	);
+	let best: { deck: DeckIdentity; shared: number; share: number } | undefined;
+	for (const deck of decks) {
+		if (deck.origin === 'builtin') continue;
+		const { shared, share } = overlap(incoming.noteKeys, deck.noteKeys);
+		const better = !best || share > best.share || (share === best.share && shared > best.shared);
+		if (shared >= 1 && share >= UPDATE_SHARE && better) best = { deck, shared, share };
+	}
+	if (best) {
+		const { deck, shared, share } = best;
+		return { kind: 'update', deckId: deck.id, title: deck.title, sharedNotes: shared, share };
+	}
 	const sameId = incoming.kartkaDeckId ? decks.find((d) => d.id === incoming.kartkaDeckId) : undefined;
 	if (sameId) {
 		const { shared } = overlap(incoming.noteKeys, sameId.noteKeys);
 		return { kind: 'confirm', deckId: sameId.id, title: sameId.title, sharedNotes: shared, newTitle };
 	}
-	let best: { deck: DeckIdentity; shared: number; share: number } | undefined;
-	for (const deck of decks) {
-		if (deck.origin === 'builtin') continue;
-		const { shared, share } = overlap(incoming.noteKeys, deck.noteKeys);
-		if (
-			shared >= 1 &&
-			share >= UPDATE_SHARE &&
-			(!best || share > best.share || (share === best.share && shared > best.shared))
-		)
-			best = { deck, shared, share };
-	}
-	if (best)
-		return {
-			kind: 'update',
-			deckId: best.deck.id,
-			title: best.deck.title,
-			sharedNotes: best.shared,
-			share: best.share
-		};
 	return { kind: 'new', title: newTitle };
 }

@@ -14,7 +14,8 @@ import { resolveSettings } from '$lib/domain/scheduler-settings';
 import { deckIdFor, fnv1a, safeNoteKey, uniqueKeys } from './import-ids';
 import { planMedia, rewriteMediaRefs } from './media-plan';
 import { replayCard, type PastAnswer, type ReplayedCard } from './review-replay';
-import { existingDeck, notePositions } from '$lib/db/import.repo';
+import { notePositions } from '$lib/db/import.repo';
+import { deckIdentities, resolveTarget } from './import-target';
 
 export interface ImportSource {
 	kind: 'file' | 'url' | 'text';
@@ -28,8 +29,10 @@ export interface PlanOptions {
 	source: ImportSource;
 	/** Name for a single-deck import from text (paste, CSV): its title and the key of its id. */
 	deckName?: string;
-	/** Import beside the existing deck(s) of the same name instead of updating them. */
+	/** Import beside the existing deck(s) instead of updating them. */
 	asNewDeck?: boolean;
+	/** The user confirmed that this Kartka file (same deck id) updates that deck. */
+	confirmUpdateOf?: string;
 	/** How many cards the preview shows. */
 	previewCards?: number;
 }
@@ -42,6 +45,8 @@ export interface DeckPlan {
 	existing: DeckRow | null;
 	/** What writing would do, computed before writing. */
 	summary: ContentSummary;
+	/** A deck of yours with the same Kartka id, which this file could update if you confirm. */
+	sameIdDeck?: { id: string; title: string };
 }
 
 export interface PreviewCard {
@@ -129,14 +134,6 @@ function groupByDeck(
 	return groups;
 }
 
-/** A free id next to `id` when the import must not touch the deck there. */
-async function freeId(db: KartkaDB, id: string, taken: Set<string>): Promise<string> {
-	for (let n = 2; ; n++) {
-		const candidate = `${id}-${n}`;
-		if (!taken.has(candidate) && !(await existingDeck(db, candidate))) return candidate;
-	}
-}
-
 export async function planImport(
 	db: KartkaDB,
 	coll: ImportedCollection,
@@ -147,18 +144,24 @@ export async function planImport(
 	const decks: DeckPlan[] = [];
 	const keyOf = new Map<string, string>(); // imported note key → our note id (for reviews)
 	const taken = new Set<string>();
+	const identities = await deckIdentities(db);
 	for (const [groupId, group] of groupByDeck(coll, options)) {
-		let id = groupId;
-		let title = group.title;
-		let existing = (await existingDeck(db, id)) ?? null;
-		// A shipped deck is only ever written by the app itself; an import goes beside it.
-		if (existing && (existing.origin === 'builtin' || options.asNewDeck)) {
-			id = await freeId(db, id, taken);
-			if (existing.origin === 'builtin') title = `${title} (imported)`;
-			existing = null;
-		}
-		taken.add(id);
 		const { keys, repeated } = uniqueKeys(group.notes.map((n) => safeNoteKey(n.key)));
+		// A name is not an identity: shared notes (or a confirmed Kartka id) decide (import-target.ts).
+		const target = await resolveTarget(
+			db,
+			identities,
+			{
+				baseId: groupId,
+				title: group.title,
+				noteKeys: keys,
+				kartkaDeckId: coll.format === 'kartka-json' ? coll.deckId : undefined
+			},
+			options,
+			taken
+		);
+		const { id, title, existing } = target;
+		taken.add(id);
 		if (repeated)
 			warnings.push({
 				message: `${repeated} note(s) in "${title}" repeat another note's id; they were kept as separate notes.`
@@ -190,7 +193,8 @@ export async function planImport(
 			notes,
 			cardCount: notes.reduce((sum, n) => sum + cardOrdinals(n.kind, n.fields).length, 0),
 			existing,
-			summary: { added: 0, updated: 0, removed: 0, unchanged: 0 }
+			summary: { added: 0, updated: 0, removed: 0, unchanged: 0 },
+			...(target.sameIdDeck ? { sameIdDeck: target.sameIdDeck } : {})
 		});
 	}
 
