@@ -19,8 +19,9 @@ export const CSP_DIRECTIVES = {
 	'style-src': ['self', 'unsafe-inline'],
 	'img-src': ['self', 'data:', 'blob:'],
 	'media-src': ['self', 'blob:'],
-	// https: for "Import from a link" (any https host); never plain http (see url-import).
-	'connect-src': ['self', 'https:'],
+	// https: for "Import from a link" (any https host). Plain http only to this machine (a deck served while
+	// writing it, the browser tests' deck server): the app refuses other http links with a message (deck-link.ts).
+	'connect-src': ['self', 'https:', 'http://127.0.0.1:*', 'http://localhost:*'],
 	'worker-src': ['self'],
 	'manifest-src': ['self'],
 	'font-src': ['self'],
@@ -38,7 +39,7 @@ export const CSP_DIRECTIVES = {
 export const HEADER_CSP = [
 	"img-src 'self' data: blob:",
 	"media-src 'self' blob:",
-	"connect-src 'self' https:",
+	"connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
 	"worker-src 'self'",
 	"object-src 'none'",
 	"base-uri 'none'",

@@ -31,6 +31,8 @@ const PRECACHE = precacheUrls({ base, build, files, prerendered });
 const PRECACHED = new Set(PRECACHE);
 const CACHE = cacheNameFor(version, PRECACHE);
 const FALLBACK = `${base}${FALLBACK_SHELL}`;
+/** Whether previous caches may still wait for old tabs (unknown after a restart of the worker: check once). */
+let retentionPending = true;
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -48,9 +50,13 @@ sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
 			// Tabs still running the previous version keep its cache until they are closed (cache-retention.ts).
-			const open = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
-			const meta = await caches.open(RETENTION_CACHE);
-			await meta.put(RETENTION_KEY, new Response(JSON.stringify(open.map((c) => c.id))));
+			// (A first install has no previous cache to keep, and records nothing.)
+			if (staleCaches(await caches.keys(), CACHE).length > 0) {
+				const open = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+				const meta = await caches.open(RETENTION_CACHE);
+				await meta.put(RETENTION_KEY, new Response(JSON.stringify(open.map((c) => c.id))));
+				retentionPending = true;
+			}
 			await cleanUpOldCaches();
 			// First visit: take control of the open page at once so it works offline without a reload.
 			// (On an update this changes nothing: the page asked for the new version and reloads.)
@@ -81,8 +87,8 @@ sw.addEventListener('fetch', (event) => {
 	);
 	if (plan.kind === 'cache') event.respondWith(fromCache(plan.key, request, plan.keepMiss));
 	else if (plan.kind === 'navigate') event.respondWith(navigateUnknown(request, plan.fallbackKey));
-	// A page load is when old tabs may have gone: delete the previous version's cache once none is left.
-	if (request.mode === 'navigate') event.waitUntil(cleanUpOldCaches().catch(() => undefined));
+	// Old tabs may have gone: delete the previous version's cache once none is left (checked until done).
+	if (retentionPending) event.waitUntil(cleanUpOldCaches().catch(() => undefined));
 });
 
 async function cleanUpOldCaches(): Promise<void> {
@@ -97,7 +103,10 @@ async function cleanUpOldCaches(): Promise<void> {
 		live.map((c) => c.id)
 	);
 	for (const key of plan.delete) await caches.delete(key);
-	if (plan.done) await meta.delete(RETENTION_KEY);
+	if (plan.done) {
+		retentionPending = false;
+		await caches.delete(RETENTION_CACHE);
+	}
 }
 
 async function fromCache(key: string, request: Request, keepMiss: boolean): Promise<Response> {

@@ -24,7 +24,7 @@ describe('kit.csp', () => {
 		expect(d['base-uri']).toEqual(['none']);
 		expect(d['form-action']).toEqual(['none']);
 		expect(d['img-src']).toEqual(['self', 'data:', 'blob:']);
-		expect(d['connect-src']).toEqual(['self', 'https:']);
+		expect(d['connect-src']).toEqual(['self', 'https:', 'http://127.0.0.1:*', 'http://localhost:*']);
 		for (const values of Object.values(d)) expect(values).not.toContain('unsafe-eval');
 	});
 });
@@ -39,7 +39,7 @@ describe('HTTP headers', () => {
 		for (const part of HEADER_CSP.split('; ')) {
 			const [name, ...values] = part.split(' ');
 			if (name === 'frame-ancestors') continue;
-			expect(CSP_DIRECTIVES[name!]?.map((v) => (v.endsWith(':') ? v : `'${v}'`))).toEqual(values);
+			expect(CSP_DIRECTIVES[name!]?.map((v) => (/[:*]$/.test(v) ? v : `'${v}'`))).toEqual(values);
 		}
 	});
 

@@ -65,7 +65,10 @@ export class ImportSession {
 	/** Preview choices. */
 	deckName = $state('');
 	asNewDeck = $state(false);
-	missing = $state<'suspend' | 'delete'>('suspend');
+	/** Notes missing from an update: kept active by default for Anki and text files (as Anki does). */
+	missing = $state<'suspend' | 'delete' | 'keep'>('keep');
+	/** The user chose to let a Kartka file update the deck with the same id. */
+	confirmUpdateOf = $state<string | undefined>(undefined);
 	importProgress = $state(false);
 
 	isText = $derived(this.text !== null);
@@ -159,7 +162,8 @@ export class ImportSession {
 		this.textOptions = {};
 		this.deckName = '';
 		this.asNewDeck = false;
-		this.missing = 'suspend';
+		this.missing = 'keep';
+		this.confirmUpdateOf = undefined;
 		this.importProgress = false;
 		this.text = textOf(source);
 		this.refreshTextPreview();
@@ -196,6 +200,9 @@ export class ImportSession {
 			});
 			if (!TEXT_FORMATS.has(collection.format)) this.text = null; // JSON: nothing to split
 			const plan = await this.planFor(collection, signal);
+			// A Kartka deck file is a deck's full content: what it lacks was removed. Anki packages and text
+			// files are often partial (Anki never removes notes missing from a package): keep those active.
+			if (collection.format === 'kartka-json' && this.collection === null) this.missing = 'suspend';
 			this.collection = collection;
 			this.plan = plan;
 			if (!this.deckName) this.deckName = plan.decks.length === 1 ? plan.decks[0]!.deck.title : '';
@@ -213,7 +220,8 @@ export class ImportSession {
 			nowMs: this.deps.clock(),
 			source: this.source!,
 			...(this.deckName && TEXT_FORMATS.has(collection.format) ? { deckName: this.deckName } : {}),
-			asNewDeck: this.asNewDeck
+			asNewDeck: this.asNewDeck,
+			confirmUpdateOf: this.confirmUpdateOf
 		});
 		if (signal.aborted) throw new ImportError('cancelled', 'Import cancelled: nothing was changed.');
 		return plan;
@@ -234,6 +242,12 @@ export class ImportSession {
 			this.plan = await this.planFor(collection, signal);
 			this.status = 'preview';
 		});
+	}
+
+	/** "Update my deck" for a Kartka file with an existing deck's id. */
+	async updateSameIdDeck(deckId: string | undefined): Promise<void> {
+		this.confirmUpdateOf = deckId;
+		await this.replan();
 	}
 
 	async confirm(): Promise<void> {
