@@ -4,6 +4,8 @@
  * transaction. Anything slower than ~300 ms shows progress and can be cancelled; a cancel or an error
  * at any point leaves the collection as it was.
  */
+import { errorMessage } from '$lib/domain/errors';
+import { checkDeckLink, deckLinkPrompt } from '$lib/domain/import/deck-link';
 import type { KartkaDB } from '$lib/db/db';
 // The text helpers only (not the whole parser set, which runs in the worker).
 import { decodeText } from '$lib/domain/import/text-decode';
@@ -145,6 +147,29 @@ export class ImportSession {
 			return;
 		}
 		await this.open({ kind: 'text', name, bytes: new TextEncoder().encode(text) });
+	}
+
+	/** A shared link waiting for the student's yes: nothing is fetched before (issue 12: links ask first). */
+	pendingLink = $state<{ url: string; host: string; question: string } | null>(null);
+
+	/** `/import?url=…`: name the host and ask; an http: link from the https app gets its reason instead. */
+	askLink(url: string, appProtocol: string): void {
+		try {
+			const link = checkDeckLink(url, appProtocol);
+			this.pendingLink = { url: link.url.href, host: link.host, question: deckLinkPrompt(link) };
+		} catch (e) {
+			this.error = errorMessage(e);
+		}
+	}
+
+	async acceptLink(): Promise<void> {
+		const link = this.pendingLink;
+		this.pendingLink = null;
+		if (link) await this.openUrl(link.url);
+	}
+
+	declineLink(): void {
+		this.pendingLink = null;
 	}
 
 	async openUrl(url: string): Promise<void> {

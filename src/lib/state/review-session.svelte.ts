@@ -2,6 +2,7 @@
  * The review session that drives the study screen: shows a card, reveals it, answers it (one
  * transaction per answer), undoes, and ends with a summary. The clock is injected for tests.
  */
+import { errorMessage, KartkaError } from '$lib/domain/errors';
 import type { KartkaDB } from '$lib/db/db';
 import { getDeck, getNotes } from '$lib/db/decks.repo';
 import { loadQueueInput, nextDueMs } from '$lib/db/queue.repo';
@@ -134,7 +135,11 @@ export class ReviewSession {
 			this.queue!.answered(card);
 			await this.show(this.queue!.next(this.clock()));
 		} catch (error) {
-			if (!(error instanceof CardChangedError)) return this.fail(error);
+			// Nothing was written (one transaction): the card stays on screen and the same answer can be retried.
+			if (!(error instanceof CardChangedError)) {
+				this.message = `${errorMessage(error)} Your answer was not saved: tap it again to retry.`;
+				return;
+			}
 			this.message = error.message;
 			await this.reload();
 		} finally {
@@ -156,6 +161,11 @@ export class ReviewSession {
 			this.message = 'Last answer undone.';
 		} catch (error) {
 			this.undoStack = this.undoStack.slice(0, -1);
+			// Another tab undid it or restored a backup: say so, and go on with the session.
+			if (error instanceof KartkaError && error.code === 'undo-gone') {
+				this.message = error.message;
+				return;
+			}
 			if (!(error instanceof CardChangedError)) return this.fail(error);
 			this.message = 'That answer cannot be undone: the card was changed elsewhere since.';
 			await this.reload();
@@ -164,8 +174,9 @@ export class ReviewSession {
 		}
 	}
 
-	private fail(error: unknown): void {
-		this.message = error instanceof Error ? error.message : String(error);
+	/** Shows the error with "Try again" (start-up failures included). */
+	fail(error: unknown): void {
+		this.message = errorMessage(error);
 		this.status = 'error';
 	}
 }
