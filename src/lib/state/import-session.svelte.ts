@@ -4,8 +4,7 @@
  * transaction. Anything slower than ~300 ms shows progress and can be cancelled; a cancel or an error
  * at any point leaves the collection as it was.
  */
-import { errorMessage } from '$lib/domain/errors';
-import { checkDeckLink, deckLinkPrompt } from '$lib/domain/import/deck-link';
+import { LinkPrompt } from './link-prompt.svelte';
 import type { KartkaDB } from '$lib/db/db';
 // The text helpers only (not the whole parser set, which runs in the worker).
 import { decodeText } from '$lib/domain/import/text-decode';
@@ -149,27 +148,16 @@ export class ImportSession {
 		await this.open({ kind: 'text', name, bytes: new TextEncoder().encode(text) });
 	}
 
-	/** A shared link waiting for the student's yes: nothing is fetched before (issue 12: links ask first). */
-	pendingLink = $state<{ url: string; host: string; question: string } | null>(null);
+	/** A shared link waiting for the student's yes: nothing is fetched before (issue 12). */
+	readonly link = new LinkPrompt();
 
-	/** `/import?url=…`: name the host and ask; an http: link from the https app gets its reason instead. */
 	askLink(url: string, appProtocol: string): void {
-		try {
-			const link = checkDeckLink(url, appProtocol);
-			this.pendingLink = { url: link.url.href, host: link.host, question: deckLinkPrompt(link) };
-		} catch (e) {
-			this.error = errorMessage(e);
-		}
+		this.error = this.link.ask(url, appProtocol);
 	}
 
 	async acceptLink(): Promise<void> {
-		const link = this.pendingLink;
-		this.pendingLink = null;
-		if (link) await this.openUrl(link.url);
-	}
-
-	declineLink(): void {
-		this.pendingLink = null;
+		const url = this.link.take();
+		if (url) await this.openUrl(url);
 	}
 
 	async openUrl(url: string): Promise<void> {
@@ -239,9 +227,15 @@ export class ImportSession {
 		return done === true;
 	}
 
-	private async planFor(collection: ImportedCollection, signal: AbortSignal): Promise<ImportPlan> {
+	private async planFor(
+		collection: ImportedCollection,
+		signal: AbortSignal,
+		withReplays = this.importProgress
+	): Promise<ImportPlan> {
 		this.progress(null, 'Comparing with your collection');
 		const plan = await planImport(this.db, collection, {
+			// The review history is replayed only when it will be written ("Import progress").
+			withReplays,
 			nowMs: this.deps.clock(),
 			source: this.source!,
 			...(this.deckName && TEXT_FORMATS.has(collection.format) ? { deckName: this.deckName } : {}),
@@ -280,9 +274,19 @@ export class ImportSession {
 		if (this.status === 'working' && this.plan) await this.inflight?.catch(() => undefined);
 		const plan = this.plan;
 		if (!plan || this.status !== 'preview') return;
-		const result = await this.run('Saving', (signal) =>
-			commitImport(this.db, plan, { signal, missing: this.missing, importProgress: this.importProgress })
-		);
+		const collection = this.collection;
+		const result = await this.run('Saving', async (signal) => {
+			// "Import progress" ticked after the preview: replay the history now, then write.
+			const full =
+				this.importProgress && plan.totals.reviews > 0 && plan.replays.length === 0 && collection
+					? await this.planFor(collection, signal, true)
+					: plan;
+			return commitImport(this.db, full, {
+				signal,
+				missing: this.missing,
+				importProgress: this.importProgress
+			});
+		});
 		if (!result) return;
 		this.result = result;
 		this.status = 'done';

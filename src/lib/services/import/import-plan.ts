@@ -35,6 +35,11 @@ export interface PlanOptions {
 	confirmUpdateOf?: string;
 	/** How many cards the preview shows. */
 	previewCards?: number;
+	/**
+	 * Replay the review history into schedules (default true). The preview passes "Import progress": a large
+	 * history is replayed only when it will be written (issue 12), and totals.reviews counts it either way.
+	 */
+	withReplays?: boolean;
 }
 
 export interface DeckPlan {
@@ -211,7 +216,8 @@ export async function planImport(
 	}
 	for (const d of decks) d.summary = await diffDeckContent(db, d.deck.id, d.notes);
 
-	const replays = await planReplays(db, coll, decks, keyOf);
+	const history = reviewsByCard(coll, decks, keyOf);
+	const replays = options.withReplays === false ? [] : await planReplays(db, decks, history);
 	const previewCount = options.previewCards ?? 5;
 	const preview: PreviewCard[] = [];
 	for (const d of decks) {
@@ -235,7 +241,7 @@ export async function planImport(
 			notes: decks.reduce((s, d) => s + d.notes.length, 0),
 			cards: decks.reduce((s, d) => s + d.cardCount, 0),
 			media: media.rows.length,
-			reviews: replays.reduce((s, r) => s + r.logs.length, 0),
+			reviews: [...history.values()].reduce((s, h) => s + h.answers.length, 0),
 			warnings: warnings.length
 		},
 		warnings,
@@ -243,14 +249,14 @@ export async function planImport(
 	};
 }
 
-async function planReplays(
-	db: KartkaDB,
+type History = Map<string, { note: NoteRow; answers: PastAnswer[] }>;
+
+/** The imported answers of each card (cheap: no scheduler), for the count and for the replay. */
+function reviewsByCard(
 	coll: ImportedCollection,
 	decks: DeckPlan[],
 	noteIdOfKey: Map<string, string>
-): Promise<ReplayedCard[]> {
-	if (coll.reviews.length === 0) return [];
-	const global = await getGlobalSettings(db);
+): History {
 	const noteById = new Map(decks.flatMap((d) => d.notes.map((n) => [n.id, n] as const)));
 	const byCard = new Map<string, { note: NoteRow; answers: PastAnswer[] }>();
 	for (const r of coll.reviews) {
@@ -262,6 +268,12 @@ async function planReplays(
 		entry.answers.push(r);
 		byCard.set(cardId, entry);
 	}
+	return byCard;
+}
+
+async function planReplays(db: KartkaDB, decks: DeckPlan[], byCard: History): Promise<ReplayedCard[]> {
+	if (byCard.size === 0) return [];
+	const global = await getGlobalSettings(db);
 	// One scheduler per deck: an existing deck keeps its own settings.
 	const schedulers = new Map(
 		decks.map((d) => {
