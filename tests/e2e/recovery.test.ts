@@ -17,13 +17,11 @@ describe('recovery', () => {
 		const context = await newPhoneContext(browser);
 		// The first attempt to open the database fails, as a blocked or broken IndexedDB would.
 		await context.addInitScript(() => {
+			const w = window as unknown as { __kartkaFailOpen?: boolean };
+			w.__kartkaFailOpen = true;
 			const open = indexedDB.open.bind(indexedDB);
-			let failed = false;
 			indexedDB.open = (name: string, version?: number) => {
-				if (!failed) {
-					failed = true;
-					throw new DOMException('Injected start-up failure', 'UnknownError');
-				}
+				if (w.__kartkaFailOpen) throw new DOMException('Injected start-up failure', 'SecurityError');
 				return open(name, version);
 			};
 		});
@@ -32,6 +30,10 @@ describe('recovery', () => {
 		await page.goto('/');
 		await page.getByRole('alert').filter({ hasText: 'Could not open your decks' }).waitFor();
 		await screenshot(page, 'recovery-01-start-failed');
+		// The fault is gone (storage freed, another tab closed): "Try again" starts over.
+		await page.evaluate(
+			() => ((window as unknown as { __kartkaFailOpen?: boolean }).__kartkaFailOpen = false)
+		);
 		await page.getByRole('button', { name: 'Try again' }).click();
 		await page
 			.getByRole('button', { name: /^Study / })
@@ -47,7 +49,7 @@ describe('recovery', () => {
 		const page = await context.newPage();
 		const requested: string[] = [];
 		page.on('request', (r) => {
-			if (r.url().includes('example.org')) requested.push(r.url());
+			if (new URL(r.url()).host === 'example.org') requested.push(r.url());
 		});
 		await page.goto(`/?import=${encodeURIComponent('https://example.org/decks/vocab.json')}`);
 		await page.getByRole('heading', { name: 'Download deck from example.org?' }).waitFor();
