@@ -2,7 +2,7 @@
 // log of `reviews` answers, and reports how long it took and how much better the fit predicts the log.
 import { evaluateWeights } from '$lib/domain/optimizer/evaluation';
 import { buildTrainingSet, packItems } from '$lib/domain/optimizer/training-items';
-import { simulateReviews } from '$lib/domain/optimizer/simulate-reviews';
+import { simulateReviews } from '../../tests/helpers/simulate-reviews';
 
 const params = new URLSearchParams(location.search);
 const reviews = Number(params.get('reviews') ?? 10_000);

@@ -12,7 +12,7 @@ import { FORMAT_NAMES } from '$lib/domain/exam/test-model';
 import { axeViolations } from './axe';
 import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
 import { readStore } from './idb';
-import { articleDecks } from '../exam/article-decks';
+import { articleDecks } from '../domain/exam/article-decks';
 
 const DECK = 'belarus-tilt-dates';
 const dates = articleDecks().find((d) => d.deck.id === DECK)!;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './axe';
 import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
-import { buildApkg, RED_PNG } from '../import-db/helpers/apkg-builder';
+import { buildApkg, RED_PNG } from '../helpers/apkg-builder';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { axeViolations } from './axe';
 import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
 import { readStore } from './idb';
 import { readFileSync } from 'node:fs';
-import { buildApkg, RED_PNG } from '../import-db/helpers/apkg-builder';
+import { buildApkg, RED_PNG } from '../helpers/apkg-builder';
 
 let browser: Browser;
 beforeAll(async () => {

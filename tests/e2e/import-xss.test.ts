@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
-import { buildApkg, RED_PNG, type BuiltNote } from '../import-db/helpers/apkg-builder';
+import { buildApkg, RED_PNG, type BuiltNote } from '../helpers/apkg-builder';
 import { CARD_HTML_TAGS } from '../../src/lib/components/card-html-policy';
 
 const DATA_PNG = `data:image/png;base64,${Buffer.from(RED_PNG).toString('base64')}`;

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { axeViolations } from './axe';
 import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
 import { readStore } from './idb';
-import { buildApkg } from '../import-db/helpers/apkg-builder';
+import { buildApkg } from '../helpers/apkg-builder';
 import { expectedCacheKeys, firstDeckId, routeShells, studyCards, waitForWorker } from './pwa-helpers';
 
 let browser: Browser;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { evaluateWeights, splitByCard } from '$lib/domain/optimizer/evaluation';
 import { buildTrainingSet, packItems } from '$lib/domain/optimizer/training-items';
-import { simulateReviews } from '$lib/domain/optimizer/simulate-reviews';
+import { simulateReviews } from '../helpers/simulate-reviews';
 import { axeViolations } from './axe';
 import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
 import { readStore } from './idb';

@@ -9,7 +9,7 @@ import {
 	type ReviewLogRow
 } from '$lib/domain/model';
 import { studyDayOf } from '$lib/domain/study-day';
-import { simulateReviews, type Simulation } from '$lib/domain/optimizer/simulate-reviews';
+import { simulateReviews, type Simulation } from '../helpers/simulate-reviews';
 
 export const SIM_DECK = 'sim-e2e';
 const TAGS = ['history', 'politics', 'economy', 'energy'];

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KartkaDB } from '$lib/db/db';
 import { installBuiltinDecks } from '$lib/services/builtin-decks.service';
-import { retryingOnce } from '$lib/state/app-ready';
+import { onceUntilSuccess } from '$lib/state/app-ready';
 import { dumpTables, freshDb } from '../helpers/db';
 import { injectFault } from '../helpers/faults';
 
@@ -18,7 +18,7 @@ const shipped = Object.values(__KARTKA_DECKS__);
 describe('start-up', () => {
 	it('retries after a failure instead of keeping the rejected promise', async () => {
 		let calls = 0;
-		const ready = retryingOnce(async () => {
+		const ready = onceUntilSuccess(async () => {
 			calls++;
 			if (calls === 1) throw new Error('database blocked');
 		});
@@ -30,7 +30,7 @@ describe('start-up', () => {
 
 	it('shares one start while it runs', async () => {
 		let calls = 0;
-		const ready = retryingOnce(async () => {
+		const ready = onceUntilSuccess(async () => {
 			calls++;
 		});
 		await Promise.all([ready(), ready(), ready()]);

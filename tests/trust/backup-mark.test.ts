@@ -9,7 +9,7 @@ import {
 	createBackup,
 	lastBackupMs,
 	readBackupFor
-} from '$lib/services/import/backup.service';
+} from '$lib/services/backup/backup.service';
 import { dumpTables, freshDb, seedDeck } from '../helpers/db';
 import { withFault } from '../helpers/faults';
 

@@ -4,12 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import type { KartkaDB } from '$lib/db/db';
 import { parseImportText } from '$lib/domain/import/parse-import';
-import { exportDeckCsv } from '$lib/services/import/export.service';
-import { deckIdFor } from '$lib/services/import/import-ids';
+import { exportDeckCsv } from '$lib/services/export/export.service';
+import { deckIdFor } from '$lib/domain/import/import-ids';
 import { planImport } from '$lib/services/import/import-plan';
 import { commitImport } from '$lib/services/import/import.service';
 import { freshDb } from '../helpers/db';
-import { collection, note, SOURCE } from '../import-db/helpers/collections';
+import { collection, note, SOURCE } from '../helpers/collections';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 let db: KartkaDB;

@@ -16,12 +16,12 @@ import { Rating } from '$lib/domain/schedule';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
 import { studyDayOf } from '$lib/domain/study-day';
 import { removeExamPlan, setExamPlan } from '$lib/services/exam/exam-plan.service';
-import { createBackup, readBackupFor, restoreBackup } from '$lib/services/import/backup.service';
+import { createBackup, readBackupFor, restoreBackup } from '$lib/services/backup/backup.service';
 import { planImport } from '$lib/services/import/import-plan';
 import { commitImport } from '$lib/services/import/import.service';
 import { freshDb, seedDeck } from '../helpers/db';
 import { injectFault, withFault, type FaultKind } from '../helpers/faults';
-import { collection, note, SOURCE } from '../import-db/helpers/collections';
+import { collection, note, SOURCE } from '../helpers/collections';
 
 const NOW = new Date(2026, 10, 30, 12).getTime();
 const scheduler = createScheduler({ ...DEFAULT_SCHEDULER_SETTINGS, fuzz: false });

@@ -20,7 +20,7 @@ import {
 	toModernSchema,
 	zip,
 	zstd
-} from '../import/anki-builders';
+} from '../domain/import/anki-builders';
 
 const MB = 1024 * 1024;
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { KartkaDB } from '$lib/db/db';
 import { planImport } from '$lib/services/import/import-plan';
 import { freshDb } from '../helpers/db';
-import { collection, note, SOURCE } from '../import-db/helpers/collections';
+import { collection, note, SOURCE } from '../helpers/collections';
 
 const NOW = Date.UTC(2026, 10, 30, 12);
 let db: KartkaDB;

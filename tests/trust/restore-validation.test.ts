@@ -6,7 +6,7 @@ import type { KartkaDB } from '$lib/db/db';
 import { putSetting } from '$lib/db/settings.repo';
 import { dateOfStudyDay } from '$lib/domain/exam/exam-plan';
 import { studyDayOf } from '$lib/domain/study-day';
-import { createBackup, readBackupFor, restoreBackup } from '$lib/services/import/backup.service';
+import { createBackup, readBackupFor, restoreBackup } from '$lib/services/backup/backup.service';
 import { setExamPlan } from '$lib/services/exam/exam-plan.service';
 import { dumpTables, freshDb, seedDeck } from '../helpers/db';
 

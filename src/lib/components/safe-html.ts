@@ -6,8 +6,9 @@
  * are resolved to object URLs of the stored files (see media-urls), never fetched from the network.
  */
 import DOMPurify from 'dompurify';
+import { escapeAttr } from '$lib/domain/html-escape';
 import { CARD_HTML_TAGS as ALLOWED_TAGS } from './card-html-policy';
-import { mediaNameOf, mediaUrl } from './import/media-urls.svelte';
+import { mediaNameOf, mediaUrl } from '$lib/state/media-urls.svelte';
 
 const ALLOWED_ATTR = [
 	'class',
@@ -64,8 +65,6 @@ function instance(): ReturnType<typeof DOMPurify> {
 	purifier = p;
 	return p;
 }
-
-const escapeAttr = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Anki's sound references as players of the stored file. */
 function soundPlayers(html: string): string {

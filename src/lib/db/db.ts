@@ -4,7 +4,9 @@
  * version N-1 with seeded rows, upgrades, and checks (tests/db/schema-upgrade.test.ts).
  */
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import type { CardRow, DeckRow, NoteRow, ReviewLogRow, SettingRow } from '$lib/domain/model';
+import type { ExamPlanRow } from '$lib/domain/exam/exam-plan';
+import type { TestResultRow } from '$lib/domain/exam/test-result';
+import type { CardRow, DeckRow, MediaRow, NoteRow, ReviewLogRow, SettingRow } from '$lib/domain/model';
 
 export interface SchemaStep {
 	/** Dexie store specs: only the tables that change in this version (null deletes a table). */
@@ -31,6 +33,11 @@ export class KartkaDB extends Dexie {
 	cards!: EntityTable<CardRow, 'id'>;
 	reviewLogs!: EntityTable<ReviewLogRow, 'id'>;
 	settings!: EntityTable<SettingRow, 'key'>;
+	/** v2 */
+	media!: EntityTable<MediaRow, 'name'>;
+	/** v3 */
+	examPlans!: EntityTable<ExamPlanRow, 'deckId'>;
+	testResults!: EntityTable<TestResultRow, 'id'>;
 
 	/** `upTo` opens an older version (upgrade tests only). */
 	constructor(name = DEFAULT_DB_NAME, upTo = SCHEMA_VERSION) {

@@ -8,13 +8,14 @@ import {
 	queueForState,
 	type CardRow,
 	type DeckRow,
+	type MediaRow,
 	type NoteRow,
 	type ReviewLogRow
 } from '$lib/domain/model';
 import type { CardSchedule } from '$lib/domain/schedule';
-import { applyDeckContent, type ContentSummary } from './deck-content.repo';
+import type { ContentSummary } from '$lib/domain/deck-merge';
+import { applyDeckContent } from './deck-content.repo';
 import type { KartkaDB } from './db';
-import { mediaTable, type MediaRow } from './media.repo';
 
 export function existingDeck(db: KartkaDB, deckId: string): Promise<DeckRow | undefined> {
 	return db.decks.get(deckId);
@@ -64,7 +65,7 @@ export async function writeImport(
 	write: ImportWrite,
 	signal?: AbortSignal
 ): Promise<ImportWriteResult> {
-	const media = mediaTable(db);
+	const media = db.media;
 	const stopIfCancelled = () => {
 		if (signal?.aborted) throw new ImportAbortedError('cancelled', 'Import cancelled: nothing was changed.');
 	};

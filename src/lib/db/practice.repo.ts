@@ -4,9 +4,9 @@
  * statistics and optimization, which read 'review' logs only, never see it. Answers that do count go
  * through review.repo's answerCard like any review.
  */
+import { practiceLog } from '$lib/domain/answer';
 import type { ReviewLogRow } from '$lib/domain/model';
-import { Rating, pickSchedule } from '$lib/domain/schedule';
-import { studyDayOf } from '$lib/domain/study-day';
+import type { Rating } from '$lib/domain/schedule';
 import type { KartkaDB } from './db';
 
 export interface PracticeAnswer {
@@ -22,20 +22,7 @@ export async function logPracticeAnswer(db: KartkaDB, answer: PracticeAnswer): P
 		const card = await db.cards.get(answer.cardId);
 		if (!card)
 			throw new Error('This card no longer exists (deleted in another tab?). Your answer was not saved.');
-		const schedule = pickSchedule(card);
-		const log: ReviewLogRow = {
-			cardId: card.id,
-			noteId: card.noteId,
-			deckId: card.deckId,
-			rating: answer.rating,
-			kind: 'practice',
-			reviewedMs: answer.nowMs,
-			studyDay: studyDayOf(answer.nowMs, answer.dayCutoffHour),
-			durationMs: Math.max(0, Math.round(answer.durationMs)),
-			before: schedule,
-			after: schedule,
-			afterRev: card.rev
-		};
+		const log = practiceLog(card, answer);
 		log.id = await db.reviewLogs.add(log);
 		return log;
 	});
@@ -49,9 +36,4 @@ export async function undoPracticeAnswer(db: KartkaDB, logId: number): Promise<v
 		if (log.kind !== 'practice') throw new Error('Only practice answers can be undone here.');
 		await db.reviewLogs.delete(logId);
 	});
-}
-
-/** Cards answered Again today, in reviews or practice (for the "failed today" filter). */
-export function failedToday(logs: readonly ReviewLogRow[]): Set<string> {
-	return new Set(logs.filter((l) => l.rating === Rating.Again).map((l) => l.cardId));
 }

@@ -1,9 +1,9 @@
 /** Reads the candidates of today's queue by index (no table scans), for the pure StudyQueue. */
 import { Queue } from '$lib/domain/model';
-import { CardState } from '$lib/domain/schedule';
 import type { SchedulerSettings } from '$lib/domain/scheduler-settings';
 import { endOfStudyDayAt, studyDayOf } from '$lib/domain/study-day';
 import type { QueueInput } from '$lib/domain/study-queue';
+import { todaysWork } from '$lib/domain/todays-work';
 import type { KartkaDB } from './db';
 
 /** Extra candidates read beyond the daily limits, so that burying siblings does not starve the queue. */
@@ -20,15 +20,10 @@ export async function loadQueueInput(
 	const today = studyDayOf(nowMs, cutoff);
 	return db.transaction('r', db.cards, db.reviewLogs, async () => {
 		const todaysLogs = await db.reviewLogs.where('[deckId+studyDay]').equals([deckId, today]).toArray();
-		let newStudiedToday = 0;
-		let reviewsDoneToday = 0;
-		const notesStudiedToday = new Set<string>();
-		for (const log of todaysLogs) {
-			if (log.kind !== 'review') continue;
-			notesStudiedToday.add(log.noteId);
-			if (log.before.state === CardState.New) newStudiedToday++;
-			else if (log.before.state === CardState.Review) reviewsDoneToday++;
-		}
+		const work = todaysWork(todaysLogs);
+		const newStudiedToday = work.newStudied;
+		const reviewsDoneToday = work.reviewsDone;
+		const notesStudiedToday = work.notesStudied;
 		const reviewLeft = Math.max(0, settings.reviewsPerDay - reviewsDoneToday);
 		const newLeft = Math.max(0, settings.newCardsPerDay - newStudiedToday);
 		const byDue = db.cards.where('[deckId+queue+dueMs]');

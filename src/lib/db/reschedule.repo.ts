@@ -2,14 +2,14 @@
  * "Reschedule existing cards" after desired retention or parameters change: every card in the review
  * state is given the schedule its own history yields under the settings now in force for its deck.
  * ONE transaction for all cards: a student never sees half the collection on the old schedule.
+ * The scheduler is the deck's own (schedulerForDeck), so an active exam plan keeps its cap.
  */
-import { createScheduler } from '$lib/domain/fsrs-adapter';
+import { schedulerForDeck, studySettings } from '$lib/domain/deck-scheduler';
 import { Queue, queueForState, type CardRow, type ReviewLogRow } from '$lib/domain/model';
-import { replaySchedule, scheduleChanged } from '$lib/domain/optimizer/reschedule';
+import { replaySchedule, scheduleChanged } from '$lib/domain/replay';
 import { CardState, pickSchedule } from '$lib/domain/schedule';
-import { resolveSettings } from '$lib/domain/scheduler-settings';
 import type { KartkaDB } from './db';
-import { getGlobalSettings } from './settings.repo';
+import { readStudySettingsInput, studySettingsTables } from './settings.repo';
 
 export interface RescheduleSummary {
 	/** Review cards whose due date or memory changed. */
@@ -22,16 +22,18 @@ export interface RescheduleSummary {
 
 export async function rescheduleReviewCards(
 	db: KartkaDB,
-	options: { deckId?: string } = {}
+	options: { deckId?: string; nowMs?: number } = {}
 ): Promise<RescheduleSummary> {
 	const summary: RescheduleSummary = { rescheduled: 0, unchanged: 0, skipped: 0 };
-	await db.transaction('rw', [db.cards, db.reviewLogs, db.decks, db.settings], async () => {
-		const global = await getGlobalSettings(db);
+	const nowMs = options.nowMs ?? Date.now();
+	await db.transaction('rw', studySettingsTables(db), async () => {
 		const decks =
 			options.deckId === undefined ? await db.decks.toArray() : [await db.decks.get(options.deckId)];
 		for (const deck of decks) {
 			if (!deck) continue;
-			const scheduler = createScheduler(resolveSettings(global, deck.settings));
+			const scheduler = schedulerForDeck(
+				studySettings(await readStudySettingsInput(db, deck.id, nowMs), nowMs)
+			);
 			const cards = (await db.cards.where('deckId').equals(deck.id).toArray()).filter(
 				(c) => c.state === CardState.Review
 			);

@@ -76,8 +76,3 @@ export function renderCard(kind: NoteKind, fields: Record<string, string>, ord: 
 	const reverse = kind === 'reversible' && ord === 1;
 	return { questionHtml: reverse ? back : front, answerHtml: reverse ? front : back, extraHtml: '' };
 }
-
-/** Plain text for HTML from trusted rendering above (labels, search). */
-export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

@@ -48,7 +48,7 @@ export const Queue = { Suspended: -1, New: 0, Learning: 1, Review: 2 } as const;
 export type Queue = (typeof Queue)[keyof typeof Queue];
 
 export interface CardRow extends CardSchedule {
-	/** `${noteId}#${ord}` */
+	/** `${noteId}#${ord}`: built and read only by card-id.ts */
 	id: string;
 	noteId: string;
 	deckId: string;
@@ -80,6 +80,21 @@ export interface ReviewLogRow {
 	after: CardSchedule;
 	/** The card's rev after this answer: undo is refused if the card moved on since. */
 	afterRev: number;
+}
+
+/** A media file (image, sound) of an imported deck (schema v2 `media`). */
+export interface MediaRow {
+	/** The file name card HTML refers to; unique in the collection. */
+	name: string;
+	mime: string;
+	/** The file's bytes (a standalone buffer, never a view into a larger one). */
+	bytes: Uint8Array;
+	size: number;
+	/** SHA-256 of the bytes (hex): tells a re-import of the same file from a different file of the same name. */
+	sha256: string;
+	/** Decks whose notes brought this file in. */
+	deckIds: string[];
+	addedMs: number;
 }
 
 export interface SettingRow {

@@ -2,6 +2,7 @@
  * What the service worker caches and how it answers each request. Pure functions (no `self`, no
  * caches) so that the routing rules are unit-tested; src/service-worker.ts only wires them to events.
  */
+import { fnv1a } from '$lib/domain/text-hash';
 
 /** Every Kartka cache starts with this, so activate can delete old versions without touching others' caches. */
 export const CACHE_PREFIX = 'kartka-precache-';
@@ -32,16 +33,6 @@ export function precacheUrls(input: PrecacheInput): string[] {
 }
 
 const HOST_CONFIG_FILES = /\/_(headers|redirects)$/;
-
-/** FNV-1a, 32 bit: a short, stable digest of the file list (not for security). */
-export function fnv1a(text: string): string {
-	let hash = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		hash ^= text.charCodeAt(i);
-		hash = Math.imul(hash, 0x01000193);
-	}
-	return (hash >>> 0).toString(16).padStart(8, '0');
-}
 
 /**
  * The cache of one version. It carries the app version and a digest of the file list, so that a build

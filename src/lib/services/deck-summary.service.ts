@@ -4,7 +4,7 @@ import { countCards, listDecks } from '$lib/db/decks.repo';
 import { loadQueueInput } from '$lib/db/queue.repo';
 import type { DeckRow } from '$lib/domain/model';
 import { StudyQueue, type QueueCounts } from '$lib/domain/study-queue';
-import { schedulingForDeck } from './deck-scheduling.service';
+import { studySettingsForDeck } from './deck-scheduling.service';
 
 export interface DeckSummary {
 	deck: DeckRow;
@@ -13,7 +13,7 @@ export interface DeckSummary {
 }
 
 export async function summarizeDeck(db: KartkaDB, deck: DeckRow, nowMs: number): Promise<DeckSummary> {
-	const { settings } = await schedulingForDeck(db, deck.id, nowMs);
+	const { settings } = await studySettingsForDeck(db, deck.id, nowMs);
 	const [input, totalCards] = await Promise.all([
 		loadQueueInput(db, deck.id, nowMs, settings),
 		countCards(db, deck.id)

@@ -1,27 +1,28 @@
-/**
- * App start-up shared by every page: open the database, then install or refresh the shipped decks.
- * A failure to open is shown by the page (with "Try again"), and the next call starts over instead of
- * returning the same rejected promise for ever. A shipped deck that cannot be written (storage full) is
- * skipped and logged by installBuiltinDecks, and tried again at the next start: it never blocks study
- * of what is already stored.
- */
+/** App start-up shared by every page: open the database and install or refresh the shipped decks. */
 import { appDb } from '$lib/db/db';
 import { installBuiltinDecks } from '$lib/services/builtin-decks.service';
 
-/** A start-up that is shared while it runs or once it succeeded, and retried after it failed. */
-export function retryingOnce(start: () => Promise<void>): () => Promise<void> {
+/**
+ * A start-up that runs once and is shared by every caller while it runs or after it succeeded; a failed
+ * start-up is forgotten, so that "Try again" really tries again (a rejected promise is never cached).
+ */
+export function onceUntilSuccess(start: () => Promise<unknown>): () => Promise<void> {
 	let ready: Promise<void> | null = null;
 	return () => {
-		ready ??= start().catch((e: unknown) => {
-			ready = null;
-			throw e;
-		});
+		ready ??= start().then(
+			() => undefined,
+			(error: unknown) => {
+				ready = null;
+				throw error;
+			}
+		);
 		return ready;
 	};
 }
 
-export const appReady = retryingOnce(async () => {
+export const appReady: () => Promise<void> = onceUntilSuccess(async () => {
 	const db = appDb();
-	await db.open();
+	// After a failed open Dexie keeps answering every query with that failure; an explicit open() tries again.
+	if (!db.isOpen()) await db.open();
 	await installBuiltinDecks(db, Date.now());
 });

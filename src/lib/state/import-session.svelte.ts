@@ -6,6 +6,7 @@
  */
 import { LinkPrompt } from './link-prompt.svelte';
 import type { KartkaDB } from '$lib/db/db';
+import { errorMessage } from '$lib/domain/errors';
 // The text helpers only (not the whole parser set, which runs in the worker).
 import { decodeText } from '$lib/domain/import/text-decode';
 import { previewText } from '$lib/domain/import/text-import';
@@ -86,6 +87,26 @@ export class ImportSession {
 		deps: Partial<ImportDeps> = {}
 	) {
 		this.deps = { ...defaultDeps, ...deps };
+	}
+
+	/** After a failed start-up: tries it again (shown as "Try again" beside `error`). */
+	retryStart = $state.raw<(() => void) | null>(null);
+
+	/** Start-up: waits for the app to be ready, then opens a shared link if there is one. */
+	async start(ready: () => Promise<void>, linkUrl: string, appProtocol = 'https:'): Promise<void> {
+		this.retryStart = null;
+		try {
+			await ready();
+		} catch (e) {
+			this.error = `Kartka could not start: ${errorMessage(e)}`;
+			this.retryStart = () => {
+				this.error = null;
+				void this.start(ready, linkUrl, appProtocol);
+			};
+			return;
+		}
+		// Links ask first: nothing is fetched before the student says "Download" (issue 12).
+		if (linkUrl) this.askLink(linkUrl, appProtocol);
 	}
 
 	/** Runs `task` with progress (shown after PROGRESS_DELAY_MS) and a cancel that aborts `signal`. */

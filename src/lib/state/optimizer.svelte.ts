@@ -4,6 +4,7 @@
  * and reports log loss / RMSE before and after.
  */
 import type { KartkaDB } from '$lib/db/db';
+import { errorMessage } from '$lib/domain/errors';
 import type { OptimizeOutcome } from '$lib/services/optimizer/optimize.service';
 
 export type OptimizerStatus = 'idle' | 'running' | 'done' | 'too-few' | 'cancelled' | 'unavailable' | 'error';
@@ -54,11 +55,11 @@ export class OptimizerRun {
 				if (error instanceof OptimizerCancelled) this.status = 'cancelled';
 				else if (error instanceof OptimizerUnavailable) this.status = 'unavailable';
 				else this.status = 'error';
-				this.message = error instanceof Error ? error.message : String(error);
+				this.message = errorMessage(error);
 			}
 		} catch (error) {
 			this.status = 'error';
-			this.message = `The optimizer could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+			this.message = `The optimizer could not be loaded: ${errorMessage(error)}`;
 		} finally {
 			this.controller = null;
 		}

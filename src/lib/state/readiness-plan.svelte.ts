@@ -2,8 +2,10 @@
  * The exam panel of the deck screen: the deck's exam date, tags and target, and the plan they give.
  * Every change is saved at once (one transaction) and the plan recomputed.
  */
+import { errorMessage } from '$lib/domain/errors';
 import type { KartkaDB } from '$lib/db/db';
 import {
+	endPastExamPriority,
 	examPlanView,
 	ExamPlanError,
 	removeExamPlan,
@@ -28,9 +30,11 @@ export class ExamPlanPanel {
 
 	async load(): Promise<void> {
 		try {
-			this.view = await examPlanView(this.db, this.deckId, this.clock(), this.formatDate);
+			const nowMs = this.clock();
+			await endPastExamPriority(this.db, this.deckId, nowMs);
+			this.view = await examPlanView(this.db, this.deckId, nowMs, this.formatDate);
 		} catch (error) {
-			this.error = error instanceof Error ? error.message : String(error);
+			this.error = errorMessage(error);
 		}
 	}
 
@@ -45,7 +49,7 @@ export class ExamPlanPanel {
 			this.onchanged();
 		} catch (error) {
 			if (!(error instanceof ExamPlanError)) console.error(error);
-			this.error = error instanceof Error ? error.message : String(error);
+			this.error = errorMessage(error);
 		} finally {
 			this.busy = false;
 		}

@@ -1,23 +1,23 @@
-/** The readiness screen's data: loaded once, reloaded on demand. */
+/** The readiness screen: the deck it is about and its readiness view, with one `status`/`error`. */
 import type { KartkaDB } from '$lib/db/db';
 import { readinessView, type ReadinessView } from '$lib/services/exam/readiness.service';
+import { DeckHeader } from './deck-header.svelte';
+import { ScreenState, type ScreenOptions } from './screen-status.svelte';
 
-export class ReadinessState {
+export class ReadinessState extends ScreenState {
+	readonly header: DeckHeader;
 	view = $state.raw<ReadinessView | null>(null);
-	error = $state<string | null>(null);
 
 	constructor(
 		private readonly db: KartkaDB,
 		readonly deckId: string,
-		private readonly clock: () => number = () => Date.now()
-	) {}
+		options: ScreenOptions = {}
+	) {
+		super(options);
+		this.header = new DeckHeader(db, deckId);
+	}
 
-	async load(): Promise<void> {
-		try {
-			this.view = await readinessView(this.db, this.deckId, this.clock());
-			this.error = null;
-		} catch (error) {
-			this.error = error instanceof Error ? error.message : String(error);
-		}
+	protected async fetch(): Promise<void> {
+		if (await this.header.load()) this.view = await readinessView(this.db, this.deckId, this.clock());
 	}
 }

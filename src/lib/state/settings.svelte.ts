@@ -3,10 +3,11 @@
  * Saving is one write; a change of desired retention or parameters then OFFERS to reschedule existing
  * cards (never does it silently), and the rescheduling is one transaction (reschedule.repo).
  */
+import { errorMessage } from '$lib/domain/errors';
 import type { KartkaDB } from '$lib/db/db';
 import { getDeckOverrides, saveDeckOverrides } from '$lib/db/deck-settings.repo';
 import { rescheduleReviewCards, type RescheduleSummary } from '$lib/db/reschedule.repo';
-import { getGlobalSettings, saveGlobalSettings } from '$lib/db/settings.repo';
+import { getGlobalSettings, patchGlobalSettings } from '$lib/db/settings.repo';
 import { cardsOf } from '$lib/db/stats.repo';
 import { decayOf } from '$lib/domain/fsrs-adapter';
 import { CardState } from '$lib/domain/schedule';
@@ -119,8 +120,7 @@ export class SchedulerSettingsEditor {
 		this.status = 'saving';
 		try {
 			const before = this.saved;
-			if (this.deckId === null)
-				await saveGlobalSettings(this.db, { ...(await getGlobalSettings(this.db)), ...values });
+			if (this.deckId === null) await patchGlobalSettings(this.db, values);
 			else await saveDeckOverrides(this.db, this.deckId, values);
 			await this.load();
 			this.message = 'Settings saved.';
@@ -139,7 +139,7 @@ export class SchedulerSettingsEditor {
 	}
 
 	async resetParameters(): Promise<void> {
-		await saveGlobalSettings(this.db, { ...(await getGlobalSettings(this.db)), weights: null });
+		await patchGlobalSettings(this.db, { weights: null });
 		this.message = 'Default parameters restored.';
 		await this.parametersChanged();
 	}
@@ -162,7 +162,7 @@ export class SchedulerSettingsEditor {
 	}
 
 	private fail(error: unknown): void {
-		this.message = error instanceof Error ? error.message : String(error);
+		this.message = errorMessage(error);
 		this.status = 'error';
 	}
 }

@@ -3,6 +3,7 @@
  * until it is over), an optional time limit, then the report, saved to the results history. Test
  * answers never touch the cards' schedules. The clock is injected for tests.
  */
+import { errorMessage } from '$lib/domain/errors';
 import type { KartkaDB } from '$lib/db/db';
 import { buildReport, type TestReport } from '$lib/domain/exam/test-grading';
 import { emptyResponse, isAnswered, type GeneratedTest, type Response } from '$lib/domain/exam/test-model';
@@ -48,7 +49,7 @@ export class TestSession {
 			this.remainingMs = this.timeLimitMs;
 			this.status = test.questions.length ? 'running' : 'empty';
 		} catch (error) {
-			this.message = error instanceof Error ? error.message : String(error);
+			this.message = errorMessage(error);
 			this.status = 'error';
 		}
 	}
@@ -99,7 +100,7 @@ export class TestSession {
 				report
 			});
 		} catch (error) {
-			this.message = `The result could not be saved: ${error instanceof Error ? error.message : String(error)}`;
+			this.message = `The result could not be saved: ${errorMessage(error)}`;
 		}
 	}
 }

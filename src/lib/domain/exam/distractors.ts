@@ -3,6 +3,7 @@
  * actors, causes with causes), topped up for dates and figures by varying the right answer ("May 2015" →
  * "May 2013", "18.7%" → "28.1%"). Never equal to the answer, nor to each other, even leniently. Pure.
  */
+import { SMALL } from './answer-lexer';
 import { answerKind, isValueKind } from './answer-shape';
 import { monthName, monthOf } from './answer-tokens';
 import type { Fact } from './facts';
@@ -61,19 +62,8 @@ export function distractorsFor(fact: Fact, pool: readonly Fact[], rng: Rng, coun
 
 const NUMBER = /\d+(?:[.,]\d+)*/g;
 const YEAR = /(?<!\d)(1\d{3}|2\d{3})(?!\d)/;
-const WORD_NUMBERS = [
-	'two',
-	'three',
-	'four',
-	'five',
-	'six',
-	'seven',
-	'eight',
-	'nine',
-	'ten',
-	'eleven',
-	'twelve'
-];
+/** The number words a distractor may change: "two" to "twelve". */
+const WORD_NUMBERS = SMALL.slice(2, 13);
 
 /** The same answer with one value changed, written the same way. Null when nothing could be varied. */
 export function varyAnswer(answer: string, rng: Rng): string | null {

@@ -2,6 +2,7 @@
  * A small seeded PRNG (mulberry32) so that a test generated from a seed is the same test on every
  * device and every run. Not for anything security-related.
  */
+import { fnv1a32 } from '../text-hash';
 
 export interface Rng {
 	/** A float in [0, 1). */
@@ -16,12 +17,7 @@ export interface Rng {
 
 /** A seed from any string (FNV-1a), so that seeds can be typed by people ("exam-3"). */
 export function seedFromString(text: string): number {
-	let hash = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		hash ^= text.charCodeAt(i);
-		hash = Math.imul(hash, 0x01000193);
-	}
-	return hash >>> 0;
+	return fnv1a32(text);
 }
 
 export function createRng(seed: number | string): Rng {

@@ -3,6 +3,7 @@
  * note types and decks as JSON in the `col` table) and modern (schema 15+: `notetypes`, `fields`,
  * `templates`, `decks` tables with protobuf configs, deck names joined by \x1f).
  */
+import { errorMessage } from '../errors';
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js';
 import { IMPORT_LIMITS, ImportError } from './import-model';
 import { protoNumber, protoString, readProtoFields } from './protobuf-reader';
@@ -275,7 +276,7 @@ export function readCollection(db: Database, what: string, withReviews: boolean)
 		return { notetypes, decks, notes, cards, revlog };
 	} catch (e) {
 		if (e instanceof ImportError) throw e;
-		const detail = e instanceof Error ? e.message : String(e);
+		const detail = errorMessage(e);
 		throw new ImportError('sqlite-corrupt', `${what} could not be read (${detail}).`);
 	}
 }

@@ -1,10 +1,11 @@
 /** Kartka deck files (JSON, src/lib/domain/deck-format.ts) → ImportedCollection, with every problem named. */
+import { errorMessage } from '../errors';
 import { formatDeckErrors, validateDeck } from '../deck-format';
 import { IMPORT_LIMITS, ImportError, type ImportedCollection, type ImportedNote } from './import-model';
 
 /** "Unexpected token } in JSON at position 120" → line and column, which people can find in an editor. */
 function jsonErrorPlace(text: string, e: unknown): string {
-	const msg = e instanceof Error ? e.message : String(e);
+	const msg = errorMessage(e);
 	const lineCol = /line (\d+) column (\d+)/.exec(msg);
 	if (lineCol) return ` at line ${lineCol[1]}, column ${lineCol[2]}`;
 	const pos = /position (\d+)/.exec(msg);
@@ -21,7 +22,7 @@ export function parseKartkaJson(text: string, fileName: string): ImportedCollect
 	} catch (e) {
 		throw new ImportError(
 			'json-invalid',
-			`"${fileName}" is not valid JSON${jsonErrorPlace(text, e)}: ${e instanceof Error ? e.message : e}`
+			`"${fileName}" is not valid JSON${jsonErrorPlace(text, e)}: ${errorMessage(e)}`
 		);
 	}
 	const notes = (input as { notes?: unknown } | null)?.notes;

@@ -2,6 +2,7 @@
  * Text imports (CSV, TSV, Quizlet, Anki text files) → ImportedCollection, and the preview for the paste /
  * column-mapping UI. Bad lines become warnings with their line numbers; the good lines still import.
  */
+import { escapeText } from '../html-escape';
 import { hasClozeSyntax } from '../cloze';
 import {
 	IMPORT_LIMITS,
@@ -89,7 +90,6 @@ export function previewText(text: string, options: TextOptions & { maxRows?: num
 	};
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const BLOCK_HTML = /<(br|div|p|li|ul|ol|table|tr)\b/i;
 
 /**
@@ -101,7 +101,7 @@ const unescapeFormula = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.sli
 /** Multi-line cells keep their line breaks on the card (unless they are already laid out with HTML). */
 function cellHtml(value: string, html: boolean): string {
 	const v = value.trim();
-	if (!html) return escapeHtml(v).replace(/\n/g, '<br>');
+	if (!html) return escapeText(v).replace(/\n/g, '<br>');
 	return BLOCK_HTML.test(v) ? v : v.replace(/\n/g, '<br>');
 }
 

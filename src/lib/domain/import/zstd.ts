@@ -2,6 +2,7 @@
  * Zstandard decompression (fzstd) with size checks made from the frame header BEFORE any buffer is
  * allocated, and a running count when the frame does not declare its size (Anki's streaming encoder).
  */
+import { concatBytes } from '../bytes';
 import { Decompress, decompress } from 'fzstd';
 import { IMPORT_LIMITS, ImportError } from './import-model';
 import { zstdFrames } from './zstd-frames';
@@ -73,13 +74,7 @@ export function zstdDecompress(
 			chunks.push(chunk);
 		});
 		stream.push(bytes, true);
-		const out = new Uint8Array(total);
-		let at = 0;
-		for (const c of chunks) {
-			out.set(c, at);
-			at += c.length;
-		}
-		return out;
+		return concatBytes(chunks, total);
 	} catch (e) {
 		if (e instanceof ImportError) throw e;
 		throw new ImportError(

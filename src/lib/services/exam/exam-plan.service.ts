@@ -1,7 +1,7 @@
 /** Setting, changing and removing a deck's exam date, and the plan shown for it. */
 import { examDateProblem } from '$lib/domain/exam/exam-date';
 import type { KartkaDB } from '$lib/db/db';
-import { deleteExamPlan, restoreNewCardOrder, writeExamPlan } from '$lib/db/exam.repo';
+import { deleteExamPlan, getExamPlan, restoreNewCardOrder, writeExamPlan } from '$lib/db/exam.repo';
 import { settingsForDeck } from '$lib/db/settings.repo';
 import { forecastExamPlan } from '$lib/domain/exam/exam-forecast';
 import {
@@ -10,10 +10,13 @@ import {
 	type ExamPlanRow,
 	type PlanForecast
 } from '$lib/domain/exam/exam-plan';
+import { examPriorityEnded } from '$lib/domain/exam/exam-priority';
 import { rescheduleForExam } from '$lib/domain/exam/exam-reschedule';
-import { createScheduler } from '$lib/domain/fsrs-adapter';
+import { noteIdOfCard } from '$lib/domain/card-id';
+import { schedulerForDeck } from '$lib/domain/deck-scheduler';
 import { studyDayOf } from '$lib/domain/study-day';
-import { loadDeckStudyState, simCards, type DeckStudyState } from './deck-study-state.service';
+import { simCards, type DeckStudyState } from '$lib/domain/exam/deck-study-state';
+import { loadDeckStudyState } from './deck-study-state.service';
 
 export interface ExamPlanChoice {
 	/** "YYYY-MM-DD" from the date input. */
@@ -49,7 +52,8 @@ export async function setExamPlan(
 		startDay: previous && previous.examDate === choice.examDate ? Math.min(previous.startDay, today) : today,
 		updatedMs: nowMs
 	};
-	const base = createScheduler(settings);
+	// Without the cap: rescheduleForExam applies the new plan's own.
+	const base = schedulerForDeck({ deckSettings: settings, examCap: null });
 	await writeExamPlan(db, plan, (cards, inScope) =>
 		rescheduleForExam(
 			cards,
@@ -58,7 +62,7 @@ export async function setExamPlan(
 				examDay,
 				targetRecall: target,
 				dayCutoffHour: settings.dayCutoffHour,
-				inScope: (id) => inScope.has(id.slice(0, id.lastIndexOf('#')))
+				inScope: (id) => inScope.has(noteIdOfCard(id))
 			},
 			nowMs
 		)
@@ -75,22 +79,25 @@ export interface ExamPlanView {
 	forecast: PlanForecast | null;
 }
 
+/**
+ * Once the exam has come, the exam's new cards no longer go first: puts the deck's own new-card order
+ * back (keeping the plan for the record). A write, so the screen runs it as its own step before reading
+ * the plan (examPlanView only reads). Returns how many cards moved.
+ */
+export async function endPastExamPriority(db: KartkaDB, deckId: string, nowMs: number): Promise<number> {
+	const [settings, plan] = await Promise.all([settingsForDeck(db, deckId), getExamPlan(db, deckId)]);
+	if (!plan || !examPriorityEnded(plan, studyDayOf(nowMs, settings.dayCutoffHour))) return 0;
+	return restoreNewCardOrder(db, deckId);
+}
+
+/** The deck's exam state and the plan's forecast. Reads only. */
 export async function examPlanView(
 	db: KartkaDB,
 	deckId: string,
 	nowMs: number,
 	formatDate: (iso: string) => string
 ): Promise<ExamPlanView> {
-	let state = await loadDeckStudyState(db, deckId, nowMs);
-	// Once the exam has come, the exam's new cards no longer go first: back to the deck's own order.
-	if (
-		state.plan &&
-		state.examDay === null &&
-		state.cards.some((c) => c.newPosition < 0) &&
-		(await restoreNewCardOrder(db, deckId)) > 0
-	) {
-		state = await loadDeckStudyState(db, deckId, nowMs);
-	}
+	const state = await loadDeckStudyState(db, deckId, nowMs);
 	const plan = state.plan;
 	if (!plan) return { state, forecast: null };
 	const forecast = forecastExamPlan(

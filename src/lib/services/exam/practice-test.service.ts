@@ -1,13 +1,14 @@
 /** Building a test from a deck's own cards, and saving its result. */
 import type { KartkaDB } from '$lib/db/db';
-import { addTestResult, type TestResultRow } from '$lib/db/exam.repo';
+import { addTestResult } from '$lib/db/exam.repo';
+import type { TestResultRow } from '$lib/domain/exam/test-result';
 import { describeFilter, type CardFilter } from '$lib/domain/exam/card-filter';
 import { factsOf } from '$lib/domain/exam/facts';
 import type { TestReport } from '$lib/domain/exam/test-grading';
 import { generateTest } from '$lib/domain/exam/test-generator';
 import type { GeneratedTest, QuestionFormat } from '$lib/domain/exam/test-model';
 import { Queue } from '$lib/domain/model';
-import { chooseCards } from './card-selection.service';
+import { chooseCards } from '$lib/domain/exam/deck-study-state';
 import { loadDeckStudyState } from './deck-study-state.service';
 
 export interface TestRequest {

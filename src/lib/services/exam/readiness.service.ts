@@ -1,10 +1,12 @@
 /** The readiness view of a deck: predicted recall on the exam morning per tag, the weakest cards, past tests. */
 import type { KartkaDB } from '$lib/db/db';
-import { listTestResults, type TestResultRow } from '$lib/db/exam.repo';
+import { listTestResults } from '$lib/db/exam.repo';
+import type { TestResultRow } from '$lib/domain/exam/test-result';
 import { factOf } from '$lib/domain/exam/facts';
 import { computeReadiness, type Readiness } from '$lib/domain/exam/readiness';
 import { DEFAULT_TARGET_RECALL } from '$lib/domain/exam/exam-plan';
-import { loadDeckStudyState, recallMomentMs, type DeckStudyState } from './deck-study-state.service';
+import { recallMomentMs, type DeckStudyState } from '$lib/domain/exam/deck-study-state';
+import { loadDeckStudyState } from './deck-study-state.service';
 
 export interface WeakCard {
 	cardId: string;

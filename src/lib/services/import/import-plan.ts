@@ -2,18 +2,21 @@
  * An ImportedCollection (the parsers' neutral model) as the rows it will write, with the figures the
  * preview shows: computed from the database by reads only, before anything is written.
  */
-import { diffDeckContent, type ContentSummary } from '$lib/db/deck-content.repo';
+import { diffDeckContent } from '$lib/db/deck-content.repo';
+import type { ContentSummary } from '$lib/domain/deck-merge';
 import type { KartkaDB } from '$lib/db/db';
-import { getMediaMany, type MediaRow } from '$lib/db/media.repo';
+import { getMediaMany } from '$lib/db/media.repo';
 import { getGlobalSettings } from '$lib/db/settings.repo';
+import { cardId } from '$lib/domain/card-id';
 import { cardOrdinals, renderCard, type RenderedCard } from '$lib/domain/card-render';
-import { createScheduler } from '$lib/domain/fsrs-adapter';
+import { schedulerForDeck } from '$lib/domain/deck-scheduler';
 import type { ImportedCollection, ImportedNote, ImportWarning } from '$lib/domain/import/import-model';
-import type { DeckRow, NoteRow } from '$lib/domain/model';
+import type { DeckRow, MediaRow, NoteRow } from '$lib/domain/model';
 import { resolveSettings } from '$lib/domain/scheduler-settings';
-import { deckIdFor, fnv1a, safeNoteKey, uniqueKeys } from './import-ids';
-import { planMedia, rewriteMediaRefs } from './media-plan';
-import { replayCard, type PastAnswer, type ReplayedCard } from './review-replay';
+import { deckIdFor, safeNoteKey, uniqueKeys } from '$lib/domain/import/import-ids';
+import { fnv1a } from '$lib/domain/text-hash';
+import { planMedia, rewriteMediaRefs } from '$lib/domain/import/media-plan';
+import { replayCard, type PastAnswer, type ReplayedCard } from '$lib/domain/replay';
 import { notePositions } from '$lib/db/import.repo';
 import { deckIdentities, resolveTarget } from './import-target';
 
@@ -263,10 +266,10 @@ function reviewsByCard(
 		const noteId = noteIdOfKey.get(r.noteKey);
 		const note = noteId ? noteById.get(noteId) : undefined;
 		if (!note || !cardOrdinals(note.kind, note.fields).includes(r.ord)) continue;
-		const cardId = `${note.id}#${r.ord}`;
-		const entry = byCard.get(cardId) ?? { note, answers: [] };
+		const id = cardId(note.id, r.ord);
+		const entry = byCard.get(id) ?? { note, answers: [] };
 		entry.answers.push(r);
-		byCard.set(cardId, entry);
+		byCard.set(id, entry);
 	}
 	return byCard;
 }
@@ -278,11 +281,17 @@ async function planReplays(db: KartkaDB, decks: DeckPlan[], byCard: History): Pr
 	const schedulers = new Map(
 		decks.map((d) => {
 			const settings = resolveSettings(global, d.existing?.settings);
-			return [d.deck.id, { scheduler: createScheduler(settings), cutoff: settings.dayCutoffHour }] as const;
+			return [
+				d.deck.id,
+				{
+					scheduler: schedulerForDeck({ deckSettings: settings, examCap: null }),
+					cutoff: settings.dayCutoffHour
+				}
+			] as const;
 		})
 	);
-	return [...byCard].map(([cardId, { note, answers }]) => {
+	return [...byCard].map(([id, { note, answers }]) => {
 		const { scheduler, cutoff } = schedulers.get(note.deckId)!;
-		return replayCard(scheduler, { cardId, noteId: note.id, deckId: note.deckId }, answers, cutoff);
+		return replayCard(scheduler, { cardId: id, noteId: note.id, deckId: note.deckId }, answers, cutoff);
 	});
 }

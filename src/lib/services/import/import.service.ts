@@ -4,7 +4,8 @@
  * commit writes nothing.
  */
 import { writeImport, ImportAbortedError, type ImportWriteResult } from '$lib/db/import.repo';
-import type { ContentSummary } from '$lib/db/deck-content.repo';
+import { addSummaries, type ContentSummary } from '$lib/domain/deck-merge';
+import { isQuotaError } from '$lib/domain/errors';
 import type { KartkaDB } from '$lib/db/db';
 import { ImportError, type ImportedCollection, type ParseOptions } from '$lib/domain/import/import-model';
 import { planImport, type ImportPlan, type PlanOptions } from './import-plan';
@@ -24,20 +25,6 @@ export interface ImportResult {
 	reviewsWritten: number;
 	cardsKeptLocal: number;
 	media: number;
-}
-
-/** "12 updated, 3 added, 1 removed, 40 unchanged" (parts that are zero are left out, except a lone zero). */
-export function summaryText(s: ContentSummary): string {
-	const parts = (['updated', 'added', 'removed', 'unchanged'] as const)
-		.filter((k) => s[k] > 0)
-		.map((k) => `${s[k]} ${k}`);
-	return parts.length ? parts.join(', ') : 'nothing to import';
-}
-
-export function addSummaries(list: ContentSummary[]): ContentSummary {
-	const total: ContentSummary = { added: 0, updated: 0, removed: 0, unchanged: 0 };
-	for (const s of list) for (const k of Object.keys(total) as (keyof ContentSummary)[]) total[k] += s[k];
-	return total;
 }
 
 export async function commitImport(
@@ -79,13 +66,6 @@ export async function commitImport(
 		cardsKeptLocal: written.cardsKeptLocal,
 		media: plan.media.length
 	};
-}
-
-function isQuotaError(error: unknown): boolean {
-	const names = [error, (error as { inner?: unknown } | null)?.inner].map(
-		(e) => (e as { name?: string } | null)?.name
-	);
-	return names.includes('QuotaExceededError');
 }
 
 /** Parses in a worker when the platform has one (the page stays responsive), else in place (tests). */

@@ -4,6 +4,7 @@
  * when the file is an Anki package; the wasm comes from the package via Vite's `?url`, so the build
  * emits it as an asset that the service worker precaches (imports work offline).
  */
+import { errorMessage } from '$lib/domain/errors';
 import type { SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { ImportError } from '$lib/domain/import/import-model';
@@ -60,10 +61,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 		post({ type: 'done', collection }, [...new Set(buffers)]);
 	} catch (e) {
 		const code = e instanceof ImportError ? e.code : 'internal';
-		const message =
-			e instanceof ImportError
-				? e.message
-				: `The file could not be read (${e instanceof Error ? e.message : String(e)}).`;
+		const message = e instanceof ImportError ? e.message : `The file could not be read (${errorMessage(e)}).`;
 		post({ type: 'error', code, message });
 	}
 };

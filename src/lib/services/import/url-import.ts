@@ -3,6 +3,7 @@
  * static file and share one link. The browser only lets the app read a file from another site when
  * that site allows it (CORS); when it does not, or the network is down, the message says what to do.
  */
+import { concatBytes } from '$lib/domain/bytes';
 import { checkDeckLink } from '$lib/domain/import/deck-link';
 import { IMPORT_LIMITS, ImportError } from '$lib/domain/import/import-model';
 
@@ -136,11 +137,5 @@ async function readBody(
 	} finally {
 		reader.releaseLock();
 	}
-	const out = new Uint8Array(received);
-	let at = 0;
-	for (const c of chunks) {
-		out.set(c, at);
-		at += c.byteLength;
-	}
-	return out;
+	return concatBytes(chunks, received);
 }

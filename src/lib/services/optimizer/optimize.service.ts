@@ -4,7 +4,7 @@
  * passed in (the wasm worker in the app), so that this flow does not depend on the browser.
  */
 import type { KartkaDB } from '$lib/db/db';
-import { getGlobalSettings, saveGlobalSettings } from '$lib/db/settings.repo';
+import { getGlobalSettings, patchGlobalSettings } from '$lib/db/settings.repo';
 import { allReviewLogs } from '$lib/db/stats.repo';
 import { weightsAreValid } from '$lib/domain/fsrs-adapter';
 import { evaluateWeights, fittedIsBetter, type Evaluation } from '$lib/domain/optimizer/evaluation';
@@ -47,9 +47,7 @@ export async function optimizeParameters(db: KartkaDB, fit: FitFunction): Promis
 	const after = evaluateWeights(set.items, fitted);
 	const kept = fittedIsBetter(before, after);
 	if (kept)
-		await db.transaction('rw', db.settings, async () => {
-			// Re-read: the settings form may have saved other fields while the optimizer ran.
-			await saveGlobalSettings(db, { ...(await getGlobalSettings(db)), weights: fitted });
-		});
+		// A patch (one transaction): the settings form may have saved other fields while the optimizer ran.
+		await patchGlobalSettings(db, { weights: fitted });
 	return { kind: 'fitted', previous, before, fitted, after, kept, elapsedMs, reviews: set.longTermCount };
 }

@@ -5,6 +5,7 @@
  * page must be cross-origin isolated (COOP + COEP). The pool's threads may load this very script (the
  * bundler points the rayon helper at the current worker), so only our own message type is handled.
  */
+import { errorMessage } from '$lib/domain/errors';
 import init, { Fsrs, initThreadPool, Progress } from 'fsrs-browser';
 import { OPTIMIZE, type OptimizeRequest, type OptimizerMessage } from './optimizer-protocol';
 
@@ -64,6 +65,6 @@ scope.addEventListener('message', async (event: MessageEvent) => {
 		post({ type: 'done', weights: Array.from(weights), elapsedMs: performance.now() - started });
 		fsrs.free();
 	} catch (error) {
-		post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+		post({ type: 'error', message: errorMessage(error) });
 	}
 });

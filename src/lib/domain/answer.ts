@@ -1,0 +1,105 @@
+/**
+ * What an answer, an undo and a practice answer do to a card and its history, as pure functions: the
+ * repos only read the card, call these, and write the result in one transaction. `buildReviewLog` is the
+ * ONE place a review log is made (answers, practice and imported history all go through it).
+ */
+import type { Scheduler } from './fsrs-adapter';
+import { queueForState, type CardRow, type ReviewKind, type ReviewLogRow } from './model';
+import { Rating, pickSchedule, type CardSchedule } from './schedule';
+import { studyDayOf } from './study-day';
+
+export interface ReviewLogInput {
+	card: Pick<CardRow, 'id' | 'noteId' | 'deckId'>;
+	rating: Rating;
+	kind: ReviewKind;
+	reviewedMs: number;
+	dayCutoffHour: number;
+	durationMs: number;
+	before: CardSchedule;
+	after: CardSchedule;
+	afterRev: number;
+	/** Longest answer time kept; longer times are cut to it (default: no cap). */
+	maxDurationMs?: number;
+}
+
+export function buildReviewLog(input: ReviewLogInput): ReviewLogRow {
+	const durationMs = Math.max(0, Math.round(input.durationMs));
+	return {
+		cardId: input.card.id,
+		noteId: input.card.noteId,
+		deckId: input.card.deckId,
+		rating: input.rating,
+		kind: input.kind,
+		reviewedMs: input.reviewedMs,
+		studyDay: studyDayOf(input.reviewedMs, input.dayCutoffHour),
+		durationMs: input.maxDurationMs === undefined ? durationMs : Math.min(input.maxDurationMs, durationMs),
+		before: input.before,
+		after: input.after,
+		afterRev: input.afterRev
+	};
+}
+
+export interface AnswerOutcomeInput {
+	/** The card as stored now (the caller has checked it is the card that was shown). */
+	current: CardRow;
+	rating: Rating;
+	nowMs: number;
+	durationMs: number;
+	scheduler: Scheduler;
+	dayCutoffHour: number;
+	kind?: ReviewKind;
+}
+
+/** The card after an answer and the log that records it (the log's `id` is set by the writer). */
+export function answerOutcome(input: AnswerOutcomeInput): { card: CardRow; log: ReviewLogRow } {
+	const { current, rating, nowMs } = input;
+	const before = pickSchedule(current);
+	const { schedule: after } = input.scheduler.answer(current.id, before, rating, nowMs);
+	const card: CardRow = { ...current, ...after, queue: queueForState(after.state), rev: current.rev + 1 };
+	const log = buildReviewLog({
+		card,
+		rating,
+		kind: input.kind ?? 'review',
+		reviewedMs: nowMs,
+		dayCutoffHour: input.dayCutoffHour,
+		durationMs: input.durationMs,
+		before,
+		after,
+		afterRev: card.rev
+	});
+	return { card, log };
+}
+
+/** True when `current` is still the card `log` left behind (nothing else moved it since). */
+export function canUndo(current: CardRow | undefined, log: ReviewLogRow): current is CardRow {
+	return current !== undefined && current.rev === log.afterRev;
+}
+
+/** The card as it was before the answer `log` records (a new `rev`: undo is a change too). */
+export function undoOutcome(current: CardRow, log: ReviewLogRow): CardRow {
+	return { ...current, ...log.before, queue: queueForState(log.before.state), rev: current.rev + 1 };
+}
+
+/** A practice answer: a log of kind 'practice' that leaves the card exactly as it was. */
+export function practiceLog(
+	card: CardRow,
+	answer: { rating: Rating; nowMs: number; durationMs: number; dayCutoffHour: number }
+): ReviewLogRow {
+	const schedule = pickSchedule(card);
+	return buildReviewLog({
+		card,
+		rating: answer.rating,
+		kind: 'practice',
+		reviewedMs: answer.nowMs,
+		dayCutoffHour: answer.dayCutoffHour,
+		durationMs: answer.durationMs,
+		before: schedule,
+		after: schedule,
+		afterRev: card.rev
+	});
+}
+
+/** Cards answered Again today, in reviews or practice (for the "failed today" filter). */
+export function failedToday(logs: readonly ReviewLogRow[]): Set<string> {
+	return new Set(logs.filter((l) => l.rating === Rating.Again).map((l) => l.cardId));
+}

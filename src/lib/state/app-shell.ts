@@ -1,0 +1,18 @@
+/**
+ * What the app shell starts once, when the layout mounts: the install offer, the service worker and its
+ * update flow (which watches the database for other tabs' upgrades), and the online/offline badge.
+ * Kept here so that the status component never touches the database itself.
+ */
+import { appDb } from '$lib/db/db';
+import { watchConnectivity } from '$lib/pwa/connectivity.svelte';
+import { listenForInstallPrompt } from '$lib/pwa/install-prompt.svelte';
+import { startServiceWorker, watchDatabase } from '$lib/pwa/service-worker-updates.svelte';
+
+/** Starts the shell's watchers; returns what stops them. */
+export function startAppShell(nowMs: number): () => void {
+	listenForInstallPrompt(nowMs);
+	watchDatabase(appDb());
+	const stopConnectivity = watchConnectivity();
+	void startServiceWorker();
+	return stopConnectivity;
+}

@@ -1,0 +1,158 @@
+/**
+ * The study loop both the study screen and practice share: a card on screen, its answer revealed, an
+ * answer saved (one transaction), undo step by step, and a clear message when something fails. A
+ * subclass says only what differs: where cards come from, what an answer writes and how it is undone.
+ * The clock is injected for tests.
+ */
+import type { KartkaDB } from '$lib/db/db';
+import { answerCard, CardChangedError, type AnswerResult } from '$lib/db/review.repo';
+import { renderCard, type RenderedCard } from '$lib/domain/card-render';
+import { errorMessage } from '$lib/domain/errors';
+import type { Scheduler } from '$lib/domain/fsrs-adapter';
+import { intervalLabel } from '$lib/domain/interval-label';
+import type { CardRow, NoteRow } from '$lib/domain/model';
+import { RATINGS, type Rating } from '$lib/domain/schedule';
+
+/** 'empty' only in practice: the filter chose no card. */
+export type SessionStatus = 'loading' | 'empty' | 'question' | 'answer' | 'done' | 'error';
+
+export type IntervalLabels = Record<Rating, string>;
+
+export const UNDONE_MESSAGE = 'Last answer undone.';
+
+export abstract class CardSession<UndoEntry> {
+	status = $state<SessionStatus>('loading');
+	card = $state.raw<CardRow | null>(null);
+	note = $state.raw<NoteRow | null>(null);
+	rendered = $state.raw<RenderedCard | null>(null);
+	/** Next interval of each answer button, in words ("10 min", "3 days"). */
+	labels = $state<IntervalLabels | null>(null);
+	/** A message to announce (conflict with another tab, undo done, errors). */
+	message = $state<string | null>(null);
+	answered = $state(0);
+	protected undoStack = $state.raw<UndoEntry[]>([]);
+	canUndo = $derived(this.undoStack.length > 0);
+
+	protected scheduler: Scheduler | null = null;
+	protected dayCutoffHour = 4;
+	private shownAtMs = 0;
+	/** One answer or undo at a time: a second tap while the first is saving is ignored. */
+	private busy = false;
+
+	constructor(
+		protected readonly db: KartkaDB,
+		readonly deckId: string,
+		protected readonly clock: () => number = () => Date.now()
+	) {}
+
+	/** True while a card is on screen: updates must wait. */
+	get inProgress(): boolean {
+		return this.status === 'question' || this.status === 'answer';
+	}
+
+	reveal(): void {
+		if (this.status === 'question') this.status = 'answer';
+	}
+
+	async answer(rating: Rating): Promise<void> {
+		const shown = this.card;
+		if (this.status !== 'answer' || !shown || this.busy) return;
+		this.busy = true;
+		this.message = null;
+		try {
+			await this.record(shown, rating);
+		} catch (error) {
+			// Nothing was written (one transaction): the card stays on screen and the same answer can be
+			// retried (a full disk freed, another tab closed). Only a card changed elsewhere is shown afresh.
+			if (!(error instanceof CardChangedError)) {
+				this.message = `${errorMessage(error)} Your answer was not saved: answer again to retry.`;
+				return;
+			}
+			this.message = error.message;
+			await this.afterConflict(shown);
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	async undo(): Promise<void> {
+		const last = this.undoStack.at(-1);
+		if (last === undefined || this.busy) return;
+		this.busy = true;
+		try {
+			await this.revert(last);
+			// Announced once the restored card is back on screen.
+			this.message = UNDONE_MESSAGE;
+		} catch (error) {
+			// The entry is dropped either way: an answer that cannot be undone now never can be.
+			if (this.undoStack.at(-1) === last) this.popUndo();
+			await this.undoFailed(error);
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	/** Saves the answer to the card on screen, pushes its undo entry and shows what comes next. */
+	protected abstract record(shown: CardRow, rating: Rating): Promise<void>;
+	/** The card changed in another tab since it was shown: show it (or the queue) afresh. */
+	protected abstract afterConflict(shown: CardRow): Promise<void>;
+	/** Undoes `last` in the database, pops it and puts its card back on screen. */
+	protected abstract revert(last: UndoEntry): Promise<void>;
+	/** The undo failed (its entry is already popped). */
+	protected abstract undoFailed(error: unknown): Promise<void>;
+
+	protected pushUndo(entry: UndoEntry): void {
+		this.undoStack = [...this.undoStack, entry];
+	}
+
+	protected popUndo(): void {
+		this.undoStack = this.undoStack.slice(0, -1);
+	}
+
+	/** Puts a card on screen, question side up; `labels` default to the scheduler's next intervals. */
+	protected present(card: CardRow, note: NoteRow | null, labels?: IntervalLabels): void {
+		const now = this.clock();
+		this.labels = labels ?? this.intervalLabels(card, now);
+		this.card = card;
+		this.note = note;
+		this.rendered = note ? renderCard(note.kind, note.fields, card.ord) : null;
+		this.shownAtMs = now;
+		this.status = 'question';
+	}
+
+	/** No card on screen any more (the subclass then sets 'done' or 'empty'). */
+	protected clearCard(): void {
+		this.card = this.note = this.rendered = this.labels = null;
+	}
+
+	private intervalLabels(card: CardRow, nowMs: number): IntervalLabels {
+		const outcomes = this.scheduler!.preview(card.id, card, nowMs);
+		const labels = {} as IntervalLabels;
+		for (const r of RATINGS) labels[r] = intervalLabel(outcomes[r].intervalMs, outcomes[r].intervalDays);
+		return labels;
+	}
+
+	/** How long the card on screen has been shown (its answer's duration). */
+	protected shownForMs(nowMs: number): number {
+		return nowMs - this.shownAtMs;
+	}
+
+	/** Answers the card on screen as a real review: card and review log in one transaction. */
+	protected saveReview(shown: CardRow, rating: Rating): Promise<AnswerResult> {
+		const now = this.clock();
+		return answerCard(this.db, {
+			shown,
+			rating,
+			nowMs: now,
+			durationMs: this.shownForMs(now),
+			scheduler: this.scheduler!,
+			dayCutoffHour: this.dayCutoffHour
+		});
+	}
+
+	/** Ends the session with a message (also for a failed start-up of the app). */
+	fail(error: unknown): void {
+		this.message = errorMessage(error);
+		this.status = 'error';
+	}
+}

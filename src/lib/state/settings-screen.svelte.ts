@@ -1,0 +1,23 @@
+/** The settings screen: the global scheduler settings with Optimize, and backup/restore. */
+import type { KartkaDB } from '$lib/db/db';
+import { BackupState } from './backup.svelte';
+import { OptimizerRun } from './optimizer.svelte';
+import { ScreenState, type ScreenOptions } from './screen-status.svelte';
+import { SchedulerSettingsEditor } from './settings.svelte';
+
+export class SettingsScreen extends ScreenState {
+	readonly scheduler: SchedulerSettingsEditor;
+	readonly optimizer: OptimizerRun;
+	readonly backup: BackupState;
+
+	constructor(db: KartkaDB, options: ScreenOptions = {}) {
+		super(options);
+		this.scheduler = new SchedulerSettingsEditor(db);
+		this.optimizer = new OptimizerRun(db, () => this.scheduler.parametersChanged());
+		this.backup = new BackupState(db, this.clock);
+	}
+
+	protected async fetch(): Promise<void> {
+		await Promise.all([this.scheduler.load(), this.backup.load()]);
+	}
+}
