@@ -5,6 +5,12 @@
  * at any point leaves the collection as it was.
  */
 import { LinkPrompt } from './link-prompt.svelte';
+import {
+	importCommitted,
+	prepareImportUndo,
+	undoImport,
+	type ImportUndo
+} from '$lib/services/import/import-undo';
 import type { KartkaDB } from '$lib/db/db';
 import { errorMessage } from '$lib/domain/errors';
 // The text helpers only (not the whole parser set, which runs in the worker).
@@ -302,16 +308,37 @@ export class ImportSession {
 				this.importProgress && plan.totals.reviews > 0 && plan.replays.length === 0 && collection
 					? await this.planFor(collection, signal, true)
 					: plan;
-			return commitImport(this.db, full, {
+			const undo = await prepareImportUndo(this.db, full);
+			const written = await commitImport(this.db, full, {
 				signal,
 				missing: this.missing,
 				importProgress: this.importProgress
 			});
+			this.lastImport = await importCommitted(this.db, undo);
+			return written;
 		});
 		if (!result) return;
 		this.result = result;
 		this.status = 'done';
 		this.deps.afterWrite?.();
+	}
+
+	/** What "Undo import" restores (the last import of this screen). */
+	private lastImport: ImportUndo | null = null;
+
+	/** "Undo import": every table back as before the last import, in one transaction. */
+	async undoLastImport(): Promise<void> {
+		const undo = this.lastImport;
+		if (!undo) return;
+		try {
+			await undoImport(this.db, undo);
+			this.lastImport = null;
+			this.reset();
+			this.notice = 'Import undone: your collection is as it was before.';
+			this.deps.afterWrite?.();
+		} catch (e) {
+			this.error = errorMessage(e);
+		}
 	}
 
 	cancel(): void {
