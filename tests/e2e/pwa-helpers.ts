@@ -99,12 +99,15 @@ export function expectedCacheKeys(buildDir: string): string[] {
 		}
 	};
 	walk(buildDir);
-	return keys
-		.filter((key) => key !== '/service-worker.js' && key !== '/_app/version.json')
-		.map((key) =>
-			key === '/404.html' ? key : key.endsWith('.html') ? key.replace(/(\/index)?\.html$/, '') || '/' : key
-		)
-		.sort();
+	return (
+		keys
+			// _headers is the host's configuration, never served (issue 12: not precached).
+			.filter((key) => key !== '/service-worker.js' && key !== '/_app/version.json' && key !== '/_headers')
+			.map((key) =>
+				key === '/404.html' ? key : key.endsWith('.html') ? key.replace(/(\/index)?\.html$/, '') || '/' : key
+			)
+			.sort()
+	);
 }
 
 /** The version name a build was made with (SvelteKit writes it to _app/version.json). */

@@ -41,7 +41,7 @@ export interface ImportWrite {
 	/** Review history to write; only onto cards never studied here (local progress always wins). */
 	replays: ReplayWrite[];
 	nowMs: number;
-	missing: 'suspend' | 'delete';
+	missing: 'suspend' | 'delete' | 'keep';
 }
 
 export interface ImportWriteResult {

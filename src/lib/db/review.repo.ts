@@ -3,6 +3,7 @@
  * (as Anki's scheduler does), refused if the card changed since it was shown (another tab).
  */
 import { answerOutcome, canUndo, undoOutcome, type AnswerOutcomeInput } from '$lib/domain/answer';
+import { KartkaError } from '$lib/domain/errors';
 import type { CardRow, ReviewLogRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
 import { outboxTable, syncMetaTable, trackNewLog, trackRemovedLog } from './sync-tracking.repo';
@@ -44,7 +45,11 @@ export async function undoAnswer(db: KartkaDB, logId: number, nowMs = Date.now()
 	const tables = [db.cards, db.reviewLogs, outboxTable(db), syncMetaTable(db)];
 	return db.transaction('rw', tables, async () => {
 		const log = await db.reviewLogs.get(logId);
-		if (!log) throw new Error('Nothing to undo: that answer is already gone.');
+		if (!log)
+			throw new KartkaError(
+				'undo-gone',
+				'Nothing to undo: that answer is no longer stored (another tab undid it, or a backup was restored there). Your session goes on.'
+			);
 		const current = await db.cards.get(log.cardId);
 		if (!canUndo(current, log)) throw new CardChangedError(log.cardId);
 		const card = undoOutcome(current, log);

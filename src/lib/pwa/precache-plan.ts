@@ -34,8 +34,13 @@ export const SHELL_ROUTES = ['/', '/study', '/deck'] as const;
 
 /** The de-duplicated, sorted list of URLs of a version (sorting keeps the cache name stable). */
 export function precacheUrls(input: PrecacheInput): string[] {
-	return [...new Set([...input.build, ...input.files, ...input.prerendered])].sort();
+	// static/_headers is configuration for the host (Netlify, Cloudflare Pages), which never serves it:
+	// precaching it would fail the install there.
+	const files = input.files.filter((f) => !HOST_CONFIG_FILES.test(f));
+	return [...new Set([...input.build, ...files, ...input.prerendered])].sort();
 }
+
+const HOST_CONFIG_FILES = /\/_(headers|redirects)$/;
 
 /**
  * The cache of one version. It carries the app version and a digest of the file list, so that a build

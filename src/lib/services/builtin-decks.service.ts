@@ -7,6 +7,7 @@ import { applyDeckContent } from '$lib/db/deck-content.repo';
 import { installedHashes } from '$lib/db/decks.repo';
 import type { KartkaDB } from '$lib/db/db';
 import { deckFileToRows, looksLikeDeckFile } from '$lib/domain/deck-rows';
+import { shippedDeckAction } from '$lib/domain/deck-version';
 
 const deckFiles = import.meta.glob<unknown>('/decks/*.json', { import: 'default' });
 
@@ -52,13 +53,39 @@ export async function installBuiltinDecks(
 		const file = await deckFiles[path]!();
 		if (!looksLikeDeckFile(file)) {
 			console.error(`Deck ${path} is not a Kartka deck file; skipped.`);
-		} else {
-			const { deck, notes } = deckFileToRows(file, hash, nowMs, 'builtin');
-			await applyDeckContent(db, deck, notes, { nowMs });
+		} else if (await installOne(db, id, file, hash, nowMs)) {
 			changed.push(id);
 		}
 		hooks.onPending?.(todo.map((t) => t.id));
 		if (todo.length > 0) await yieldToBrowser();
 	}
 	return changed;
+}
+
+/** Applies one shipped deck in its own transaction; false when it is skipped or must wait for the next start. */
+async function installOne(
+	db: KartkaDB,
+	id: string,
+	file: Parameters<typeof deckFileToRows>[0],
+	hash: string,
+	nowMs: number
+): Promise<boolean> {
+	const { deck, notes } = deckFileToRows(file, hash, nowMs, 'builtin');
+	// Forward only: an older build (an old tab, an old cache) never rolls a deck back, and a shipped deck
+	// never takes over a deck the user imported under the same id.
+	const stored = await db.decks.get(id);
+	const action = shippedDeckAction(stored, { version: deck.version, hash });
+	if (action === 'skip-older' || action === 'skip-user-deck') {
+		console.info(`Shipped deck ${id} ${deck.version} not applied (${action}).`);
+		return false;
+	}
+	try {
+		await applyDeckContent(db, deck, notes, { nowMs });
+		return true;
+	} catch (e) {
+		// Storage full, or another tab closed the database: study what is stored; the hash still differs,
+		// so the next start tries this deck again. (One transaction per deck: nothing half-written.)
+		console.warn(`Shipped deck ${id} could not be updated now; it will be tried at the next start.`, e);
+		return false;
+	}
 }

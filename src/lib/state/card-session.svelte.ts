@@ -63,7 +63,12 @@ export abstract class CardSession<UndoEntry> {
 		try {
 			await this.record(shown, rating);
 		} catch (error) {
-			if (!(error instanceof CardChangedError)) return this.fail(error);
+			// Nothing was written (one transaction): the card stays on screen and the same answer can be
+			// retried (a full disk freed, another tab closed). Only a card changed elsewhere is shown afresh.
+			if (!(error instanceof CardChangedError)) {
+				this.message = `${errorMessage(error)} Your answer was not saved: answer again to retry.`;
+				return;
+			}
 			this.message = error.message;
 			await this.afterConflict(shown);
 		} finally {

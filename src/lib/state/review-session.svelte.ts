@@ -2,6 +2,7 @@
  * The review session that drives the study screen: today's queue of the deck, each answer a real review
  * (one transaction), undo, and a summary at the end. The loop itself is CardSession's.
  */
+import { KartkaError } from '$lib/domain/errors';
 import { getDeck, getNotes } from '$lib/db/decks.repo';
 import { loadQueueInput, nextDueMs } from '$lib/db/queue.repo';
 import { CardChangedError, undoAnswer } from '$lib/db/review.repo';
@@ -95,6 +96,11 @@ export class ReviewSession extends CardSession<UndoEntry> {
 	}
 
 	protected async undoFailed(error: unknown): Promise<void> {
+		// Another tab undid it or restored a backup: say so, and the session goes on (issue 12).
+		if (error instanceof KartkaError && error.code === 'undo-gone') {
+			this.message = error.message;
+			return;
+		}
 		if (!(error instanceof CardChangedError)) return this.fail(error);
 		this.message = UNDO_REFUSED_MESSAGE;
 		await this.reload();
