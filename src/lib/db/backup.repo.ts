@@ -5,7 +5,7 @@
  */
 import type { KartkaDB } from './db';
 
-const LAST_BACKUP_KEY = 'lastBackupMs';
+export const LAST_BACKUP_KEY = 'lastBackupMs';
 
 export type TableRows = Record<string, unknown[]>;
 
