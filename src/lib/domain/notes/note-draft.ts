@@ -52,18 +52,17 @@ export function safeSourceUrl(url: string): string | null {
 	}
 }
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** The source is stored as plain text (shown as text, never HTML): the quote, then the link in brackets. */
+const LINK_AT_END = / ?\((https?:\/\/[^\s)]+)\)$/;
 
 export function draftContent(draft: NoteDraft): NoteContent {
-	const fields =
+	const fields: Record<string, string> =
 		draft.kind === 'cloze'
 			? { text: draft.first.trim(), extra: draft.second.trim() }
 			: { front: draft.first.trim(), back: draft.second.trim() };
 	const url = safeSourceUrl(draft.sourceUrl);
 	const quote = draft.sourceQuote.trim();
-	let sourceQuote = quote ? escapeText(quote) : '';
-	if (url) sourceQuote += `${sourceQuote ? ' ' : ''}<a href="${escapeAttr(url)}">${escapeText(url)}</a>`;
+	const sourceQuote = [quote, url ? `(${url})` : ''].filter((s) => s !== '').join(' ');
 	return { kind: draft.kind, fields, tags: parseTags(draft.tags), ...(sourceQuote ? { sourceQuote } : {}) };
 }
 
@@ -71,15 +70,15 @@ export function draftContent(draft: NoteDraft): NoteContent {
 export function draftFromNote(note: Pick<NoteRow, 'kind' | 'fields' | 'tags' | 'sourceQuote'>): NoteDraft {
 	const kind: DraftKind =
 		note.kind === 'cloze' ? 'cloze' : note.kind === 'reversible' ? 'reversible' : 'basic';
-	const quote = note.sourceQuote ?? '';
-	const link = /<a href="([^"]*)">[^<]*<\/a>$/.exec(quote);
+	const source = note.sourceQuote ?? '';
+	const link = LINK_AT_END.exec(source);
 	return {
 		kind,
 		first: kind === 'cloze' ? (note.fields.text ?? '') : (note.fields.front ?? ''),
 		second: kind === 'cloze' ? (note.fields.extra ?? '') : (note.fields.back ?? ''),
 		tags: note.tags.join(' '),
-		sourceQuote: htmlToText(link ? quote.slice(0, link.index) : quote).trim(),
-		sourceUrl: link ? link[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&') : ''
+		sourceQuote: link ? source.slice(0, link.index) : source,
+		sourceUrl: link ? link[1]! : ''
 	};
 }
 
