@@ -53,6 +53,8 @@ export class NoteEditorScreen extends ScreenState {
 	message = $state<string | null>(null);
 	saving = $state(false);
 	private deckNotes = $state.raw<NoteRow[]>([]);
+	// Bookkeeping only (never rendered).
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	private images = new Map<string, MediaRow>();
 
 	readonly content = $derived(draftContent(this.draft));
