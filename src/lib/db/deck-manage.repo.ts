@@ -100,7 +100,9 @@ export function restoreDeckRows(db: KartkaDB, s: DeletedDeck): Promise<void> {
 		await db.testResults.bulkAdd(s.testResults);
 		for (const file of s.media) {
 			const now = await db.media.get(file.name);
-			await db.media.put(now ? { ...now, deckIds: [...new Set([...now.deckIds, s.deck.id])] } : file);
+			// Original order of deckIds, plus any deck that took the file meanwhile.
+			const kept = file.deckIds.filter((id) => id === s.deck.id || now?.deckIds.includes(id));
+			await db.media.put(now ? { ...now, deckIds: [...new Set([...kept, ...now.deckIds])] } : file);
 		}
 		if (s.deck.origin === 'builtin') await setDeletedBuiltin(db, s.deck.id, false);
 	});

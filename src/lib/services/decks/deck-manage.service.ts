@@ -8,14 +8,19 @@ import { cleanDeckTitle } from '$lib/domain/notes/note-draft';
 
 export type { DeletedDeck };
 
-export function renameDeck(db: KartkaDB, deckId: string, title: string, nowMs: number): Promise<DeckRow> {
+export async function renameDeck(
+	db: KartkaDB,
+	deckId: string,
+	title: string,
+	nowMs: number
+): Promise<DeckRow> {
 	const clean = cleanDeckTitle(title);
 	if (!clean) throw new KartkaError('deck-title', 'A deck needs a name.');
 	return updateDeck(db, deckId, (deck) => ({ ...deck, title: clean, updatedMs: nowMs }));
 }
 
 /** `group`: a path like "Exams::History"; empty takes the deck out of any group. */
-export function moveDeckToGroup(
+export async function moveDeckToGroup(
 	db: KartkaDB,
 	deckId: string,
 	group: string,
