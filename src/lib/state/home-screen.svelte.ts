@@ -10,6 +10,8 @@ export class HomeScreen extends ScreenState {
 	readonly tree = $derived<DeckTree>(
 		buildDeckTree(
 			(this.decks ?? []).map((d) => d.deck),
+			// A lookup built once per derivation, not reactive state.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			new Map(
 				(this.decks ?? []).map((d) => [
 					d.deck.id,
