@@ -54,14 +54,18 @@ describe('Add and Edit in a phone-sized browser', () => {
 			await tabTo(page, back);
 			await page.keyboard.type(a);
 			await page.keyboard.press('Control+Enter');
-			await expect
-				.poll(() => page.getByRole('status').filter({ hasText: 'Added' }).innerText())
-				.toMatch(/Added 1 card to Hand written/);
-			expect(await front.inputValue()).toBe('');
+			// The form clears for the next card once the note is written.
+			await expect.poll(() => front.inputValue()).toBe('');
+			expect(await page.getByRole('status').filter({ hasText: 'Added' }).innerText()).toMatch(
+				/Added 1 card to Hand written/
+			);
 		}
 
-		await tabTo(page, page.getByRole('radio', { name: 'Cloze' }));
-		await page.keyboard.press('Space');
+		// A radio group takes one Tab stop; arrows choose.
+		await tabTo(page, page.getByRole('radio', { name: 'Basic' }));
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowDown');
+		await expect.poll(() => page.getByRole('radio', { name: 'Cloze' }).isChecked()).toBe(true);
 		const text = page.getByRole('textbox', { name: 'Text' });
 		await tabTo(page, text);
 		await page.keyboard.type('Zubrovka borders Lithuania');
@@ -72,9 +76,10 @@ describe('Add and Edit in a phone-sized browser', () => {
 		await screenshot(page, 'add-01-cloze-390');
 		expect(await axeViolations(page)).toEqual([]);
 		await page.keyboard.press('Control+Enter');
-		await expect
-			.poll(() => page.getByRole('status').filter({ hasText: 'Added' }).innerText())
-			.toMatch(/Added 1 card/);
+		await expect.poll(() => text.inputValue()).toBe('');
+		// Deck, kind and tags stay for the next card.
+		expect(await page.getByRole('radio', { name: 'Cloze' }).isChecked()).toBe(true);
+		expect(await deck.locator('option:checked').innerText()).toBe('Hand written');
 
 		await page.emulateMedia({ colorScheme: 'dark' });
 		await screenshot(page, 'add-02-dark-390');
