@@ -22,7 +22,7 @@ async function tabTo(page: Page, target: Locator, max = 80): Promise<void> {
 }
 
 describe('Add and Edit in a phone-sized browser', () => {
-	it('adds three cards (one cloze) to a new deck, finds them, edits one', async () => {
+	it('adds three cards (one cloze) to a new deck, finds, edits, studies, suspends, unsuspends, deletes and undoes', async () => {
 		const context = await newPhoneContext(browser);
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
@@ -116,6 +116,49 @@ describe('Add and Edit in a phone-sized browser', () => {
 			.poll(() => page.getByRole('status').filter({ hasText: 'Saved' }).innerText())
 			.toMatch(/Saved/);
 		await screenshot(page, 'add-04-edit-390');
+
+		// Study the new deck: its three cards come up.
+		await page.goto('/');
+		const study = page.getByRole('button', { name: 'Study Hand written' });
+		await tabTo(page, study);
+		await page.keyboard.press('Enter');
+		for (let i = 0; i < 3; i++) {
+			await page.getByRole('button', { name: 'Show answer' }).waitFor();
+			expect(await page.locator('article.card').innerText()).toMatch(/Zubrovka/);
+			await page.keyboard.press('Space');
+			await page.getByRole('link', { name: 'Edit' }).waitFor();
+			await page.keyboard.press('4');
+		}
+
+		// Suspend and unsuspend in Browse, by keyboard.
+		await page.goto('/browse');
+		await tabTo(page, page.getByRole('searchbox', { name: 'Search' }));
+		await page.keyboard.type('deck:"Hand written"');
+		await page.keyboard.press('Enter');
+		await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(3);
+		await tabTo(page, page.getByRole('grid', { name: 'Cards' }));
+		await page.keyboard.press('Space');
+		await tabTo(page, page.getByRole('button', { name: 'Suspend', exact: true }));
+		await page.keyboard.press('Enter');
+		await expect.poll(() => rows.first().innerText()).toMatch(/Suspended by you/);
+		await tabTo(page, page.getByRole('button', { name: 'Unsuspend' }));
+		await page.keyboard.press('Enter');
+		await expect.poll(() => rows.first().innerText()).not.toMatch(/Suspended/);
+
+		// Delete the deck (asked first) and Undo.
+		await page.goto('/');
+		await tabTo(page, page.getByRole('link', { name: 'Hand written' }));
+		await page.keyboard.press('Enter');
+		await tabTo(page, page.getByText('Manage deck'));
+		await page.keyboard.press('Enter');
+		await tabTo(page, page.getByRole('button', { name: 'Delete deck' }));
+		await page.keyboard.press('Enter');
+		await tabTo(page, page.getByRole('button', { name: 'Yes, delete' }));
+		await page.keyboard.press('Enter');
+		await page.getByRole('heading', { name: 'Deck deleted' }).waitFor();
+		await tabTo(page, page.getByRole('button', { name: 'Undo' }));
+		await page.keyboard.press('Enter');
+		await page.getByRole('heading', { name: 'Hand written' }).waitFor();
 		expect(errors).toEqual([]);
 		await context.close();
 	});
