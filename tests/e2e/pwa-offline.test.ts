@@ -159,7 +159,7 @@ describe('offline PWA', () => {
 		await page.goto('/');
 		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
 		await page
-			.getByRole('button', { name: /^Study / })
+			.getByRole('button', { name: /^Study (?!all of)/ })
 			.first()
 			.click();
 		await studyCards(page, 1);
