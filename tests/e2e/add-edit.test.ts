@@ -45,7 +45,7 @@ describe('Add and Edit in a phone-sized browser', () => {
 
 		const front = page.getByRole('textbox', { name: 'Front' });
 		const back = page.getByRole('textbox', { name: 'Back' });
-		for (const [q, a] of [
+		for (const [q, a] of <[string, string][]>[
 			['Zubrovka capital?', 'Minsk'],
 			['Zubrovka river?', 'Nioman']
 		]) {
