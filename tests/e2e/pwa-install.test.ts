@@ -142,7 +142,7 @@ describe('"Install app" button', () => {
 		await install.waitFor();
 
 		await page
-			.getByRole('button', { name: /^Study / })
+			.getByRole('button', { name: /^Study (?!all of)/ })
 			.first()
 			.click();
 		await page.getByRole('button', { name: 'Show answer' }).waitFor();

@@ -5,6 +5,7 @@
  */
 import { applyDeckContent } from '$lib/db/deck-content.repo';
 import { installedHashes } from '$lib/db/decks.repo';
+import { deletedBuiltinDecks } from '$lib/db/deck-manage.repo';
 import type { KartkaDB } from '$lib/db/db';
 import { deckFileToRows, looksLikeDeckFile } from '$lib/domain/deck-rows';
 import { shippedDeckAction } from '$lib/domain/deck-version';
@@ -34,8 +35,10 @@ export async function installBuiltinDecks(
 	hooks: InstallHooks = {}
 ): Promise<string[]> {
 	const installed = await installedHashes(db);
+	// A shipped deck the user deleted stays deleted.
+	const deleted = await deletedBuiltinDecks(db);
 	const todo = Object.entries(__KARTKA_DECKS__)
-		.filter(([path, { id, hash }]) => deckFiles[path] && installed.get(id) !== hash)
+		.filter(([path, { id, hash }]) => deckFiles[path] && installed.get(id) !== hash && !deleted.has(id))
 		.map(([path, { id, hash }]) => ({ path, id, hash }));
 	const changed: string[] = [];
 	hooks.onPending?.(todo.map((t) => t.id));
