@@ -24,29 +24,38 @@ async function importWithUndo(coll: ReturnType<typeof collection>) {
 	return importCommitted(db, undo);
 }
 
+/**
+ * Every table of the collection. The sync outbox is left out on purpose: the import queued its documents,
+ * and they stay queued after the undo so that another device learns the result (deleted or restored).
+ */
+async function collectionTables(): Promise<Record<string, unknown[]>> {
+	const { syncOutbox: _outbox, ...rest } = await dumpTables(db);
+	return rest;
+}
+
 const png = { name: 'p.png', mime: 'image/png', bytes: new Uint8Array([137, 80, 78, 71]) };
 
 describe('undo import', () => {
 	it('a new deck with media: every table as before', async () => {
 		db = freshDb();
 		await seedDeck(db, 'mine', 2, 0);
-		const before = await dumpTables(db);
+		const before = await collectionTables();
 		const undo = await importWithUndo(collection([note('a', '<img src="p.png">', '1')], { media: [png] }));
 		expect(await db.media.count()).toBe(1);
 		await undoImport(db, undo);
-		expect(await dumpTables(db)).toEqual(before);
+		expect(await collectionTables()).toEqual(before);
 	});
 
 	it('an update (changed, added and removed notes): every table as before', async () => {
 		db = freshDb();
 		await importWithUndo(collection([note('a', 'A', '1'), note('b', 'B', '2'), note('c', 'C', '3')]));
-		const before = await dumpTables(db);
+		const before = await collectionTables();
 		const undo = await importWithUndo(
 			collection([note('a', 'A', 'changed'), note('b', 'B', '2'), note('d', 'D', '4')])
 		);
-		expect(await dumpTables(db)).not.toEqual(before);
+		expect(await collectionTables()).not.toEqual(before);
 		await undoImport(db, undo);
-		expect(await dumpTables(db)).toEqual(before);
+		expect(await collectionTables()).toEqual(before);
 	});
 
 	it('refused once a card of the import was answered, and nothing changes', async () => {
