@@ -21,6 +21,25 @@ export const BUDGETS = {
 	routeExtra: 40_000
 };
 
+/**
+ * Where a screen is not yet within its target (issue 13 is open), CI holds it at the size it has now (+2%),
+ * so that nothing grows while the work goes on; lower a ceiling whenever its screen shrinks and delete it
+ * once the screen meets its target. `npm run audit` prints every figure beside its target.
+ */
+export const CI_CEILINGS = {
+	'home, first visit': 91_200,
+	'home + study': 121_400,
+	'/author: extra over home': 82_700,
+	'/deck: extra over home': 87_000,
+	'/import: extra over home': 101_700,
+	'/settings: extra over home': 62_800
+};
+
+/** What CI holds a line to: its target, or its ratchet ceiling while the target is not met. */
+export function ciLimit(/** @type {{ name: string; budget: number }} */ line) {
+	return Math.max(line.budget, /** @type {Record<string, number>} */ (CI_CEILINGS)[line.name] ?? 0);
+}
+
 /** Modules imported only when the student acts (chooses a file, presses "Optimize"): not first-visit JS. */
 export const ON_DEMAND = [
 	/^src\/lib\/domain\/import\//,
@@ -28,7 +47,13 @@ export const ON_DEMAND = [
 	/^src\/lib\/services\/optimizer\//,
 	/^node_modules\/sql\.js\//,
 	// workbox-window: only when an update is applied ("Reload to update").
-	/^node_modules\/workbox-window\//
+	/^node_modules\/workbox-window\//,
+	// The sync client: only once the student turns sync on (Settings → Sync).
+	/^src\/lib\/services\/sync\//,
+	// Readability: only when an HTML file is opened on the authoring screen.
+	/^node_modules\/@mozilla\/readability\//,
+	// uPlot: only when a chart is drawn.
+	/^node_modules\/uplot\//
 ];
 
 /** Source files that are shipped deck data, not code. */
