@@ -1,6 +1,7 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { readFileSync } from 'node:fs';
+import { CSP_DIRECTIVES } from './scripts/security-headers.js';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -14,7 +15,11 @@ const config = {
 		// A stable version: an unchanged app must not look like an update to the service worker.
 		version: { name: process.env.KARTKA_VERSION ?? pkg.version },
 		// Registered through workbox-window in src/lib/pwa, not by SvelteKit.
-		serviceWorker: { register: false }
+		serviceWorker: { register: false },
+		// A Content-Security-Policy in every prerendered shell (<meta>), with hashes of SvelteKit's inline boot
+		// script: card HTML is sanitized, and this is the second wall (scripts/security-headers.js says why each
+		// directive is what it is; the HTTP header part is in static/_headers and scripts/serve.js).
+		csp: { mode: 'hash', directives: /** @type {any} */ (CSP_DIRECTIVES) }
 	}
 };
 

@@ -70,6 +70,7 @@ export default async function authoringBench({ browser, context, appUrl, print }
 		scripts.set(response.url(), await response.body().catch(() => Buffer.alloc(0)));
 	});
 	await home.goto(`${appUrl}/`);
+	await home.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
 	await home.getByRole('heading', { name: 'Your decks' }).waitFor();
 	await home.waitForLoadState('networkidle');
 	const bodies = [...scripts.values()];

@@ -6,6 +6,7 @@
 export default async function browseBench({ context, appUrl, harness, print }) {
 	const first = await context.newPage();
 	await first.goto(`${appUrl}/`);
+	await first.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
 	await first.getByRole('heading', { name: 'Your decks' }).waitFor();
 	await first.close();
 
@@ -34,6 +35,7 @@ export default async function browseBench({ context, appUrl, harness, print }) {
 	// The built app: navigation to the first 50 rows painted, then scrolling through every row.
 	const page = await context.newPage();
 	await page.goto(`${appUrl}/`);
+	await page.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
 	await page.getByRole('heading', { name: 'Your decks' }).waitFor();
 	const started = Date.now();
 	await page.getByRole('link', { name: 'Browse' }).click();

@@ -50,7 +50,8 @@ export default async function optimizerBench({ browser, appUrl, harness, print }
 	const sum = (bodies) => bodies.reduce((n, b) => n + b.length, 0);
 	const gz = (bodies) => bodies.reduce((n, b) => n + gzipSync(b).length, 0);
 	await page.goto(`${appUrl}/`);
-	await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+	// The running app marks <html data-ready> (the prerendered home shows the heading before it).
+	await page.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
 	await page.waitForLoadState('networkidle');
 	const home = [...scripts.values()];
 	print(

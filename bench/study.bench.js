@@ -13,7 +13,8 @@ export default async function studyBench({ context, appUrl, harness, print }) {
 	// First visit: the app creates its database and installs the shipped decks.
 	const first = await context.newPage();
 	await first.goto(`${appUrl}/`);
-	await first.getByRole('heading', { name: 'Your decks' }).waitFor();
+	// The running app marks <html data-ready> (the prerendered home shows the heading before it).
+	await first.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
 	await first
 		.getByRole('button', { name: /^Study / })
 		.first()

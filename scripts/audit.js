@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// npm run audit: measures the built app as it ships (build/ served by scripts/serve.js) and prints figures:
-//   1. Lighthouse 12.8, mobile profile (its default: Moto G Power, slow 4G, 4x CPU, simulated), on each route
-//   2. the JavaScript a first visit loads for home + study, gzip-compressed, app code and deck data apart,
-//      and what the service worker precaches in the background
-//   3. time to the first card on an offline cold start (browser restarted, network off, 4x CPU throttling)
-// Targets (issue 4): performance >= 0.95, accessibility = 1, best practices = 1, JS <= 90 kB gzip.
-// Usage: node scripts/audit.js [--runs 5] [--skip-lighthouse] [--only-lighthouse] [--dir build] [--pages /,/settings]
+// npm run audit: measures the built app as it ships (build/ served by scripts/serve.js) and prints each figure
+// beside its target (issue 13). Figures only: speed lives here and in npm run bench, never in timed tests.
+//   1. Lighthouse 12.8, mobile profile (Moto G Power, slow 4G, 4x CPU, simulated), median of 3 runs per page:
+//      performance >= 0.95, accessibility = 1, best practices = 1, total blocking time <= 150 ms, LCP <= 1.5 s
+//   2. first-visit JavaScript, gzip: from the build's module graph (scripts/bundle-budget.js, the same figures
+//      the byte-budget test checks) and as a real browser loads it
+//   3. service worker control of a first visit, 4x CPU: <= 1.5 s from navigation start
+//   4. offline cold start (browser restarted, network off, 4x CPU) → first card painted: <= 300 ms
+// Usage: node scripts/audit.js [--runs 5] [--lh-runs 3] [--skip-lighthouse] [--only-lighthouse] [--dir build]
+//        [--pages /,/study?deck=...]
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -16,6 +19,7 @@ import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { deckManifest } from './deck-manifest.js';
 import { serveBuild } from './serve.js';
+import { budgetLines, measureBuild } from './bundle-budget.js';
 
 const argv = process.argv.slice(2);
 /** @param {string} name @param {string} fallback */
@@ -37,7 +41,11 @@ const FLAGS = [
 	'--no-first-run'
 ];
 const TARGETS = { performance: 0.95, accessibility: 1, 'best-practices': 1 };
-const JS_TARGET_KB = 90;
+/** Lighthouse metrics with targets (ms); the others are printed for reference. */
+const METRIC_TARGETS_MS = { 'total-blocking-time': 150, 'largest-contentful-paint': 1500 };
+const SW_CONTROL_TARGET_MS = 1500;
+const FIRST_CARD_TARGET_MS = 300;
+const lighthouseRuns = Number(option('lh-runs', '3')) || 3;
 
 const runs = Number(option('runs', '5')) || 5;
 const skipLighthouse = argv.includes('--skip-lighthouse');
@@ -63,6 +71,7 @@ try {
 	if (!skipLighthouse) await lighthouseScores();
 	if (!onlyLighthouse) {
 		await firstVisitJs();
+		await serviceWorkerControl();
 		await offlineColdStart();
 	}
 } finally {
@@ -70,42 +79,64 @@ try {
 }
 process.exitCode = failed ? 1 : 0;
 
+/** @param {boolean} ok @param {string} target */
+function verdict(ok, target) {
+	if (!ok) failed = true;
+	return `${ok ? 'met' : 'MISSED'} (target ${target})`;
+}
+
 async function lighthouseScores() {
-	console.log('\nLighthouse 12.8, mobile profile (simulated slow 4G, 4x CPU)');
-	const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: FLAGS });
-	try {
-		const pages = option('pages', `/,${studyPath},/settings`).split(',');
-		for (const path of pages) {
-			const result = await lighthouse(`${server.url}${path}`, {
-				port: chrome.port,
-				output: 'json',
-				logLevel: 'error',
-				onlyCategories: Object.keys(TARGETS)
-			});
-			const lhr = result?.lhr;
-			if (!lhr) throw new Error(`Lighthouse returned nothing for ${path}`);
-			console.log(` ${path}`);
-			for (const [id, target] of Object.entries(TARGETS)) {
-				const score = lhr.categories[id]?.score ?? 0;
-				const ok = score >= target;
-				if (!ok) failed = true;
-				const misses = ok ? '' : failing(lhr, id);
-				print(
-					lhr.categories[id]?.title ?? id,
-					score.toFixed(2),
-					`${ok ? 'ok' : 'BELOW'} (target ${target})${misses}`
-				);
+	console.log(`\nLighthouse 12.8, mobile profile (simulated slow 4G, 4x CPU), median of ${lighthouseRuns}`);
+	const pages = option('pages', `/,${studyPath}`).split(',');
+	for (const path of pages) {
+		/** @type {any[]} */
+		const reports = [];
+		for (let run = 0; run < lighthouseRuns; run++) {
+			// A fresh browser per run: a first visit, no service worker or HTTP cache from the last run.
+			const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: FLAGS });
+			try {
+				const result = await lighthouse(`${server.url}${path}`, {
+					port: chrome.port,
+					output: 'json',
+					logLevel: 'error',
+					onlyCategories: Object.keys(TARGETS)
+				});
+				if (!result?.lhr) throw new Error(`Lighthouse returned nothing for ${path}`);
+				reports.push(result.lhr);
+			} finally {
+				chrome.kill();
 			}
-			for (const id of [
-				'first-contentful-paint',
-				'largest-contentful-paint',
-				'total-blocking-time',
-				'cumulative-layout-shift'
-			])
-				print(`  ${lhr.audits[id]?.title}`, String(lhr.audits[id]?.displayValue ?? '?'));
 		}
-	} finally {
-		chrome.kill();
+		// The run with the median performance score is the one reported (Lighthouse's own advice).
+		const byScore = [...reports].sort(
+			(a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0)
+		);
+		const lhr = byScore[Math.floor(byScore.length / 2)];
+		const scores = reports.map((r) => (r.categories.performance?.score ?? 0).toFixed(2)).join(', ');
+		console.log(` ${path}   (performance of each run: ${scores})`);
+		for (const [id, target] of Object.entries(TARGETS)) {
+			const score = median(reports.map((r) => r.categories[id]?.score ?? 0));
+			const ok = score >= target;
+			const misses = ok ? '' : failing(lhr, id);
+			print(lhr.categories[id]?.title ?? id, score.toFixed(2), `${verdict(ok, `≥ ${target}`)}${misses}`);
+		}
+		for (const id of [
+			'first-contentful-paint',
+			'largest-contentful-paint',
+			'total-blocking-time',
+			'cumulative-layout-shift',
+			'max-potential-fid'
+		]) {
+			const values = reports.map((r) => Number(r.audits[id]?.numericValue ?? NaN));
+			const value = median(values);
+			const unit = id === 'cumulative-layout-shift' ? '' : ' ms';
+			const target = /** @type {Record<string, number>} */ (METRIC_TARGETS_MS)[id];
+			print(
+				`  ${lhr.audits[id]?.title ?? id}`,
+				`${value.toFixed(unit ? 0 : 3)}${unit}`,
+				target === undefined ? '' : verdict(value <= target, `≤ ${target} ms`)
+			);
+		}
 	}
 }
 
@@ -120,7 +151,12 @@ function failing(lhr, category) {
 
 /** JS the page itself loads (not the worker's background precache) on a first visit: home, then a study session. */
 async function firstVisitJs() {
-	console.log('\nJavaScript on a first visit (gzip -6 of each file)');
+	console.log('\nJavaScript on a first visit, gzip -6: budgets from the build (scripts/bundle-budget.js)');
+	const { routes } = measureBuild(buildDir, join(root, '.svelte-kit/output/client/.vite/manifest.json'));
+	for (const line of budgetLines(routes))
+		print(line.name, kB(line.bytes), verdict(line.bytes <= line.budget, `≤ ${kB(line.budget)}`));
+	print('shipped deck data, first visit (not app code)', kB(routes.get('/')?.deckBytes ?? 0));
+	console.log('\n As a browser loads it (home, then a study session)');
 	const deckFiles = deckChunks();
 	const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
 	try {
@@ -134,7 +170,8 @@ async function firstVisitJs() {
 				scripts.add(url.pathname);
 		});
 		await page.goto('/');
-		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		// The running app marks <html data-ready> (the prerendered home shows the heading before it).
+		await page.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
 		const home = new Set(scripts);
 		await page
 			.getByRole('button', { name: /^Study / })
@@ -152,20 +189,15 @@ async function firstVisitJs() {
 		const appHome = size(home, false);
 		const appTotal = size(scripts, false);
 		const decksTotal = size(scripts, true);
-		print('app JS, home', kB(appHome));
-		print(
-			'app JS, home + study',
-			kB(appTotal),
-			appTotal <= JS_TARGET_KB * 1000 ? `ok (target ${JS_TARGET_KB} kB)` : `ABOVE target ${JS_TARGET_KB} kB`
-		);
-		if (appTotal > JS_TARGET_KB * 1000) failed = true;
+		print('app JS, home', kB(appHome), verdict(appHome <= 80_000, '≤ 80 kB'));
+		print('app JS, home + study', kB(appTotal), verdict(appTotal <= 90_000, '≤ 90 kB'));
 		print(
 			'shipped deck data (JS chunks, loaded once into IndexedDB)',
 			kB(decksTotal),
 			`${deckFiles.size} decks`
 		);
 
-		// Everything the worker downloads after load so that the next visit works offline.
+		// What the worker cached by now (the shell; the rest follows once the first visit settles).
 		const precached = await page.evaluate(async () => {
 			const names = (await caches.keys()).filter((n) => n.startsWith('kartka-precache-'));
 			const cache = await caches.open(names[0] ?? '');
@@ -178,7 +210,7 @@ async function firstVisitJs() {
 			(sum, p) => sum + (existsSync(join(buildDir, p)) ? gzipSize(join(buildDir, p)) : 0),
 			0
 		);
-		print('service worker precache (background, gzip)', kB(bytes), `${precached.length} files`);
+		print('service worker cache after the first visit (gzip)', kB(bytes), `${precached.length} files`);
 		await context.close();
 	} finally {
 		await browser.close();
@@ -196,6 +228,49 @@ function deckChunks() {
 			.filter(([source]) => source.startsWith('decks/'))
 			.map(([, entry]) => `/${entry.file}`)
 	);
+}
+
+/**
+ * A first visit in a fresh browser at 4x CPU: time from navigation start until the service worker controls
+ * the page (it has installed the shell and claimed the page), i.e. until the app works offline.
+ */
+async function serviceWorkerControl() {
+	console.log(`\nService worker control of a first visit, 4x CPU throttling (median of ${runs})`);
+	/** @type {number[]} */
+	const times = [];
+	const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
+	try {
+		for (let i = 0; i < runs; i++) {
+			const context = await browser.newContext({ baseURL: server.url });
+			const page = await context.newPage();
+			const cdp = await context.newCDPSession(page);
+			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+			await page.addInitScript(() => {
+				navigator.serviceWorker?.addEventListener('controllerchange', () => {
+					/** @type {any} */ (window).__controlledMs ??= performance.now();
+				});
+			});
+			await page.goto('/');
+			await page.waitForFunction(() => /** @type {any} */ (window).__controlledMs !== undefined, undefined, {
+				timeout: 60_000
+			});
+			times.push(await page.evaluate(() => /** @type {any} */ (window).__controlledMs));
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+	}
+	const ms = median(times);
+	print(
+		'navigation start → worker controls the page',
+		`${ms.toFixed(0)} ms`,
+		`${verdict(ms <= SW_CONTROL_TARGET_MS, `≤ ${SW_CONTROL_TARGET_MS} ms`)}; ${range(times)}`
+	);
+}
+
+/** @param {number[]} xs */
+function range(xs) {
+	return `min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)} ms`;
 }
 
 /**
@@ -220,7 +295,8 @@ async function offlineColdStart() {
 		const first = await launch(false);
 		const page = first.pages()[0] ?? (await first.newPage());
 		await page.goto('/');
-		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		// The running app marks <html data-ready> (the prerendered home shows the heading before it).
+		await page.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
 			timeout: 60_000
 		});
@@ -247,8 +323,9 @@ async function offlineColdStart() {
 								b.getAttribute('aria-label')?.startsWith(ready)
 						);
 						if (found) {
-							w.__readyMs = performance.now();
 							observer.disconnect();
+							// The frame that paints it: the next animation frame's start.
+							requestAnimationFrame((frameMs) => (w.__readyMs = frameMs));
 						}
 					}).observe(document, { childList: true, subtree: true });
 				}, ready);
@@ -260,14 +337,13 @@ async function offlineColdStart() {
 				await context.close();
 			}
 		}
-		const range = (/** @type {number[]} */ xs) =>
-			`min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)} ms`;
+		const card = median(times.card);
 		print(
-			'deep link /study → first card on screen',
-			`${median(times.card).toFixed(0)} ms`,
-			range(times.card)
+			'offline deep link /study → first card painted',
+			`${card.toFixed(0)} ms`,
+			`${verdict(card <= FIRST_CARD_TARGET_MS, `≤ ${FIRST_CARD_TARGET_MS} ms`)}; ${range(times.card)}`
 		);
-		print('home → deck list on screen', `${median(times.decks).toFixed(0)} ms`, range(times.decks));
+		print('offline home → deck list painted', `${median(times.decks).toFixed(0)} ms`, range(times.decks));
 	} finally {
 		rmSync(profile, { recursive: true, force: true });
 	}

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import compression from 'compression';
 import sirv from 'sirv';
+import { SECURITY_HEADERS } from './security-headers.js';
 
 /** @param {string[]} argv @param {string} name @param {string} fallback */
 function option(argv, name, fallback) {
@@ -37,11 +38,10 @@ export async function serveBuild(opts = {}) {
 	// gzip/brotli as any real static host does (HTML, JS, CSS, JSON, SVG, the manifest, wasm).
 	const compress = compression({ filter: (_req, res) => compressible(res) });
 	const server = createServer((req, res) => {
-		// Cross-origin isolation: the FSRS optimizer's wasm threads need SharedArrayBuffer. The service worker
-		// stores responses with these headers, so the app stays isolated when served from its cache offline.
-		res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-		res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
-		res.setHeader('X-Content-Type-Options', 'nosniff');
+		// CSP (the header part; each shell carries the rest in a <meta> tag), cross-origin isolation (the FSRS
+		// optimizer's wasm threads need SharedArrayBuffer) and nosniff: the same as static/_headers. The service
+		// worker stores responses with these headers, so the app stays isolated when served from its cache offline.
+		for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 		// compression() is typed for Express, but needs only Node's request and response.
 		compress(/** @type {any} */ (req), /** @type {any} */ (res), () =>
 			files(req, res, () => {

@@ -3,10 +3,16 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 /**
- * Kartka's service worker: precaches the whole built app (every route shell, every chunk including the
- * shipped decks, icons, manifest) into one cache per version and answers from it, so that a second visit
- * works with no network. A new version installs next to the old one and waits: the page applies it only
- * when the student asks ("Reload to update"), never in the middle of a study session (src/lib/pwa).
+ * Kartka's service worker. Each version has its own cache. Installing caches only the shell: every route's
+ * HTML, the manifest and icons, and the code of the routes a student needs offline first (SHELL_ROUTES: decks,
+ * a deck, study), plus whatever an older version already holds. The rest of the version (other screens, the
+ * import parsers, sql.js, the optimizer's wasm) is cached when first used, or in the background when the page
+ * asks (WARM_CACHE, once the first visit has settled), so the worker controls a first visit sooner.
+ *
+ * A new version installs next to the old one and waits: the page applies it only when the student asks
+ * ("Reload to update"), never in the middle of a study session (src/lib/pwa). An older version's cache stays
+ * while any open tab still runs from it, so a tab whose lazily loaded chunks belong to the old version keeps
+ * working offline after another tab applied the update.
  *
  * Responses are stored exactly as the server sent them, headers included, so the COOP/COEP headers that
  * make the page cross-origin isolated (needed by the FSRS optimizer's wasm threads) hold offline too.
@@ -14,15 +20,29 @@
 import { base, build, files, prerendered, version } from '$service-worker';
 import {
 	cacheNameFor,
+	CACHE_PREFIX,
+	deletableCaches,
 	FALLBACK_SHELL,
 	isImmutable,
 	isWorkerScript,
+	pageAssetUrls,
 	planRequest,
 	precacheUrls,
+	SHELL_ROUTES,
+	shellKey,
 	staleCaches,
 	workerAssetUrls
 } from '$lib/pwa/precache-plan';
-import { askWorkerVersion, GET_VERSION, SKIP_WAITING, type WorkerVersion } from '$lib/pwa/worker-messages';
+import {
+	askWorkerVersion,
+	GET_VERSION,
+	KEEP_URLS,
+	SKIP_WAITING,
+	TAB_STARTED,
+	WARM_CACHE,
+	WHICH_CACHE,
+	type WorkerVersion
+} from '$lib/pwa/worker-messages';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -30,11 +50,15 @@ const PRECACHE = precacheUrls({ base, build, files, prerendered });
 const PRECACHED = new Set(PRECACHE);
 const CACHE = cacheNameFor(version, PRECACHE);
 const FALLBACK = `${base}${FALLBACK_SHELL}`;
+/** How many files the background warm-up fetches at once (a phone on a slow link). */
+const WARM_PARALLEL = 4;
+/** How long an open tab has to say which version it runs before its cache is kept anyway. */
+const ASK_TAB_TIMEOUT_MS = 2000;
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
 		(async () => {
-			await precache();
+			await precacheShell();
 			// Browsers sometimes reinstall the running build (an update check racing an activation). That is
 			// not an update: take over quietly instead of offering the student a "new version" that is not new.
 			const active = sw.registration.active;
@@ -46,19 +70,23 @@ sw.addEventListener('install', (event) => {
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			for (const key of staleCaches(await caches.keys(), CACHE)) await caches.delete(key);
 			// First visit: take control of the open page at once so it works offline without a reload.
 			// (On an update this changes nothing: the page asked for the new version and reloads.)
 			await sw.clients.claim();
+			await dropUnusedCaches();
 		})()
 	);
 });
 
 sw.addEventListener('message', (event) => {
-	const type = (event.data as { type?: string } | null)?.type;
+	const data = event.data as { type?: string; urls?: unknown } | null;
+	const type = data?.type;
 	if (type === SKIP_WAITING) void sw.skipWaiting();
 	else if (type === GET_VERSION)
 		event.ports[0]?.postMessage({ version, cache: CACHE } satisfies WorkerVersion);
+	else if (type === WARM_CACHE) event.waitUntil(warmCache());
+	else if (type === KEEP_URLS && Array.isArray(data?.urls)) event.waitUntil(keepUrls(data.urls));
+	else if (type === TAB_STARTED) event.waitUntil(dropUnusedCaches());
 });
 
 sw.addEventListener('fetch', (event) => {
@@ -82,6 +110,11 @@ async function fromCache(key: string, request: Request, keepMiss: boolean): Prom
 	const cache = await caches.open(CACHE);
 	const hit = await cache.match(key, { ignoreVary: true });
 	if (hit) return hit;
+	// A tab still running an older version asks for that version's chunks: they are in its cache.
+	if (isImmutable(key, base)) {
+		const older = await matchIn(staleCaches(await caches.keys(), CACHE), key);
+		if (older) return older;
+	}
 	const response = await fetch(request);
 	// A hashed file never changes: keep it, so that what worked online once also works offline.
 	if (keepMiss && response.ok) cache.put(key, response.clone()).catch(() => undefined);
@@ -100,11 +133,28 @@ async function navigateUnknown(request: Request, fallbackKey: string): Promise<R
 	}
 }
 
-async function precache(): Promise<void> {
+/** Install: every route's HTML, the static files, and the code of the shell routes. */
+async function precacheShell(): Promise<void> {
 	const cache = await caches.open(CACHE);
 	const older = staleCaches(await caches.keys(), CACHE);
-	await Promise.all(PRECACHE.map((url) => cacheOne(cache, older, url)));
-	await precacheWorkerImports(cache, older);
+	const pages = [...files, ...prerendered];
+	await Promise.all(pages.map((url) => cacheOne(cache, older, url)));
+	const shellPages = SHELL_ROUTES.map((route) => shellKey(`${base}${route}`, base));
+	const shellAssets = new Set<string>();
+	for (const page of shellPages) {
+		const html = await (await cache.match(page, { ignoreVary: true }))?.text();
+		for (const url of pageAssetUrls(html ?? '', page, base)) shellAssets.add(url);
+	}
+	await Promise.all([...shellAssets].map((url) => cacheOne(cache, older, url)));
+	// An update: whatever the running version already holds is copied (no download), so a student who
+	// was fully offline-ready stays so.
+	await Promise.all(
+		PRECACHE.filter((url) => isImmutable(url, base)).map(async (url) => {
+			if (await cache.match(url, { ignoreVary: true })) return;
+			const reused = await matchIn(older, url);
+			if (reused) await cache.put(url, reused);
+		})
+	);
 	// The SPA fallback is written by the adapter after this worker is built; a host without it must still install.
 	try {
 		const fallback = await fetch(new Request(FALLBACK, { cache: 'no-cache' }));
@@ -112,6 +162,65 @@ async function precache(): Promise<void> {
 	} catch {
 		// Unknown deep paths then need the network; every known route is precached above.
 	}
+}
+
+let warming: Promise<void> | null = null;
+
+/** The rest of this version, a few files at a time; a file that fails is tried again on the next warm-up. */
+function warmCache(): Promise<void> {
+	warming ??= (async () => {
+		const cache = await caches.open(CACHE);
+		const older = staleCaches(await caches.keys(), CACHE);
+		const missing: string[] = [];
+		for (const url of PRECACHE) if (!(await cache.match(url, { ignoreVary: true }))) missing.push(url);
+		await inBatches(missing, (url) => cacheOne(cache, older, url).catch(() => undefined));
+		await precacheWorkerImports(cache, older);
+	})().finally(() => (warming = null));
+	return warming;
+}
+
+/** Hashed files the page loaded before this worker controlled it (its first visit): keep them. */
+async function keepUrls(urls: unknown[]): Promise<void> {
+	const cache = await caches.open(CACHE);
+	const older = staleCaches(await caches.keys(), CACHE);
+	const wanted = urls.filter(
+		(url): url is string => typeof url === 'string' && PRECACHED.has(url) && isImmutable(url, base)
+	);
+	await inBatches(wanted, async (url) => {
+		if (!(await cache.match(url, { ignoreVary: true })))
+			await cacheOne(cache, older, url).catch(() => undefined);
+	});
+}
+
+async function inBatches(urls: readonly string[], each: (url: string) => Promise<unknown>): Promise<void> {
+	const queue = [...urls];
+	const lane = async () => {
+		for (let url = queue.shift(); url !== undefined; url = queue.shift()) await each(url);
+	};
+	await Promise.all(Array.from({ length: WARM_PARALLEL }, lane));
+}
+
+/** Deletes the older versions' caches that no open tab runs from (see deletableCaches). */
+async function dropUnusedCaches(): Promise<void> {
+	const keys = await caches.keys();
+	if (staleCaches(keys, CACHE).length === 0) return;
+	const tabs = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+	const inUse = await Promise.all(tabs.map(askTabCache));
+	for (const key of deletableCaches(await caches.keys(), CACHE, inUse)) await caches.delete(key);
+}
+
+/** Which cache a tab runs from; its own answer null (a first visit) means this version's; no answer: null. */
+function askTabCache(tab: Client): Promise<string | null> {
+	return new Promise((resolve) => {
+		const channel = new MessageChannel();
+		const timer = setTimeout(() => resolve(null), ASK_TAB_TIMEOUT_MS);
+		channel.port1.onmessage = (event: MessageEvent<{ cache: string | null }>) => {
+			clearTimeout(timer);
+			const cache = event.data?.cache;
+			resolve(typeof cache === 'string' && cache.startsWith(CACHE_PREFIX) ? cache : CACHE);
+		};
+		tab.postMessage({ type: WHICH_CACHE }, [channel.port2]);
+	});
 }
 
 async function cacheOne(cache: Cache, older: readonly string[], url: string): Promise<void> {
@@ -146,7 +255,7 @@ async function precacheWorkerImports(cache: Cache, older: readonly string[]): Pr
 				try {
 					await cacheOne(cache, older, url);
 				} catch {
-					continue; // a false match in minified code must not stop the install
+					continue; // a false match in minified code must not stop the warm-up
 				}
 				if (/\.m?js$/.test(url)) found.push(url);
 			}

@@ -4,7 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { axeViolations } from './axe';
-import { baseUrl, collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
+import {
+	baseUrl,
+	collectPageErrors,
+	launchChromium,
+	newPhoneContext,
+	screenshot,
+	waitForHome
+} from './browser';
 import { readStore } from './idb';
 
 let browser: Browser;
@@ -38,7 +45,7 @@ describe('Browse in a phone-sized browser, keyboard only', () => {
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/');
-		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		await waitForHome(page);
 
 		await tabTo(page, page.getByRole('link', { name: 'Browse' }));
 		await page.keyboard.press('Enter');

@@ -59,3 +59,17 @@ export function collectPageErrors(page: Page): string[] {
 	page.on('pageerror', (e) => errors.push(e.message));
 	return errors;
 }
+
+/**
+ * The app is running: hydrated, and the first screen has loaded (`<html data-ready>`, set by the app only).
+ * The home page is prerendered with the shipped decks, so its heading alone proves nothing.
+ */
+export async function waitForApp(page: Page): Promise<void> {
+	await page.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
+}
+
+/** The home screen as the running app shows it (after waitForApp). */
+export async function waitForHome(page: Page): Promise<void> {
+	await waitForApp(page);
+	await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+}

@@ -41,7 +41,7 @@ describe('import screen', () => {
 		const errors = collectPageErrors(page);
 		await page.goto('/');
 		await page
-			.getByRole('button', { name: /^Study / })
+			.getByRole('button', { name: /^Study (?!all of)/ })
 			.first()
 			.waitFor(); // shipped decks installed
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -99,11 +99,16 @@ describe('import screen', () => {
 		});
 		await chooseFile(page, 'cells-v2.apkg', v2);
 		await expect
-			.poll(() => page.getByText(/updates your deck — 1 updated, 1 added, 1 removed, 1 unchanged/).count())
+			.poll(() =>
+				page.getByText(/updates your deck “[^”]+” — 1 updated, 1 added, 1 removed, 1 unchanged/).count()
+			)
 			.toBe(1);
 		await expect
 			.poll(() => page.getByRole('group', { name: /1 note is no longer in this version/ }).count())
 			.toBe(1);
+		// Issue 12: Anki never removes notes missing from a package, so "Keep them active" is the default.
+		expect(await page.getByRole('radio', { name: 'Keep them active' }).isChecked()).toBe(true);
+		await page.getByRole('radio', { name: /Suspend them/ }).check();
 		await screenshot(page, 'import-05-update-preview');
 		expect(await axeViolations(page)).toEqual([]);
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -173,7 +178,7 @@ describe('slow imports', () => {
 		const errors = collectPageErrors(page);
 		await page.goto('/');
 		await page
-			.getByRole('button', { name: /^Study / })
+			.getByRole('button', { name: /^Study (?!all of)/ })
 			.first()
 			.waitFor(); // shipped decks installed
 		await page.goto('/import');

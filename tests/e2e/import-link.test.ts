@@ -73,6 +73,12 @@ async function alertText(page: Page): Promise<string> {
 	return alert.innerText();
 }
 
+/** Links ask first (issue 12): the prompt names the host; the student says yes. */
+async function acceptLink(page: Page): Promise<void> {
+	await page.getByRole('heading', { name: 'Download deck from 127.0.0.1', exact: false }).waitFor();
+	await page.getByRole('button', { name: 'Download', exact: true }).click();
+}
+
 describe('decks shared by link', () => {
 	it('opens a shared link, previews and imports the deck, then shares it back with a QR code and exports it', async () => {
 		const context = await newPhoneContext(browser, { acceptDownloads: true });
@@ -80,6 +86,7 @@ describe('decks shared by link', () => {
 		const errors = collectPageErrors(page);
 		const deckUrl = `${files}/open/class-capitals.json`;
 		await page.goto(shared(deckUrl));
+		await acceptLink(page);
 		await page.waitForURL(/\/import\?url=/);
 		await page.getByRole('heading', { name: 'Preview of “class-capitals.json”' }).waitFor();
 		await expect.poll(() => page.locator('.totals').innerText()).toMatch(/^3 notes · 4 cards/);
@@ -125,11 +132,12 @@ describe('decks shared by link', () => {
 		const page = await context.newPage();
 		await page.goto('/');
 		await page
-			.getByRole('button', { name: /^Study / })
+			.getByRole('button', { name: /^Study (?!all of)/ })
 			.first()
 			.waitFor(); // shipped decks installed
 		const before = (await readStore(page, 'notes')).length;
 		await page.goto(shared(`${files}/closed/class-capitals.json`));
+		await acceptLink(page);
 		const text = await alertText(page);
 		expect(text).toMatch(/Could not download the deck from 127\.0\.0\.1/);
 		expect(text).toMatch(/Access-Control-Allow-Origin/);
@@ -143,6 +151,7 @@ describe('decks shared by link', () => {
 		const context = await newPhoneContext(browser);
 		const page = await context.newPage();
 		await page.goto(shared(`${files}/open/nothing-here.json`));
+		await acceptLink(page);
 		expect(await alertText(page)).toMatch(/There is no deck at that link \(127\.0\.0\.1 answered 404/);
 		await context.close();
 	});
@@ -153,7 +162,7 @@ describe('decks shared by link', () => {
 		const errors = collectPageErrors(page);
 		await page.goto('/');
 		await page
-			.getByRole('button', { name: /^Study / })
+			.getByRole('button', { name: /^Study (?!all of)/ })
 			.first()
 			.waitFor(); // shipped decks installed
 		const before = {
@@ -161,6 +170,7 @@ describe('decks shared by link', () => {
 			decks: (await readStore(page, 'decks')).length
 		};
 		await page.goto(shared(`${files}/slow/class-capitals.json`));
+		await acceptLink(page);
 		await page.getByRole('progressbar').waitFor();
 		expect(await page.getByText('Downloading…').count()).toBe(1);
 		await screenshot(page, 'import-link-04-downloading');

@@ -16,6 +16,30 @@ export async function waitForWorker(page: Page): Promise<void> {
 	});
 }
 
+/** The paths held by the worker's cache (the only Kartka cache). */
+export function cachedPaths(page: Page): Promise<string[]> {
+	return page.evaluate(async () => {
+		const [name] = (await caches.keys()).filter((key) => key.startsWith('kartka-precache-'));
+		return (await (await caches.open(name!)).keys()).map((r) => new URL(r.url).pathname).sort();
+	});
+}
+
+/**
+ * Resolves once the worker has cached the whole build: the shell at install, the rest in the background
+ * once the first visit settled (the import parsers, sql.js and the optimizer's wasm among them).
+ */
+export async function waitForFullCache(page: Page, buildDir = 'build'): Promise<void> {
+	const expected = expectedCacheKeys(buildDir);
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		const cached = new Set(await cachedPaths(page));
+		const missing = expected.filter((key) => !cached.has(key));
+		if (missing.length === 0) return;
+		if (Date.now() > deadline) throw new Error(`Not cached after 60 s: ${missing.join(', ')}`);
+		await page.waitForTimeout(500);
+	}
+}
+
 /** The id of the first deck on the home screen (from its link). */
 export async function firstDeckId(page: Page): Promise<string> {
 	const link = page.locator('a[href^="/deck?id="]').first();
@@ -75,12 +99,15 @@ export function expectedCacheKeys(buildDir: string): string[] {
 		}
 	};
 	walk(buildDir);
-	return keys
-		.filter((key) => key !== '/service-worker.js' && key !== '/_app/version.json')
-		.map((key) =>
-			key === '/404.html' ? key : key.endsWith('.html') ? key.replace(/(\/index)?\.html$/, '') || '/' : key
-		)
-		.sort();
+	return (
+		keys
+			// _headers is the host's configuration, never served (issue 12: not precached).
+			.filter((key) => key !== '/service-worker.js' && key !== '/_app/version.json' && key !== '/_headers')
+			.map((key) =>
+				key === '/404.html' ? key : key.endsWith('.html') ? key.replace(/(\/index)?\.html$/, '') || '/' : key
+			)
+			.sort()
+	);
 }
 
 /** The version name a build was made with (SvelteKit writes it to _app/version.json). */

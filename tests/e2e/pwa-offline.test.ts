@@ -4,10 +4,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { axeViolations } from './axe';
-import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
+import { collectPageErrors, launchChromium, newPhoneContext, screenshot, waitForHome } from './browser';
 import { readStore } from './idb';
 import { buildApkg } from '../helpers/apkg-builder';
-import { expectedCacheKeys, firstDeckId, routeShells, studyCards, waitForWorker } from './pwa-helpers';
+import {
+	cachedPaths,
+	expectedCacheKeys,
+	firstDeckId,
+	routeShells,
+	studyCards,
+	waitForFullCache,
+	waitForWorker
+} from './pwa-helpers';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,21 +51,25 @@ describe('offline PWA', () => {
 
 		// First visit, online.
 		await page.goto('/');
-		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		await waitForHome(page);
 		await waitForWorker(page);
 		const deckId = await firstDeckId(page);
-		// The whole built app is precached: every route, chunk, deck, icon, and the workers' own wasm files.
-		const cached = await page.evaluate(async () => {
-			const [name] = await caches.keys();
-			return (await (await caches.open(name!)).keys()).map((r) => new URL(r.url).pathname).sort();
-		});
-		expect(cached).toEqual(expectedCacheKeys('build'));
+		// The worker took control with only the shell: every route's HTML and the student's screens' code,
+		// not the import parsers, sql.js or the optimizer's wasm (issue 13: control sooner on a first visit).
+		const atControl = await cachedPaths(page);
+		expect(atControl).toEqual(expect.arrayContaining(routeShells('build')));
+		expect(atControl.filter((key) => key.endsWith('.wasm'))).toEqual([]);
+		expect(atControl.filter((key) => key.includes('/workers/'))).toEqual([]);
+		// Once the first visit has settled, the rest of the app follows in the background: every route,
+		// chunk, deck, icon, and the workers' own wasm files.
+		await waitForFullCache(page);
+		expect(await cachedPaths(page)).toEqual(expectedCacheKeys('build'));
 		expect(await page.getByText('Offline', { exact: true }).count()).toBe(0);
 
 		// No network from here on.
 		await context.setOffline(true);
 		await page.reload();
-		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		await waitForHome(page);
 		await page.getByText('Offline', { exact: true }).waitFor();
 		// The cached responses kept the COOP/COEP headers: still cross-origin isolated (the optimizer needs it).
 		expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
@@ -90,14 +102,14 @@ describe('offline PWA', () => {
 		);
 		// Leaving the session (client-side) ends it: now persistent storage is requested, once.
 		await page.getByRole('link', { name: 'Decks' }).click();
-		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		await waitForHome(page);
 		await expect
 			.poll(() => page.evaluate(() => (window as unknown as { __persistCalls: number }).__persistCalls))
 			.toBe(1);
 
 		// Reload offline: the answers are there.
 		await page.reload();
-		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		await waitForHome(page);
 		const logs = await readStore<{ cardId: string }>(page, 'reviewLogs');
 		expect(logs).toHaveLength(3);
 		const cards = await readStore<{ id: string; reps: number }>(page, 'cards');
@@ -127,8 +139,9 @@ describe('offline PWA', () => {
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/');
-		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		await waitForHome(page);
 		await waitForWorker(page);
+		await waitForFullCache(page);
 		await context.setOffline(true);
 		await page.goto('/import');
 		const apkg = await buildApkg({
@@ -157,9 +170,9 @@ describe('offline PWA', () => {
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/');
-		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		await waitForHome(page);
 		await page
-			.getByRole('button', { name: /^Study / })
+			.getByRole('button', { name: /^Study (?!all of)/ })
 			.first()
 			.click();
 		await studyCards(page, 1);

@@ -9,9 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { serveBuild } from '../../scripts/serve.js';
 import { axeViolations } from './axe';
-import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
+import { collectPageErrors, launchChromium, newPhoneContext, screenshot, waitForHome } from './browser';
 import { readStore } from './idb';
-import { buildVariant, buildVersion, firstDeckId, studyCards, waitForWorker } from './pwa-helpers';
+import {
+	buildVariant,
+	buildVersion,
+	expectedCacheKeys,
+	firstDeckId,
+	studyCards,
+	waitForFullCache,
+	waitForWorker
+} from './pwa-helpers';
 
 let browser: Browser;
 let versionA: string;
@@ -55,14 +63,14 @@ describe('service worker update', () => {
 			const page = await context.newPage();
 			const errors = collectPageErrors(page);
 			await page.goto('/');
-			await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+			await waitForHome(page);
 			await waitForWorker(page);
 			const deckId = await firstDeckId(page);
 			expect(await page.evaluate(() => caches.keys())).toEqual([expect.stringContaining(versionA)]);
 
 			// Start studying (client-side navigation, as a student would).
 			await page
-				.getByRole('button', { name: /^Study / })
+				.getByRole('button', { name: /^Study (?!all of)/ })
 				.first()
 				.click();
 			await studyCards(page, 2);
@@ -99,7 +107,7 @@ describe('service worker update', () => {
 
 			// Accepting it reloads into B, data intact.
 			await Promise.all([page.waitForEvent('load'), reload.click()]);
-			await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+			await waitForHome(page);
 			expect(await sameDocument(page)).toBe(false);
 			await expect
 				.poll(() => page.evaluate(() => caches.keys()))
@@ -130,7 +138,7 @@ describe('service worker update', () => {
 			const page = await context.newPage();
 			await page.goto('/');
 			await page
-				.getByRole('button', { name: /^Study / })
+				.getByRole('button', { name: /^Study (?!all of)/ })
 				.first()
 				.click();
 			await studyCards(page, 1);
@@ -161,6 +169,69 @@ describe('service worker update', () => {
 			await Promise.all([page.waitForEvent('load'), reload.click()]);
 			await page.getByRole('button', { name: 'Show answer' }).waitFor();
 			expect(await readStore(page, 'reviewLogs')).toHaveLength(1);
+			await context.close();
+		} finally {
+			await server.close();
+		}
+	});
+
+	it('keeps the old version working offline in a tab that still runs it after another tab applied the update', async () => {
+		let server = await serveBuild({ dir: dirA });
+		const origin = server.url;
+		const port = Number(new URL(origin).port);
+		try {
+			const context = await newPhoneContext(browser, { baseURL: origin });
+			// Tab 1 opens version A and stays on the deck list: the other screens' code is not loaded yet.
+			const old = await context.newPage();
+			const errors = collectPageErrors(old);
+			await old.goto('/');
+			await waitForHome(old);
+			await waitForWorker(old);
+			await waitForFullCache(old, dirA);
+
+			// B is deployed; tab 2 opens, is offered B, and applies it.
+			await server.close();
+			server = await serveBuild({ dir: dirB.dir, port });
+			const fresh = await context.newPage();
+			await fresh.goto('/');
+			await fresh.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+			const reload = fresh.getByRole('button', { name: 'Reload to update' });
+			await reload.waitFor({ timeout: 60_000 });
+			await Promise.all([fresh.waitForEvent('load'), reload.click()]);
+			await waitForHome(fresh);
+			await old.getByText('Reload this tab to use the new version').waitFor();
+			// Tab 1 still runs A: A's cache stays beside B's.
+			await expect
+				.poll(() => old.evaluate(() => caches.keys()), { timeout: 10_000 })
+				.toEqual(
+					expect.arrayContaining([expect.stringContaining(versionA), expect.stringContaining(versionB)])
+				);
+
+			// Offline, tab 1 opens a screen whose code it never loaded: A's chunks come from A's cache.
+			const onlyInA = new Set(
+				expectedCacheKeys(dirA).filter((key) => !expectedCacheKeys(dirB.dir).includes(key))
+			);
+			const served: { path: string; status: number }[] = [];
+			old.on('response', (r) => {
+				const path = new URL(r.url()).pathname;
+				if (onlyInA.has(path)) served.push({ path, status: r.status() });
+			});
+			await context.setOffline(true);
+			await old.getByRole('link', { name: 'Settings' }).click();
+			await old.getByRole('heading', { name: 'Settings' }).first().waitFor();
+			expect(served.length).toBeGreaterThan(0);
+			expect(served.filter((s) => s.status !== 200)).toEqual([]);
+			expect(await old.locator('dd', { hasText: versionA }).count()).toBe(1);
+			expect(errors).toEqual([]);
+
+			// Once no tab runs A, the next start-up deletes its cache.
+			await old.close();
+			await context.setOffline(false);
+			await fresh.reload();
+			await waitForHome(fresh);
+			await expect
+				.poll(() => fresh.evaluate(() => caches.keys()), { timeout: 10_000 })
+				.toEqual([expect.stringContaining(versionB)]);
 			await context.close();
 		} finally {
 			await server.close();

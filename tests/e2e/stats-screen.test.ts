@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { axeViolations } from './axe';
-import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
+import { collectPageErrors, launchChromium, newPhoneContext, screenshot, waitForHome } from './browser';
 import { SIM_DECK, seedSimulation, simulationEndingToday } from './stats-seed';
 
 let browser: Browser;
@@ -23,7 +23,7 @@ describe('statistics screen', () => {
 			const page = await context.newPage();
 			const errors = collectPageErrors(page);
 			await page.goto('/');
-			await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+			await waitForHome(page);
 			await page.locator('a[href^="/deck?id="]').first().waitFor();
 			await seedSimulation(page, simulationEndingToday(1500));
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
 	cacheNameFor,
 	CACHE_PREFIX,
+	deletableCaches,
+	pageAssetUrls,
 	planRequest,
 	precacheUrls,
 	shellKey,
@@ -91,10 +93,15 @@ describe('planRequest', () => {
 		});
 	});
 
-	it('serves precached assets from the cache', () => {
+	it('serves the files of this version from the cache, keeping hashed ones fetched on first use', () => {
 		expect(planRequest(facts('/_app/immutable/chunks/deck.def.js'), '', precached)).toEqual({
 			kind: 'cache',
 			key: '/_app/immutable/chunks/deck.def.js',
+			keepMiss: true
+		});
+		expect(planRequest(facts('/manifest.webmanifest'), '', precached)).toEqual({
+			kind: 'cache',
+			key: '/manifest.webmanifest',
 			keepMiss: false
 		});
 		expect(planRequest(facts('/icons/icon-192.png', { mode: 'no-cors' }), '', precached).kind).toBe('cache');
@@ -107,6 +114,15 @@ describe('planRequest', () => {
 			kind: 'cache',
 			key: '/_app/immutable/workers/assets/sql-wasm-CXIAVl5-.wasm',
 			keepMiss: true
+		});
+	});
+
+	it("answers the prerendered home's data from the cache, whatever SvelteKit's query", () => {
+		const withData = new Set([...precached, '/__data.json']);
+		expect(planRequest(facts('/__data.json?x-sveltekit-invalidated=01'), '', withData)).toEqual({
+			kind: 'cache',
+			key: '/__data.json',
+			keepMiss: false
 		});
 	});
 
@@ -124,6 +140,42 @@ describe('planRequest', () => {
 				precached
 			).kind
 		).toBe('network');
+	});
+});
+
+describe('deletableCaches: an older version stays while a tab runs from it', () => {
+	const current = cacheNameFor('2', ['/']);
+	const old = cacheNameFor('1', ['/']);
+	const older = cacheNameFor('0', ['/']);
+	it('deletes the older versions no open tab runs from', () => {
+		expect(deletableCaches([older, old, current, 'other-app'], current, [current, current])).toEqual([
+			older,
+			old
+		]);
+	});
+	it('keeps the version an open tab still runs', () => {
+		expect(deletableCaches([older, old, current], current, [current, old])).toEqual([older]);
+	});
+	it('deletes nothing while a tab has not answered', () => {
+		expect(deletableCaches([older, old, current], current, [current, null])).toEqual([]);
+	});
+});
+
+describe('pageAssetUrls', () => {
+	it("lists a prerendered page's preloaded scripts and stylesheets as paths", () => {
+		const html = `<link rel="icon" href="./favicon.svg">
+			<link href="./_app/immutable/entry/start.A.js" rel="modulepreload">
+			<link href="./_app/immutable/chunks/B.js" rel="modulepreload">
+			<link href="./_app/immutable/assets/0.C.css" rel="stylesheet">
+			<link rel="manifest" href="./manifest.webmanifest">`;
+		expect(pageAssetUrls(html, '/study', '')).toEqual([
+			'/_app/immutable/assets/0.C.css',
+			'/_app/immutable/chunks/B.js',
+			'/_app/immutable/entry/start.A.js'
+		]);
+		expect(pageAssetUrls(html.replaceAll('./_app', '../_app'), '/exam/plan', '')).toContain(
+			'/_app/immutable/chunks/B.js'
+		);
 	});
 });
 

@@ -43,4 +43,21 @@ describe('shipped decks', () => {
 		expect(await db.cards.get(first.id)).toEqual(answered);
 		expect(await db.reviewLogs.count()).toBe(1);
 	});
+
+	it('installs the deck a screen asks for first, one deck at a time, reporting what is left', async () => {
+		db = freshDb();
+		const last = shipped.at(-1)!.id;
+		const pendingSeen: string[][] = [];
+		const installed = await installBuiltinDecks(db, 1000, {
+			pick: (ids) => (ids.includes(last) ? last : undefined),
+			onPending: (ids) => pendingSeen.push([...ids])
+		});
+		expect(installed[0]).toBe(last);
+		expect(installed.sort()).toEqual(shipped.map((d) => d.id).sort());
+		// Known up front (all of them), then one fewer after each deck, empty at the end.
+		expect(pendingSeen.map((ids) => ids.length)).toEqual(
+			Array.from({ length: shipped.length + 1 }, (_, i) => shipped.length - i)
+		);
+		expect(pendingSeen[1]).not.toContain(last);
+	});
 });

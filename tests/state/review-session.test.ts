@@ -157,12 +157,18 @@ describe('ReviewSession', () => {
 		expect(session.answered).toBe(1);
 	});
 
-	it('shows the error when the database fails', async () => {
+	it('shows the error when the database fails, keeps the card, and the same answer can be retried (issue 12)', async () => {
 		const session = await studying();
+		const shown = session.card;
 		db.close();
 		session.reveal();
 		await session.answer(Rating.Good);
-		expect(session.status).toBe('error');
-		expect(session.message).toBeTruthy();
+		expect(session.status).toBe('answer');
+		expect(session.card).toBe(shown);
+		expect(session.message).toMatch(/not saved.*retry/);
+		await db.open();
+		await session.answer(Rating.Good);
+		expect(session.answered).toBe(1);
+		expect(await db.reviewLogs.count()).toBe(1);
 	});
 });

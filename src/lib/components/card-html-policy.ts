@@ -29,5 +29,8 @@ export const CARD_HTML_TAGS: string[] = [
 	'hr',
 	'ruby',
 	'rt',
-	'audio'
+	'audio',
+	// Anki's {{hint:}}: the hint stays behind this control on the question ('open' is not an allowed attribute).
+	'details',
+	'summary'
 ];

@@ -5,21 +5,25 @@
  */
 import type { KartkaDB } from './db';
 
-const LAST_BACKUP_KEY = 'lastBackupMs';
+export const LAST_BACKUP_KEY = 'lastBackupMs';
 
 export type TableRows = Record<string, unknown[]>;
 
-/** Every row of every table; `markMs` is first recorded as the time of the last backup (so the backup holds it too). */
-export async function snapshotAll(
-	db: KartkaDB,
-	markMs?: number
-): Promise<{ schemaVersion: number; tables: TableRows }> {
+/**
+ * Every row of every table, as one consistent picture. Writes nothing: "Last backup" is recorded only once
+ * the file was handed to the browser (markBackup), and the file itself carries that mark (see createBackup).
+ */
+export async function snapshotAll(db: KartkaDB): Promise<{ schemaVersion: number; tables: TableRows }> {
 	const tables: TableRows = {};
-	await db.transaction('rw', db.tables, async () => {
-		if (markMs !== undefined) await db.settings.put({ key: LAST_BACKUP_KEY, value: markMs });
+	await db.transaction('r', db.tables, async () => {
 		for (const table of db.tables) tables[table.name] = await table.toArray();
 	});
 	return { schemaVersion: db.verno, tables };
+}
+
+/** Records `ms` as the time of the last backup (after the file was handed over for saving). */
+export async function markBackup(db: KartkaDB, ms: number): Promise<void> {
+	await db.settings.put({ key: LAST_BACKUP_KEY, value: ms });
 }
 
 export function tableNames(db: KartkaDB): string[] {

@@ -3,10 +3,11 @@
  * a schema change only ever ADDS a file (never edits a shipped one), with an upgrade test that opens
  * version N-1 with seeded rows, upgrades, and checks (tests/db/schema-upgrade.test.ts).
  */
-import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { Dexie, type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { ExamPlanRow } from '$lib/domain/exam/exam-plan';
 import type { TestResultRow } from '$lib/domain/exam/test-result';
 import type { CardRow, DeckRow, MediaRow, NoteRow, ReviewLogRow, SettingRow } from '$lib/domain/model';
+import type { OutboxRow, SyncMetaRow, SyncRevRow } from './sync-tracking.repo';
 
 export interface SchemaStep {
 	/** Dexie store specs: only the tables that change in this version (null deletes a table). */
@@ -38,10 +39,14 @@ export class KartkaDB extends Dexie {
 	/** v3 */
 	examPlans!: EntityTable<ExamPlanRow, 'deckId'>;
 	testResults!: EntityTable<TestResultRow, 'id'>;
+	/** v6 (sync): see schema/v6.ts and sync-tracking.repo.ts */
+	syncOutbox!: EntityTable<OutboxRow, 'seq'>;
+	syncRevs!: EntityTable<SyncRevRow, 'docId'>;
+	syncMeta!: EntityTable<SyncMetaRow, 'key'>;
 
-	/** `upTo` opens an older version (upgrade tests only). */
-	constructor(name = DEFAULT_DB_NAME, upTo = SCHEMA_VERSION) {
-		super(name);
+	/** `upTo` opens an older version (upgrade tests only); `options`: see importConnection. */
+	constructor(name = DEFAULT_DB_NAME, upTo = SCHEMA_VERSION, options?: DexieOptions) {
+		super(name, options);
 		for (const [version, step] of SCHEMA_LADDER) {
 			if (version > upTo) continue;
 			const v = this.version(version).stores(step.stores);
@@ -68,4 +73,18 @@ export function onVersionChange(db: KartkaDB, handler: () => void): void {
 		handler();
 		return false;
 	});
+}
+
+/**
+ * A second connection to the same database for one import's write, with Chromium's relaxed transaction
+ * durability: the commit returns once the data is written to the OS, without waiting for the disk flush.
+ * A power cut in the next moments could lose the import (never half of it: IndexedDB stays consistent);
+ * the student imports again. Answers never use it: they stay default-durable (docs/performance.md).
+ * Close it when the write is done, so that it never holds up another tab's schema upgrade. Where
+ * transactions take no durability hint (fake-indexeddb in unit tests, older engines), `db` itself.
+ */
+export function importConnection(db: KartkaDB): KartkaDB {
+	const hinted = typeof IDBTransaction !== 'undefined' && 'durability' in IDBTransaction.prototype;
+	if (!hinted) return db;
+	return new KartkaDB(db.name, db.verno, { chromeTransactionDurability: 'relaxed' });
 }

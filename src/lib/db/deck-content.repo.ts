@@ -4,7 +4,9 @@
  */
 import { mergeDeckContent, diffNotes, type ContentSummary, type MergeOptions } from '$lib/domain/deck-merge';
 import type { DeckRow, NoteRow } from '$lib/domain/model';
+import { docId } from '$lib/domain/sync/doc-ids';
 import type { KartkaDB } from './db';
+import { outboxTable, syncMetaTable, trackChanges } from './sync-tracking.repo';
 
 export type ApplyOptions = MergeOptions;
 
@@ -14,7 +16,8 @@ export async function applyDeckContent(
 	notes: NoteRow[],
 	options: ApplyOptions
 ): Promise<ContentSummary> {
-	return db.transaction('rw', db.decks, db.notes, db.cards, db.reviewLogs, async () => {
+	const tables = [db.decks, db.notes, db.cards, db.reviewLogs, outboxTable(db), syncMetaTable(db)];
+	return db.transaction('rw', tables, async () => {
 		const previous = await db.decks.get(deck.id);
 		await db.decks.put(previous ? { ...previous, ...deck, createdMs: previous.createdMs } : deck);
 		const oldNotes = await db.notes.where('deckId').equals(deck.id).toArray();
@@ -31,6 +34,15 @@ export async function applyDeckContent(
 		}
 		await db.notes.bulkPut(merge.notePuts);
 		await db.cards.bulkPut(merge.cardPuts);
+		// Sync: an imported deck and its changed notes (shipped decks are installed on every device).
+		if (deck.origin === 'import') {
+			const changed = [
+				...merge.notePuts.map((n) => n.id),
+				...(options.missing === 'delete' ? merge.noteDeletes : [])
+			];
+			const ids = [docId('deck', deck.id), ...changed.map((id) => docId('note', id))];
+			await trackChanges(db, ids, options.nowMs);
+		}
 		return merge.summary;
 	});
 }

@@ -15,7 +15,9 @@ import {
 import type { CardSchedule } from '$lib/domain/schedule';
 import type { ContentSummary } from '$lib/domain/deck-merge';
 import { applyDeckContent } from './deck-content.repo';
-import type { KartkaDB } from './db';
+import { docId } from '$lib/domain/sync/doc-ids';
+import { importConnection, type KartkaDB } from './db';
+import { trackChanges, trackNewLogs, type SyncedLogRow } from './sync-tracking.repo';
 
 export function existingDeck(db: KartkaDB, deckId: string): Promise<DeckRow | undefined> {
 	return db.decks.get(deckId);
@@ -39,7 +41,7 @@ export interface ImportWrite {
 	/** Review history to write; only onto cards never studied here (local progress always wins). */
 	replays: ReplayWrite[];
 	nowMs: number;
-	missing: 'suspend' | 'delete';
+	missing: 'suspend' | 'delete' | 'keep';
 }
 
 export interface ImportWriteResult {
@@ -60,7 +62,21 @@ export class ImportAbortedError extends Error {
 	}
 }
 
+/** Writes through a relaxed-durability connection of its own (importConnection), closed afterwards. */
 export async function writeImport(
+	db: KartkaDB,
+	write: ImportWrite,
+	signal?: AbortSignal
+): Promise<ImportWriteResult> {
+	const fast = importConnection(db);
+	try {
+		return await writeImportOn(fast, write, signal);
+	} finally {
+		if (fast !== db) fast.close();
+	}
+}
+
+async function writeImportOn(
 	db: KartkaDB,
 	write: ImportWrite,
 	signal?: AbortSignal
@@ -70,10 +86,14 @@ export async function writeImport(
 		if (signal?.aborted) throw new ImportAbortedError('cancelled', 'Import cancelled: nothing was changed.');
 	};
 	stopIfCancelled();
-	return db.transaction('rw', [db.decks, db.notes, db.cards, db.reviewLogs, media], async () => {
+	const tables = [db.decks, db.notes, db.cards, db.reviewLogs, media, db.syncOutbox, db.syncMeta];
+	return db.transaction('rw', tables, async () => {
 		const result: ImportWriteResult = { decks: [], reviewsWritten: 0, cardsKeptLocal: 0 };
 		for (const { deck, notes } of write.decks) {
-			const summary = await applyDeckContent(db, deck, notes, { nowMs: write.nowMs, missing: write.missing });
+			const summary = await applyDeckContent(db, deck, notes, {
+				nowMs: write.nowMs,
+				missing: write.missing
+			});
 			result.decks.push({ deckId: deck.id, summary });
 			stopIfCancelled();
 		}
@@ -93,6 +113,11 @@ export async function writeImport(
 				: row;
 		});
 		await media.bulkPut(mediaPuts);
+		await trackChanges(
+			db,
+			mediaPuts.map((m) => docId('media', m.name)),
+			write.nowMs
+		);
 		stopIfCancelled();
 
 		if (write.replays.length) {
@@ -115,7 +140,12 @@ export async function writeImport(
 				});
 			});
 			await db.cards.bulkPut(cardPuts);
-			await db.reviewLogs.bulkAdd(logAdds as ReviewLogRow[]);
+			// Imported history syncs like answers given here: each log gets its globally unique id.
+			const ids = await db.reviewLogs.bulkAdd(logAdds as ReviewLogRow[], { allKeys: true });
+			await trackNewLogs(
+				db,
+				(logAdds as SyncedLogRow[]).map((log, i) => ({ ...log, id: ids[i] as number }))
+			);
 			result.reviewsWritten = logAdds.length;
 		}
 		stopIfCancelled();

@@ -8,6 +8,7 @@ import { practiceLog } from '$lib/domain/answer';
 import type { ReviewLogRow } from '$lib/domain/model';
 import type { Rating } from '$lib/domain/schedule';
 import type { KartkaDB } from './db';
+import { outboxTable, syncMetaTable, trackNewLog, trackRemovedLog } from './sync-tracking.repo';
 
 export interface PracticeAnswer {
 	cardId: string;
@@ -18,22 +19,25 @@ export interface PracticeAnswer {
 }
 
 export async function logPracticeAnswer(db: KartkaDB, answer: PracticeAnswer): Promise<ReviewLogRow> {
-	return db.transaction('rw', db.cards, db.reviewLogs, async () => {
+	const tables = [db.cards, db.reviewLogs, outboxTable(db), syncMetaTable(db)];
+	return db.transaction('rw', tables, async () => {
 		const card = await db.cards.get(answer.cardId);
 		if (!card)
 			throw new Error('This card no longer exists (deleted in another tab?). Your answer was not saved.');
 		const log = practiceLog(card, answer);
 		log.id = await db.reviewLogs.add(log);
+		await trackNewLog(db, log);
 		return log;
 	});
 }
 
 /** Removes a practice log (undo); refuses any other kind of log. */
-export async function undoPracticeAnswer(db: KartkaDB, logId: number): Promise<void> {
-	await db.transaction('rw', db.reviewLogs, async () => {
+export async function undoPracticeAnswer(db: KartkaDB, logId: number, nowMs = Date.now()): Promise<void> {
+	await db.transaction('rw', [db.reviewLogs, outboxTable(db), syncMetaTable(db)], async () => {
 		const log = await db.reviewLogs.get(logId);
 		if (!log) throw new Error('Nothing to undo: that answer is already gone.');
 		if (log.kind !== 'practice') throw new Error('Only practice answers can be undone here.');
 		await db.reviewLogs.delete(logId);
+		await trackRemovedLog(db, log, nowMs);
 	});
 }

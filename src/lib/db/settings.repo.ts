@@ -1,5 +1,5 @@
 /** Settings rows: the global scheduler settings, and per-deck overrides kept on the deck row. */
-import type { StudySettingsInput } from '$lib/domain/deck-scheduler';
+import type { StudySettingsInput } from '$lib/domain/study-settings';
 import { Queue } from '$lib/domain/model';
 import { resolveSettings, type SchedulerSettings } from '$lib/domain/scheduler-settings';
 import { studyDayOf } from '$lib/domain/study-day';

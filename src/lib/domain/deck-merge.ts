@@ -4,6 +4,7 @@
  * suspended (a note or a cloze gone; history kept) or restored (a note back), and what is deleted when
  * the caller asks for missing notes to go. Pure: deck-content.repo reads the old rows and writes the result.
  */
+import { EXAM_PRIORITY_OFFSET } from './exam/exam-priority';
 import { cardOrdinals } from './card-render';
 import { returnsWithContent, suspendCard, unsuspendCard } from './cards/suspension';
 import { Queue, type CardRow, type NoteRow } from './model';
@@ -21,8 +22,11 @@ export interface ContentSummary {
 
 export interface MergeOptions {
 	nowMs: number;
-	/** Notes missing from the new version: suspended (default, progress kept) or deleted. */
-	missing?: 'suspend' | 'delete';
+	/**
+	 * Notes missing from the new version: suspended (default, progress kept), deleted, or kept active as they
+	 * are (Anki never removes notes missing from a package; the default for Anki and text files).
+	 */
+	missing?: 'suspend' | 'delete' | 'keep';
 	/** Ids of the deck's notes that the user moved to another deck: left where the user put them. */
 	movedAway?: ReadonlySet<string>;
 }
@@ -104,14 +108,17 @@ export function mergeDeckContent(
 			const card = existing.get(ord);
 			if (!card) cardPuts.push(newCard(note, ord, nowMs));
 			else if (returnsWithContent(card)) cardPuts.push(unsuspendCard(card));
-			else if (card.queue === Queue.New)
-				cardPuts.push({ ...card, newPosition: newCard(note, ord, nowMs).newPosition });
+			else if (card.queue === Queue.New) {
+				// Changed content keeps the card's place in the exam's priority group (see EXAM_PRIORITY_OFFSET).
+				const examOffset = card.newPosition < 0 ? EXAM_PRIORITY_OFFSET : 0;
+				cardPuts.push({ ...card, newPosition: newCard(note, ord, nowMs).newPosition - examOffset });
+			}
 		}
 		// A cloze removed from the text: its card is suspended, its history kept.
 		for (const card of existing.values())
 			if (!ords.has(card.ord) && card.queue !== Queue.Suspended) cardPuts.push(suspend(card));
 	}
-	const gone = [...oldNotes.values()].filter((n) => !n.removed);
+	const gone = options.missing === 'keep' ? [] : [...oldNotes.values()].filter((n) => !n.removed);
 	summary.removed = gone.length;
 	const noteDeletes: string[] = [];
 	const cardDeletes: string[] = [];

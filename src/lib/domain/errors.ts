@@ -24,8 +24,17 @@ export function isQuotaError(error: unknown): boolean {
 	return false;
 }
 
-/** Words for anything thrown: an Error's message, a string as is, anything else stringified. */
+/** The one message for a full disk, wherever it happens (answer, import, backup, restore, settings…). */
+export const STORAGE_FULL_MESSAGE =
+	'This device has no storage space left for Kartka, so nothing was saved: everything is as it was before. ' +
+	'Free some space (delete files, photos or apps you do not need), make a backup in Settings › Backup, then try again.';
+
+/**
+ * Words for anything thrown: the storage-full message for a QuotaExceededError (however wrapped), an Error's
+ * message, a string as is, anything else stringified.
+ */
 export function errorMessage(error: unknown): string {
+	if (isQuotaError(error)) return STORAGE_FULL_MESSAGE;
 	if (error instanceof Error) return error.message;
 	if (typeof error === 'string') return error;
 	return String(error);

@@ -60,7 +60,10 @@ export function createScheduler(settings: SchedulerSettings): Scheduler {
 		return `${card.kartkaCardId}:${card.reps}`;
 	});
 
-	function toLibrary(cardId: string, c: CardSchedule): CardWithId {
+	function toLibrary(cardId: string, c: CardSchedule, nowMs: number): CardWithId {
+		// A clock gone backwards (or a review synced from a device ahead of this one) would put the last
+		// review in the future, which the library refuses (negative elapsed days): count it as made now.
+		const lastReviewMs = c.lastReviewMs === null ? null : Math.min(c.lastReviewMs, nowMs);
 		return {
 			kartkaCardId: cardId,
 			due: new Date(toStudyDayClock(c.dueMs, cutoff)),
@@ -72,7 +75,7 @@ export function createScheduler(settings: SchedulerSettings): Scheduler {
 			reps: c.reps,
 			lapses: c.lapses,
 			state: c.state as unknown as State,
-			last_review: c.lastReviewMs === null ? undefined : new Date(toStudyDayClock(c.lastReviewMs, cutoff))
+			last_review: lastReviewMs === null ? undefined : new Date(toStudyDayClock(lastReviewMs, cutoff))
 		};
 	}
 
@@ -105,7 +108,7 @@ export function createScheduler(settings: SchedulerSettings): Scheduler {
 
 	function preview(cardId: string, card: CardSchedule, nowMs: number): Record<Rating, AnswerOutcome> {
 		const shifted = toStudyDayClock(nowMs, cutoff);
-		const log = engine.repeat(toLibrary(cardId, card), new Date(shifted));
+		const log = engine.repeat(toLibrary(cardId, card, nowMs), new Date(shifted));
 		const out = {} as Record<Rating, AnswerOutcome>;
 		for (const rating of RATINGS)
 			out[rating] = fromLibrary(log[rating as Grade].card, nowMs, shifted, rating);
@@ -114,7 +117,7 @@ export function createScheduler(settings: SchedulerSettings): Scheduler {
 
 	function answer(cardId: string, card: CardSchedule, rating: Rating, nowMs: number): AnswerOutcome {
 		const shifted = toStudyDayClock(nowMs, cutoff);
-		const next = engine.next(toLibrary(cardId, card), new Date(shifted), rating as Grade);
+		const next = engine.next(toLibrary(cardId, card, nowMs), new Date(shifted), rating as Grade);
 		return fromLibrary(next.card, nowMs, shifted, rating);
 	}
 

@@ -9,8 +9,11 @@ const MS_PER_DAY = 86_400_000;
 
 /** Index of the study day containing `ms`: days since 1970-01-01 in the local calendar, shifted by the cutoff. */
 export function studyDayOf(ms: number, cutoffHour: number): number {
-	const local = new Date(ms - cutoffHour * MS_PER_HOUR);
-	return Math.round(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / MS_PER_DAY);
+	// The wall clock decides, as in startOfStudyDay: subtracting cutoff hours of elapsed time would move
+	// the turn of the day by an hour on the days clocks change (DST).
+	const local = new Date(ms);
+	const day = Math.round(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / MS_PER_DAY);
+	return local.getHours() < cutoffHour ? day - 1 : day;
 }
 
 /** Epoch ms at which study day `day` starts (local date of `day` at the cutoff hour). */

@@ -24,10 +24,23 @@ export interface PrecacheInput {
 	prerendered: readonly string[];
 }
 
-/** The de-duplicated, sorted list of URLs to precache (sorting keeps the cache name stable). */
+/**
+ * The routes a student needs offline first: the deck list, a deck, and studying it. Their code is cached
+ * when the worker installs; every other screen's code, the import parsers, sql.js and the optimizer's wasm
+ * are cached when first used or in the background once the first visit has settled (`WARM_CACHE`), so the
+ * worker takes control of a first visit sooner.
+ */
+export const SHELL_ROUTES = ['/', '/study', '/deck'] as const;
+
+/** The de-duplicated, sorted list of URLs of a version (sorting keeps the cache name stable). */
 export function precacheUrls(input: PrecacheInput): string[] {
-	return [...new Set([...input.build, ...input.files, ...input.prerendered])].sort();
+	// static/_headers is configuration for the host (Netlify, Cloudflare Pages), which never serves it:
+	// precaching it would fail the install there.
+	const files = input.files.filter((f) => !HOST_CONFIG_FILES.test(f));
+	return [...new Set([...input.build, ...files, ...input.prerendered])].sort();
 }
+
+const HOST_CONFIG_FILES = /\/_(headers|redirects)$/;
 
 /**
  * The cache of one version. It carries the app version and a digest of the file list, so that a build
@@ -38,9 +51,42 @@ export function cacheNameFor(version: string, urls: readonly string[]): string {
 	return `${CACHE_PREFIX}${version}-${fnv1a(urls.join('\n'))}`;
 }
 
-/** Caches that belong to Kartka but to another version: deleted when the new version activates. */
+/** Caches that belong to Kartka but to another version. */
 export function staleCaches(keys: readonly string[], current: string): string[] {
 	return keys.filter((key) => key.startsWith(CACHE_PREFIX) && key !== current);
+}
+
+/**
+ * The older caches that may be deleted now. An open tab may still run an older version (another tab applied
+ * the update): its lazily loaded chunks are only in that version's cache, so a cache stays while any tab says
+ * it runs from it. `inUse` holds each open tab's answer; null is a tab that did not answer (busy, frozen, or
+ * code from before tabs were asked): then nothing is deleted, and the next start-up asks again.
+ */
+export function deletableCaches(
+	keys: readonly string[],
+	current: string,
+	inUse: readonly (string | null)[]
+): string[] {
+	if (inUse.includes(null)) return [];
+	const used = new Set(inUse);
+	return staleCaches(keys, current).filter((key) => !used.has(key));
+}
+
+/**
+ * The scripts and stylesheets a prerendered page loads at start (SvelteKit lists the whole static import
+ * closure as modulepreload links), as paths: what a shell route needs to run offline.
+ */
+export function pageAssetUrls(html: string, pagePath: string, base: string): string[] {
+	const found = new Set<string>();
+	const origin = 'https://page.invalid';
+	for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+		if (!/\brel="(modulepreload|stylesheet)"/.test(tag)) continue;
+		const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+		if (!href) continue;
+		const path = new URL(href, origin + pagePath).pathname;
+		if (isImmutable(path, base)) found.add(path);
+	}
+	return [...found].sort();
 }
 
 /** Hashed build output never changes under the same URL, so it can be copied from an older cache. */
@@ -53,8 +99,8 @@ export type RequestPlan =
 	/** Leave it to the browser (other origins, non-GET, ranges, SvelteKit's version.json). */
 	| { kind: 'network' }
 	/**
-	 * A precached file or route shell: cache first, network if the entry is missing. `keepMiss`: a hashed
-	 * file not in the precache (a worker's own import): what the network returns is kept for offline use.
+	 * A file or route shell of this version: cache first, network if the entry is missing. `keepMiss`: a
+	 * hashed file (not yet cached, or a worker's own import): what the network returns is kept for offline use.
 	 */
 	| { kind: 'cache'; key: string; keepMiss: boolean }
 	/** A page this version does not know (maybe newer): network first, the SPA fallback shell offline. */
@@ -77,10 +123,14 @@ export function planRequest(req: RequestFacts, base: string, precached: Readonly
 		if (precached.has(shell)) return { kind: 'cache', key: shell, keepMiss: false };
 		return { kind: 'navigate', fallbackKey: `${base}${FALLBACK_SHELL}` };
 	}
+	// The prerendered home's data (client-side navigation asks for it with SvelteKit's invalidation query).
+	if (path.endsWith('/__data.json') && precached.has(path))
+		return { kind: 'cache', key: path, keepMiss: false };
 	// Assets are requested without a query; anything with one (cache busting, APIs) goes to the network.
 	if (req.url.search !== '') return { kind: 'network' };
-	if (precached.has(path)) return { kind: 'cache', key: path, keepMiss: false };
-	if (isImmutable(path, base)) return { kind: 'cache', key: path, keepMiss: true };
+	// Hashed files are kept once fetched: most of a version is cached on first use or in the background.
+	if (precached.has(path) || isImmutable(path, base))
+		return { kind: 'cache', key: path, keepMiss: isImmutable(path, base) };
 	return { kind: 'network' };
 }
 

@@ -5,6 +5,14 @@
 
 export const SKIP_WAITING = 'SKIP_WAITING';
 export const GET_VERSION = 'GET_VERSION';
+/** Page → worker: cache the rest of this version (other screens, parsers, wasm) now, in the background. */
+export const WARM_CACHE = 'WARM_CACHE';
+/** Page → worker: `urls` (hashed files this page loaded before the worker controlled it) should be kept. */
+export const KEEP_URLS = 'KEEP_URLS';
+/** Page → worker: a tab started; older caches no open tab runs from can go. */
+export const TAB_STARTED = 'TAB_STARTED';
+/** Worker → page: which cache (build) does this tab run from? Answered on the message's port. */
+export const WHICH_CACHE = 'WHICH_CACHE';
 
 /** Which build a worker serves: its version name and its cache (version + digest of the file list). */
 export interface WorkerVersion {

@@ -1,24 +1,17 @@
 /**
  * The settings and scheduler in force for a deck, as the screens ask for them. The rules (exam quota,
  * exam cap) are in domain/deck-scheduler.ts; the reads in settings.repo.ts.
- * - `studySettingsForDeck`: settings only (the home counts need no scheduler).
+ * - `studySettingsForDeck`: settings only (the home counts need no scheduler; study-settings.service.ts).
  * - `schedulingForDeck`: settings and the deck's scheduler (study, practice).
  */
 import type { KartkaDB } from '$lib/db/db';
-import { readStudySettingsInput } from '$lib/db/settings.repo';
-import { schedulerForDeck, studySettings, type StudySettings } from '$lib/domain/deck-scheduler';
+import { schedulerForDeck } from '$lib/domain/deck-scheduler';
 import type { Scheduler } from '$lib/domain/fsrs-adapter';
 import type { SchedulerSettings } from '$lib/domain/scheduler-settings';
+import { studySettingsForDeck, type StudySettings } from './study-settings.service';
 
-export type { StudySettings } from '$lib/domain/deck-scheduler';
-
-export async function studySettingsForDeck(
-	db: KartkaDB,
-	deckId: string,
-	nowMs: number
-): Promise<StudySettings> {
-	return studySettings(await readStudySettingsInput(db, deckId, nowMs), nowMs);
-}
+// `studySettingsForDeck` lives in study-settings.service.ts (no FSRS code); re-exported for the screens.
+export { studySettingsForDeck, type StudySettings } from './study-settings.service';
 
 export interface DeckScheduling extends StudySettings {
 	settings: SchedulerSettings;

@@ -4,7 +4,7 @@ import { countCards, listDecks } from '$lib/db/decks.repo';
 import { loadQueueInput } from '$lib/db/queue.repo';
 import type { DeckRow } from '$lib/domain/model';
 import { StudyQueue, type QueueCounts } from '$lib/domain/study-queue';
-import { studySettingsForDeck } from './deck-scheduling.service';
+import { studySettingsForDeck } from './study-settings.service';
 
 export interface DeckSummary {
 	deck: DeckRow;

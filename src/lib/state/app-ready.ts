@@ -20,9 +20,44 @@ export function onceUntilSuccess(start: () => Promise<unknown>): () => Promise<v
 	};
 }
 
+/** Shipped decks not installed yet (null: not known yet), and the decks screens are waiting for. */
+let pending: readonly string[] | null = null;
+const wanted: string[] = [];
+const pendingChanged = new Set<() => void>();
+
 export const appReady: () => Promise<void> = onceUntilSuccess(async () => {
 	const db = appDb();
 	// After a failed open Dexie keeps answering every query with that failure; an explicit open() tries again.
 	if (!db.isOpen()) await db.open();
-	await installBuiltinDecks(db, Date.now());
+	await installBuiltinDecks(db, Date.now(), {
+		pick: (ids) => wanted.find((id) => ids.includes(id)),
+		onPending: (ids) => {
+			pending = ids;
+			for (const listener of [...pendingChanged]) listener();
+		}
+	});
 });
+
+/**
+ * Resolves once one deck can be studied: a shipped deck still to install is installed first, and the
+ * screen opens while the others follow (issue 13). Any other deck is ready once the database is open.
+ */
+export function deckReady(deckId: string): Promise<void> {
+	wanted.unshift(deckId);
+	const all = appReady();
+	return new Promise<void>((resolve, reject) => {
+		const settle = (done: () => void) => {
+			pendingChanged.delete(check);
+			done();
+		};
+		const check = () => {
+			if (pending !== null && !pending.includes(deckId)) settle(resolve);
+		};
+		pendingChanged.add(check);
+		check();
+		all.then(
+			() => settle(resolve),
+			(error: unknown) => settle(() => reject(error))
+		);
+	});
+}

@@ -6,6 +6,7 @@ import type { KartkaDB } from '$lib/db/db';
 import { tableCounts } from '$lib/db/backup.repo';
 import { errorMessage } from '$lib/domain/errors';
 import {
+	backupHandedOver,
 	createBackup,
 	lastBackupMs,
 	readBackupFor,
@@ -62,6 +63,8 @@ export class BackupState {
 		try {
 			const file = await createBackup(this.db, this.clock());
 			save(file);
+			// Only now is there a file to keep: record "Last backup" (issue 12).
+			await backupHandedOver(this.db, file);
 			this.last = file.createdMs;
 			this.message = `Saved ${file.fileName}: ${describeCounts(file.counts)}. Keep it somewhere other than this device.`;
 		} catch (e) {

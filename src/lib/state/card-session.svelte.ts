@@ -12,6 +12,7 @@ import type { Scheduler } from '$lib/domain/fsrs-adapter';
 import { intervalLabel } from '$lib/domain/interval-label';
 import type { CardRow, NoteRow } from '$lib/domain/model';
 import { RATINGS, type Rating } from '$lib/domain/schedule';
+import { markPageReady } from './page-ready';
 
 /** 'empty' only in practice: the filter chose no card. */
 export type SessionStatus = 'loading' | 'empty' | 'question' | 'answer' | 'done' | 'error';
@@ -62,7 +63,12 @@ export abstract class CardSession<UndoEntry> {
 		try {
 			await this.record(shown, rating);
 		} catch (error) {
-			if (!(error instanceof CardChangedError)) return this.fail(error);
+			// Nothing was written (one transaction): the card stays on screen and the same answer can be
+			// retried (a full disk freed, another tab closed). Only a card changed elsewhere is shown afresh.
+			if (!(error instanceof CardChangedError)) {
+				this.message = `${errorMessage(error)} Your answer was not saved: answer again to retry.`;
+				return;
+			}
 			this.message = error.message;
 			await this.afterConflict(shown);
 		} finally {
@@ -149,5 +155,6 @@ export abstract class CardSession<UndoEntry> {
 	fail(error: unknown): void {
 		this.message = errorMessage(error);
 		this.status = 'error';
+		markPageReady();
 	}
 }

@@ -4,6 +4,13 @@
  * transaction. Anything slower than ~300 ms shows progress and can be cancelled; a cancel or an error
  * at any point leaves the collection as it was.
  */
+import { LinkPrompt } from './link-prompt.svelte';
+import {
+	importCommitted,
+	prepareImportUndo,
+	undoImport,
+	type ImportUndo
+} from '$lib/services/import/import-undo';
 import type { KartkaDB } from '$lib/db/db';
 import { errorMessage } from '$lib/domain/errors';
 // The text helpers only (not the whole parser set, which runs in the worker).
@@ -66,7 +73,10 @@ export class ImportSession {
 	/** Preview choices. */
 	deckName = $state('');
 	asNewDeck = $state(false);
-	missing = $state<'suspend' | 'delete'>('suspend');
+	/** Notes missing from an update: kept active by default for Anki and text files (as Anki does). */
+	missing = $state<'suspend' | 'delete' | 'keep'>('keep');
+	/** The user chose to let a Kartka file update the deck with the same id. */
+	confirmUpdateOf = $state<string | undefined>(undefined);
 	importProgress = $state(false);
 
 	isText = $derived(this.text !== null);
@@ -89,7 +99,7 @@ export class ImportSession {
 	retryStart = $state.raw<(() => void) | null>(null);
 
 	/** Start-up: waits for the app to be ready, then opens a shared link if there is one. */
-	async start(ready: () => Promise<void>, linkUrl: string): Promise<void> {
+	async start(ready: () => Promise<void>, linkUrl: string, appProtocol = 'https:'): Promise<void> {
 		this.retryStart = null;
 		try {
 			await ready();
@@ -97,11 +107,12 @@ export class ImportSession {
 			this.error = `Kartka could not start: ${errorMessage(e)}`;
 			this.retryStart = () => {
 				this.error = null;
-				void this.start(ready, linkUrl);
+				void this.start(ready, linkUrl, appProtocol);
 			};
 			return;
 		}
-		if (linkUrl) await this.openUrl(linkUrl);
+		// Links ask first: nothing is fetched before the student says "Download" (issue 12).
+		if (linkUrl) this.askLink(linkUrl, appProtocol);
 	}
 
 	/** Runs `task` with progress (shown after PROGRESS_DELAY_MS) and a cancel that aborts `signal`. */
@@ -164,6 +175,18 @@ export class ImportSession {
 		await this.open({ kind: 'text', name, bytes: new TextEncoder().encode(text) });
 	}
 
+	/** A shared link waiting for the student's yes: nothing is fetched before (issue 12). */
+	readonly link = new LinkPrompt();
+
+	askLink(url: string, appProtocol: string): void {
+		this.error = this.link.ask(url, appProtocol);
+	}
+
+	async acceptLink(): Promise<void> {
+		const url = this.link.take();
+		if (url) await this.openUrl(url);
+	}
+
 	async openUrl(url: string): Promise<void> {
 		const fetched = await this.run('Downloading', (signal) =>
 			this.deps.fetchFile(url, { signal, onProgress: (f) => this.progress(f) })
@@ -179,7 +202,8 @@ export class ImportSession {
 		this.textOptions = {};
 		this.deckName = '';
 		this.asNewDeck = false;
-		this.missing = 'suspend';
+		this.missing = 'keep';
+		this.confirmUpdateOf = undefined;
 		this.importProgress = false;
 		this.text = textOf(source);
 		this.refreshTextPreview();
@@ -216,6 +240,9 @@ export class ImportSession {
 			});
 			if (!TEXT_FORMATS.has(collection.format)) this.text = null; // JSON: nothing to split
 			const plan = await this.planFor(collection, signal);
+			// A Kartka deck file is a deck's full content: what it lacks was removed. Anki packages and text
+			// files are often partial (Anki never removes notes missing from a package): keep those active.
+			if (collection.format === 'kartka-json' && this.collection === null) this.missing = 'suspend';
 			this.collection = collection;
 			this.plan = plan;
 			if (!this.deckName) this.deckName = plan.decks.length === 1 ? plan.decks[0]!.deck.title : '';
@@ -227,13 +254,20 @@ export class ImportSession {
 		return done === true;
 	}
 
-	private async planFor(collection: ImportedCollection, signal: AbortSignal): Promise<ImportPlan> {
+	private async planFor(
+		collection: ImportedCollection,
+		signal: AbortSignal,
+		withReplays = this.importProgress
+	): Promise<ImportPlan> {
 		this.progress(null, 'Comparing with your collection');
 		const plan = await planImport(this.db, collection, {
+			// The review history is replayed only when it will be written ("Import progress").
+			withReplays,
 			nowMs: this.deps.clock(),
 			source: this.source!,
 			...(this.deckName && TEXT_FORMATS.has(collection.format) ? { deckName: this.deckName } : {}),
-			asNewDeck: this.asNewDeck
+			asNewDeck: this.asNewDeck,
+			confirmUpdateOf: this.confirmUpdateOf
 		});
 		if (signal.aborted) throw new ImportError('cancelled', 'Import cancelled: nothing was changed.');
 		return plan;
@@ -256,18 +290,55 @@ export class ImportSession {
 		});
 	}
 
+	/** "Update my deck" for a Kartka file with an existing deck's id. */
+	async updateSameIdDeck(deckId: string | undefined): Promise<void> {
+		this.confirmUpdateOf = deckId;
+		await this.replan();
+	}
+
 	async confirm(): Promise<void> {
 		// "Import" tapped right after editing the deck name: the re-plan that the edit started comes first.
 		if (this.status === 'working' && this.plan) await this.inflight?.catch(() => undefined);
 		const plan = this.plan;
 		if (!plan || this.status !== 'preview') return;
-		const result = await this.run('Saving', (signal) =>
-			commitImport(this.db, plan, { signal, missing: this.missing, importProgress: this.importProgress })
-		);
+		const collection = this.collection;
+		const result = await this.run('Saving', async (signal) => {
+			// "Import progress" ticked after the preview: replay the history now, then write.
+			const full =
+				this.importProgress && plan.totals.reviews > 0 && plan.replays.length === 0 && collection
+					? await this.planFor(collection, signal, true)
+					: plan;
+			const undo = await prepareImportUndo(this.db, full);
+			const written = await commitImport(this.db, full, {
+				signal,
+				missing: this.missing,
+				importProgress: this.importProgress
+			});
+			this.lastImport = await importCommitted(this.db, undo);
+			return written;
+		});
 		if (!result) return;
 		this.result = result;
 		this.status = 'done';
 		this.deps.afterWrite?.();
+	}
+
+	/** What "Undo import" restores (the last import of this screen). */
+	private lastImport: ImportUndo | null = null;
+
+	/** "Undo import": every table back as before the last import, in one transaction. */
+	async undoLastImport(): Promise<void> {
+		const undo = this.lastImport;
+		if (!undo) return;
+		try {
+			await undoImport(this.db, undo);
+			this.lastImport = null;
+			this.reset();
+			this.notice = 'Import undone: your collection is as it was before.';
+			this.deps.afterWrite?.();
+		} catch (e) {
+			this.error = errorMessage(e);
+		}
 	}
 
 	cancel(): void {

@@ -2,6 +2,7 @@
  * The review session that drives the study screen: today's queue of the deck, each answer a real review
  * (one transaction), undo, and a summary at the end. The loop itself is CardSession's.
  */
+import { KartkaError } from '$lib/domain/errors';
 import { getDeck, getNotes } from '$lib/db/decks.repo';
 import { loadQueueInput, nextDueMs } from '$lib/db/queue.repo';
 import { CardChangedError, undoAnswer } from '$lib/db/review.repo';
@@ -10,7 +11,10 @@ import type { Rating } from '$lib/domain/schedule';
 import type { SchedulerSettings } from '$lib/domain/scheduler-settings';
 import { StudyQueue, type QueueCounts } from '$lib/domain/study-queue';
 import { schedulingForDeck } from '$lib/services/deck-scheduling.service';
+import { decksOfGroup, loadGroupQueueInput } from '$lib/services/group-study.service';
+import { groupNames } from '$lib/domain/decks/deck-groups';
 import { CardSession } from './card-session.svelte';
+import { markPageReady } from './page-ready';
 
 export const UNDO_REFUSED_MESSAGE = 'That answer cannot be undone: the card was changed elsewhere since.';
 
@@ -32,6 +36,8 @@ export class ReviewSession extends CardSession<UndoEntry> {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache, not rendered state
 	private notes = new Map<string, NoteRow>();
 	private settings: SchedulerSettings | null = null;
+	/** "Study all": the decks of the group studied as one queue (null: one deck). */
+	private groupDeckIds: string[] | null = null;
 
 	async start(): Promise<void> {
 		try {
@@ -44,11 +50,33 @@ export class ReviewSession extends CardSession<UndoEntry> {
 		} catch (error) {
 			this.fail(error);
 		}
+		markPageReady();
+	}
+
+	/**
+	 * "Study all" on a group: one queue over its decks. Answers use the first deck's scheduler (the
+	 * decks of a group share the global settings unless a deck overrides them).
+	 */
+	async startGroup(group: string): Promise<void> {
+		try {
+			const decks = await decksOfGroup(this.db, group);
+			this.groupDeckIds = decks.map((d) => d.id);
+			this.deckTitle = groupNames(group).at(-1) ?? group;
+			const scheduling = await schedulingForDeck(this.db, decks[0]?.id ?? '', this.clock());
+			this.settings = scheduling.settings;
+			this.scheduler = scheduling.scheduler;
+			this.dayCutoffHour = scheduling.settings.dayCutoffHour;
+			await this.reload();
+		} catch (error) {
+			this.fail(error);
+		}
 	}
 
 	/** Rebuilds the queue from the database (start, after undo, after a conflict). */
 	private async reload(first?: CardRow): Promise<void> {
-		const input = await loadQueueInput(this.db, this.deckId, this.clock(), this.settings!);
+		const input = this.groupDeckIds
+			? await loadGroupQueueInput(this.db, this.groupDeckIds, this.clock())
+			: await loadQueueInput(this.db, this.deckId, this.clock(), this.settings!);
 		this.queue = new StudyQueue(input);
 		const cards = first ? [first, ...this.queue.cards()] : this.queue.cards();
 		const noteIds = cards.map((c) => c.noteId).filter((id, i, all) => all.indexOf(id) === i);
@@ -62,7 +90,7 @@ export class ReviewSession extends CardSession<UndoEntry> {
 		this.counts = this.queue!.counts();
 		if (!card) {
 			this.clearCard();
-			this.nextDueMs = await nextDueMs(this.db, this.deckId, this.clock());
+			this.nextDueMs = this.groupDeckIds ? null : await nextDueMs(this.db, this.deckId, this.clock());
 			this.finishedAtMs = this.clock();
 			this.status = 'done';
 			return;
@@ -93,6 +121,11 @@ export class ReviewSession extends CardSession<UndoEntry> {
 	}
 
 	protected async undoFailed(error: unknown): Promise<void> {
+		// Another tab undid it or restored a backup: say so, and the session goes on (issue 12).
+		if (error instanceof KartkaError && error.code === 'undo-gone') {
+			this.message = error.message;
+			return;
+		}
 		if (!(error instanceof CardChangedError)) return this.fail(error);
 		this.message = UNDO_REFUSED_MESSAGE;
 		await this.reload();

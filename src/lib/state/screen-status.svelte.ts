@@ -5,6 +5,7 @@
  */
 import { errorMessage } from '$lib/domain/errors';
 import { appReady } from './app-ready';
+import { markPageReady } from './page-ready';
 
 export type ScreenStatus = 'loading' | 'ready' | 'error';
 
@@ -40,5 +41,6 @@ export abstract class ScreenState {
 			this.error = errorMessage(error);
 			this.status = 'error';
 		}
+		markPageReady();
 	}
 }

@@ -11,6 +11,7 @@ import { planImport } from '$lib/services/import/import-plan';
 import { commitImport } from '$lib/services/import/import.service';
 import {
 	BackupError,
+	backupHandedOver,
 	createBackup,
 	lastBackupMs,
 	readBackupFor,
@@ -65,6 +66,7 @@ describe('backup and restore', () => {
 		db = freshDb();
 		await richCollection(db);
 		const backup = await createBackup(db, NOW + 60_000);
+		await backupHandedOver(db, backup);
 		const atBackup = await dumpTables(db);
 		expect(atBackup.media).toHaveLength(1);
 		expect(atBackup.reviewLogs!.length).toBe(3);
@@ -84,6 +86,7 @@ describe('backup and restore', () => {
 		db = freshDb();
 		await richCollection(db);
 		const backup = await createBackup(db, NOW);
+		await backupHandedOver(db, backup);
 		const expected = await dumpTables(db);
 		db.close();
 		db = freshDb();

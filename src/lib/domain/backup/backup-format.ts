@@ -27,6 +27,28 @@ const schedule = z.looseObject({
 	lastReviewMs: finite.nullable()
 });
 
+/**
+ * Scheduler settings as the settings screen allows them (settings-fields): a restored backup must not bring
+ * in what no screen could have saved (a cutoff hour of 99, retention 5, steps of "-1m").
+ */
+const step = z.string().regex(/^\d{1,4}[mh]$/, 'must be a step such as 10m or 1h');
+const schedulerSettings = z.looseObject({
+	desiredRetention: finite.min(0.7).max(0.97).optional(),
+	maximumIntervalDays: int.min(1).max(36_500).optional(),
+	learningSteps: z.array(step).max(20).optional(),
+	relearningSteps: z.array(step).max(20).optional(),
+	newCardsPerDay: int.min(0).max(9_999).optional(),
+	reviewsPerDay: int.min(0).max(99_999).optional(),
+	dayCutoffHour: int.min(0).max(23).optional(),
+	fuzz: z.boolean().optional(),
+	burySiblings: z.boolean().optional(),
+	weights: z
+		.array(finite)
+		.refine((w) => [17, 19, 21].includes(w.length), 'must hold 17, 19 or 21 FSRS parameters')
+		.nullable()
+		.optional()
+});
+
 const deck = z.looseObject({
 	id,
 	title: text,
@@ -45,7 +67,7 @@ const deck = z.looseObject({
 	contentHash: z.string().max(200),
 	createdMs: finite,
 	updatedMs: finite,
-	settings: z.record(z.string(), z.unknown()).optional(),
+	settings: schedulerSettings.optional(),
 	importedFrom: z
 		.looseObject({ name: text, format: z.string().max(50), importedMs: finite, url: httpUrl.optional() })
 		.optional()
@@ -90,7 +112,36 @@ const reviewLog = z.looseObject({
 	afterRev: int.min(0)
 });
 
-const setting = z.looseObject({ key: id, value: z.unknown() });
+/** Known keys are checked; others (added by later features) stay loose but must be plain JSON-like data. */
+const setting = z.looseObject({ key: id, value: z.unknown() }).superRefine((row, ctx) => {
+	if (row.key !== 'scheduler') return;
+	const checked = schedulerSettings.safeParse(row.value);
+	for (const issue of checked.error?.issues ?? [])
+		ctx.addIssue({ code: 'custom', path: ['value', ...issue.path], message: issue.message });
+});
+
+const examPlan = z.looseObject({
+	deckId: id,
+	examDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+	tags: z.array(z.string().max(1000)).max(10_000),
+	targetRecall: finite.min(0.7).max(0.99),
+	startDay: int.min(0).max(1_000_000),
+	updatedMs: finite
+});
+
+const testResult = z.looseObject({
+	id: int.positive().optional(),
+	deckId: id,
+	takenMs: finite,
+	seed: z.string().max(200),
+	questionCount: int.min(0).max(10_000),
+	score: finite.min(0).max(1),
+	durationMs: finite.min(0),
+	timeLimitMs: finite.min(0).nullable(),
+	filterLabel: text,
+	byTag: z.array(z.looseObject({ tag: z.string().max(1000), correct: int.min(0), total: int.min(0) })),
+	missedCardIds: z.array(id)
+});
 
 /** Media rows as listed in the backup: the bytes are a separate zip entry, named by `file`. */
 const mediaEntry = z.looseObject({
@@ -109,7 +160,9 @@ export const ROW_SCHEMAS: Record<string, z.ZodType> = {
 	cards: card,
 	reviewLogs: reviewLog,
 	settings: setting,
-	media: mediaEntry
+	media: mediaEntry,
+	examPlans: examPlan,
+	testResults: testResult
 };
 
 /** Rows of a table this version does not describe (added later by another feature): plain objects. */

@@ -4,6 +4,7 @@
  * realistic student (several simulated runs where recall follows FSRS's predictions), not only the
  * best case where every answer is right. Pure.
  */
+import { examDateProblem, MAX_EXAM_AHEAD_DAYS } from './exam-date';
 import type { Scheduler } from '../fsrs-adapter';
 import { Queue } from '../model';
 import type { SchedulerSettings } from '../scheduler-settings';
@@ -82,6 +83,12 @@ export function forecastExamPlan(input: ForecastInput, formatDate: (iso: string)
 	};
 	if (!scope || daysLeft <= 0)
 		return { ...inactive, feasible: false, problems: planProblems(inactive, settings, formatDate) };
+	// The forecast's budget: a plan saved before dates were limited (a typo such as 2206) is not simulated
+	// day by day; it asks for a nearer date instead of freezing the screen.
+	if (daysLeft > MAX_EXAM_AHEAD_DAYS) {
+		const problem = examDateProblem(plan.examDate, today) ?? 'Choose a date at most two years ahead.';
+		return { ...inactive, feasible: false, problems: [problem] };
+	}
 	const introEnd = lastIntroDay(plan.startDay, scope.examDay);
 	const scheduler = withExamCap(input.baseScheduler, scope);
 	const examMs = examMorningMs(scope);

@@ -64,6 +64,34 @@ function hasTable(db: Database, name: string): boolean {
 	return rows(db, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '${name}'`).length > 0;
 }
 
+/** Every name this reader queries. */
+const READ_TABLES = ['notes', 'cards', 'col', 'revlog', 'notetypes', 'fields', 'templates', 'decks'];
+
+/**
+ * A view (or trigger-backed object) under one of those names could run any query, such as a recursive CTE
+ * that never ends inside sql.js, where no time budget can interrupt it. Anki only ever writes tables.
+ */
+function refuseViews(db: Database, what: string): void {
+	const names = READ_TABLES.map((t) => `'${t}'`).join(', ');
+	const views = rows(db, `SELECT name FROM sqlite_master WHERE type != 'table' AND name IN (${names})`);
+	if (views.length > 0) {
+		throw new ImportError(
+			'sqlite-view',
+			`${what} is not a real Anki collection: "${str(views[0]![0])}" is a view, not a table, so Kartka does not read it.`
+		);
+	}
+	// Generated columns are computed on every read (an expression may build a gigabyte string): Anki has none.
+	for (const t of READ_TABLES) {
+		if (!hasTable(db, t)) continue;
+		if (rows(db, `SELECT 1 FROM pragma_table_xinfo('${t}') WHERE hidden >= 2`).length > 0) {
+			throw new ImportError(
+				'sqlite-view',
+				`${what} is not a real Anki collection: the "${t}" table computes some of its columns, so Kartka does not read it.`
+			);
+		}
+	}
+}
+
 const num = (v: SqlValue | undefined) => (typeof v === 'number' ? v : Number(v ?? 0));
 const str = (v: SqlValue | undefined) =>
 	typeof v === 'string'
@@ -194,6 +222,7 @@ export function openCollection(SQL: SqlJsStatic, bytes: Uint8Array, what: string
 /** Reads everything the import needs; the caller closes `db`. */
 export function readCollection(db: Database, what: string, withReviews: boolean): AnkiCollection {
 	try {
+		refuseViews(db, what);
 		for (const t of ['notes', 'cards', 'col']) {
 			if (!hasTable(db, t)) {
 				throw new ImportError(
@@ -207,6 +236,13 @@ export function readCollection(db: Database, what: string, withReviews: boolean)
 			throw new ImportError(
 				'too-many-notes',
 				`The package holds ${noteCount} notes; Kartka imports at most ${IMPORT_LIMITS.maxNotes} at once.`
+			);
+		}
+		const cardCount = num(rows(db, 'SELECT count(*) FROM cards')[0]?.[0]);
+		if (cardCount > IMPORT_LIMITS.maxNotes * 4) {
+			throw new ImportError(
+				'too-many-notes',
+				`The package holds ${cardCount} cards; Kartka imports at most ${IMPORT_LIMITS.maxNotes * 4} at once.`
 			);
 		}
 		const modern = hasTable(db, 'notetypes');

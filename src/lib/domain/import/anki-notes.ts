@@ -7,6 +7,7 @@ import type { AnkiCollection, AnkiNoteRow, AnkiNotetype } from './anki-collectio
 import { clozeNumbersIn } from './anki-cloze';
 import { planNotetype, type NotetypePlan } from './anki-notetype';
 import { clozeFieldsOf, parseTemplate, renderTemplate } from './anki-template';
+import { findAnswerRule } from './html-scan';
 import {
 	IMPORT_LIMITS,
 	ImportError,
@@ -27,12 +28,12 @@ interface TypeInfo {
 }
 
 const NESTED_CLOZE = /\{\{c\d+::(?:(?!\}\})[\s\S])*?\{\{c\d+::/;
-const ANSWER_RULE = /<hr[^>]*\bid\s*=\s*["']?answer["']?[^>]*>/i;
 
 /** The part of a rendered answer after Anki's `<hr id=answer>` (Kartka shows the question above it). */
 function answerPart(answer: string, question: string): string {
-	const m = ANSWER_RULE.exec(answer);
-	if (m) return answer.slice(m.index + m[0].length).trim();
+	// A linear scan, not a regex: /<hr[^>]*\bid=answer[^>]*>/ is cubic on a field of `<hr id=answer` without `>`.
+	const rule = findAnswerRule(answer);
+	if (rule) return answer.slice(rule[1]).trim();
 	const trimmed = answer.trimStart();
 	return question && trimmed.startsWith(question) ? trimmed.slice(question.length).trim() : answer.trim();
 }

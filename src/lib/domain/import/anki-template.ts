@@ -6,6 +6,7 @@
  * with the template. Output is untrusted HTML: the app sanitizes when it renders.
  */
 import { clozeOnly, renderClozeField } from './anki-cloze';
+import { stripTags } from './html-scan';
 
 type Node =
 	| { t: 'text'; text: string }
@@ -84,18 +85,25 @@ export interface RenderContext {
 	reveal: boolean;
 }
 
-const FURIGANA = / ?([^ >[\]]+?)\[(.+?)\]/g;
+/** Field names come from the file: shown as text, never as markup. */
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+// Anki's / ?([^ >]+?)\[(.+?)\]/ with bounded runs: the unbounded form is quadratic on `aaaa…[` without `]`.
+// A base of at most 64 characters and a reading of at most 256 cover every real annotation.
+const FURIGANA = / ?([^ >[\]]{1,64})\[([^\]\n]{1,256})\]/g;
 
 function applyFilter(filter: string, value: string, key: string, ctx: RenderContext): string {
 	switch (filter) {
 		case 'text':
-			return value.replace(/<[^>]*>/g, '');
+			return stripTags(value);
 		case 'cloze':
 			return ctx.cloze === undefined ? value : renderClozeField(value, ctx.cloze, ctx.reveal);
 		case 'cloze-only':
 			return ctx.cloze === undefined ? '' : clozeOnly(value, ctx.cloze);
 		case 'hint':
-			return value.trim() ? `<details class="hint"><summary>${key}</summary>${value}</details>` : '';
+			return value.trim()
+				? `<details class="hint"><summary>${escapeText(key)}</summary>${value}</details>`
+				: '';
 		case 'furigana':
 			return value.replace(FURIGANA, '<ruby><rb>$1</rb><rt>$2</rt></ruby>');
 		case 'kanji':

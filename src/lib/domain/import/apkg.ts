@@ -18,6 +18,7 @@ import { mimeFromName } from './media-types';
 import type { ParseContext } from './parse-context';
 import { readProtoFields, protoNumber, protoString, ProtoError } from './protobuf-reader';
 import { checkZipSizes, extractZip, listZip } from './zip-reader';
+import { ByteBudget } from './import-limits';
 import { isZstd, zstdDecompress } from './zstd';
 
 const LAYOUTS = [
@@ -26,8 +27,21 @@ const LAYOUTS = [
 	{ entry: 'collection.anki2', format: 'apkg-anki2', zstd: false }
 ] as const;
 
+/** Unpacks one zstd layer inside the package's byte budget: its expansion replaces its compressed bytes. */
+function unzstd(bytes: Uint8Array, what: string, budget: ByteBudget): Uint8Array {
+	const out = zstdDecompress(bytes, what, budget.remainingBytes + bytes.length);
+	budget.release(bytes.length);
+	budget.take(out.length, what);
+	return out;
+}
+
 /** Zip entry name → file name, from the `media` map. */
-function readMediaMap(bytes: Uint8Array | undefined, modern: boolean, fileName: string): Map<string, string> {
+function readMediaMap(
+	bytes: Uint8Array | undefined,
+	modern: boolean,
+	fileName: string,
+	budget: ByteBudget
+): Map<string, string> {
 	const map = new Map<string, string>();
 	if (!bytes || bytes.length === 0) return map;
 	const bad = () =>
@@ -37,7 +51,7 @@ function readMediaMap(bytes: Uint8Array | undefined, modern: boolean, fileName: 
 		);
 	if (modern || isZstd(bytes)) {
 		try {
-			const entries = readProtoFields(zstdDecompress(bytes, 'The media list'));
+			const entries = readProtoFields(unzstd(bytes, 'The media list', budget));
 			let index = 0;
 			for (const e of entries) {
 				if (e.field !== 1 || !e.bytes) continue;
@@ -80,6 +94,8 @@ export interface ApkgOptions {
 	fileName: string;
 	loadSqlJs: () => Promise<SqlJsStatic>;
 	withReviews: boolean;
+	/** One budget for everything the package expands to (import-limits.ts). */
+	maxUncompressedBytes?: number;
 }
 
 export async function parseApkg(
@@ -100,11 +116,17 @@ export async function parseApkg(
 	}
 	const mediaMapEntry = entries.find((e) => e.name === 'media');
 	const wanted = entries.filter((e) => e.name === layout.entry || e.name === 'media');
-	checkZipSizes(entries, fileName);
+	const budget = new ByteBudget(opts.maxUncompressedBytes ?? IMPORT_LIMITS.maxUncompressedBytes, fileName);
+	// Declared sizes first (nothing inflated yet); zstd layers are counted as they unpack.
+	checkZipSizes(entries, fileName, budget.limitBytes);
+	budget.take(
+		entries.reduce((sum, e) => sum + e.uncompressedBytes, 0),
+		'the zip entries'
+	);
 	const head = extractZip(bytes, new Set(wanted.map((e) => e.name)), fileName);
 	ctx.step(0.1, 'Opening the collection');
 	let sqlite = head.get(layout.entry)!;
-	if (layout.zstd) sqlite = zstdDecompress(sqlite, `The collection in "${fileName}"`);
+	if (layout.zstd) sqlite = unzstd(sqlite, `The collection in "${fileName}"`, budget);
 	const what = `The collection in "${fileName}"`;
 	const SQL = await opts.loadSqlJs();
 	ctx.step(0.2, 'Opening the collection');
@@ -117,7 +139,7 @@ export async function parseApkg(
 	}
 	ctx.step(0.35, 'Reading notes');
 	const built = buildAnkiNotes(col, ctx, 0.35, 0.8);
-	const mediaMap = readMediaMap(mediaMapEntry ? head.get('media') : undefined, layout.zstd, fileName);
+	const mediaMap = readMediaMap(mediaMapEntry ? head.get('media') : undefined, layout.zstd, fileName, budget);
 	const warnings = built.warnings;
 	if (mediaMap.size > IMPORT_LIMITS.maxMediaFiles) {
 		throw new ImportError(
@@ -147,7 +169,8 @@ export async function parseApkg(
 				});
 				continue;
 			}
-			if (layout.zstd && isZstd(data)) data = zstdDecompress(data, `The media file "${name}"`);
+			ctx.checkCancelled();
+			if (layout.zstd && isZstd(data)) data = unzstd(data, `The media file "${name}"`, budget);
 			media.push({ name, mime: mimeFromName(name), bytes: data });
 		}
 	}

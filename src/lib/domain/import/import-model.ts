@@ -86,7 +86,7 @@ export interface ImportedCollection {
  * Codes from the parsers: empty-file, file-too-large, cancelled, not-a-zip, zip-truncated, zip-corrupt,
  * zip-bomb, zip-too-many-files, no-collection, sqlite-corrupt, sqlite-not-anki, zstd-corrupt,
  * media-map-corrupt, binary-as-text, unbalanced-quotes, field-too-large, too-many-notes, no-notes,
- * json-invalid, deck-schema, duplicate-note-ids; from the worker client: internal.
+ * json-invalid, deck-schema, duplicate-note-ids, too-slow, sqlite-view, zstd-window; from the worker client: internal.
  * tests/fixtures/import/malformed/manifest.json lists a file for most of them with its expected code.
  */
 export class ImportError extends Error {
@@ -142,6 +142,12 @@ export interface ParseOptions {
 	loadSqlJs?: () => Promise<SqlJsStatic>;
 	/** Read Anki's review history (revlog) into `reviews`. Default true. */
 	withReviews?: boolean;
+	/** `navigator.deviceMemory` where the browser tells it: lower byte limits on phones (import-limits.ts). */
+	deviceMemoryGb?: number;
+	/** A monotonic clock in ms for the parse's time budget (default performance.now; tests pass a fake). */
+	clockMs?: () => number;
+	/** Overrides the time budget of importLimitsFor (ms of `clockMs`). */
+	timeBudgetMs?: number;
 }
 
 /** What the paste-text / column-mapping UI shows before the user confirms (see previewText). */

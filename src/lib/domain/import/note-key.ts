@@ -1,3 +1,5 @@
+import { replaceImages, stripTags } from './html-scan';
+
 /**
  * Stable keys for notes that carry no id of their own (plain CSV, Quizlet): a hash of the front text, so
  * that re-importing an edited file updates the note whose front is unchanged and keeps its schedule.
@@ -22,9 +24,12 @@ function cyrb53(text: string, seed = 0): number {
  * schedule. Images do: two picture-only fronts must not collide.
  */
 export function frontKey(front: string): string {
-	const normal = front
-		.replace(/<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)[^>]*>/gi, ' img:$1 ')
-		.replace(/<[^>]*>/g, ' ')
+	// Linear scans (html-scan.ts) instead of the regexes this used, which backtracked cubically on
+	// `<img src=a <img src=a …` without `>`; for well-formed tags the key is the same as before.
+	const normal = stripTags(
+		replaceImages(front, (src) => ` img:${src} `),
+		' '
+	)
 		.replace(/&nbsp;/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim()

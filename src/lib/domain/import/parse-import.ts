@@ -12,6 +12,7 @@ import {
 	type ParseOptions,
 	type TextOptions
 } from './import-model';
+import { importLimitsFor } from './import-limits';
 import { parseKartkaJson } from './kartka-json';
 import { ParseContext } from './parse-context';
 import { decodeText } from './text-decode';
@@ -29,21 +30,27 @@ async function defaultSqlJs(): Promise<SqlJsStatic> {
 const PACKAGE_NAME = /\.(apkg|colpkg)$/i;
 
 export async function parseImport(bytes: Uint8Array, options: ParseOptions): Promise<ImportedCollection> {
-	const ctx = new ParseContext(options);
+	const limits = importLimitsFor(options.deviceMemoryGb);
+	const ctx = new ParseContext(options, options.timeBudgetMs ?? limits.timeBudgetMs);
 	const fileName = options.fileName || 'Imported file';
 	ctx.step(0, 'Starting');
 	if (bytes.length === 0)
 		throw new ImportError('empty-file', `"${fileName}" is empty (0 bytes): there is nothing to import.`);
-	if (bytes.length > IMPORT_LIMITS.maxFileBytes) {
+	if (bytes.length > limits.maxFileBytes) {
 		throw new ImportError(
 			'file-too-large',
-			`"${fileName}" is ${mb(bytes.length)}; Kartka imports files of at most ${mb(IMPORT_LIMITS.maxFileBytes)}.`
+			`"${fileName}" is ${mb(bytes.length)}; Kartka imports files of at most ${mb(limits.maxFileBytes)}${limits.maxFileBytes < IMPORT_LIMITS.maxFileBytes ? ' on this device' : ''}.`
 		);
 	}
 	if (looksLikeZip(bytes) || PACKAGE_NAME.test(fileName)) {
 		return parseApkg(
 			bytes,
-			{ fileName, loadSqlJs: options.loadSqlJs ?? defaultSqlJs, withReviews: options.withReviews ?? true },
+			{
+				fileName,
+				loadSqlJs: options.loadSqlJs ?? defaultSqlJs,
+				withReviews: options.withReviews ?? true,
+				maxUncompressedBytes: limits.maxUncompressedBytes
+			},
 			ctx
 		);
 	}
@@ -53,7 +60,8 @@ export async function parseImport(bytes: Uint8Array, options: ParseOptions): Pro
 
 /** Pasted text (already a string) goes straight to the text/JSON parsers. */
 export function parseImportText(text: string, options: ParseOptions): ImportedCollection {
-	return parseText(text, options, new ParseContext(options));
+	const budgetMs = options.timeBudgetMs ?? importLimitsFor(options.deviceMemoryGb).timeBudgetMs;
+	return parseText(text, options, new ParseContext(options, budgetMs));
 }
 
 function parseText(text: string, options: ParseOptions, ctx: ParseContext): ImportedCollection {

@@ -92,6 +92,12 @@ export function previewText(text: string, options: TextOptions & { maxRows?: num
 
 const BLOCK_HTML = /<(br|div|p|li|ul|ol|table|tr)\b/i;
 
+/**
+ * Spreadsheets (and Kartka's CSV export) write a cell that starts like a formula (= + - @ tab CR) with a
+ * leading ' so that it stays text; the apostrophe is not part of the content (a spreadsheet hides it too).
+ */
+const unescapeFormula = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
 /** Multi-line cells keep their line breaks on the card (unless they are already laid out with HTML). */
 function cellHtml(value: string, html: boolean): string {
 	const v = value.trim();
@@ -148,7 +154,7 @@ export function parseTextImport(
 		}
 		const cell = (role: ColumnRole) => {
 			const idx = mapping[role];
-			return idx === undefined ? '' : (cells[idx] ?? '');
+			return idx === undefined ? '' : unescapeFormula(cells[idx] ?? '');
 		};
 		const frontHtml = cellHtml(cell('front'), layout.html);
 		const backHtml = cellHtml(cell('back'), layout.html);

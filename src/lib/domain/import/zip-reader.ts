@@ -83,7 +83,11 @@ export function listZip(bytes: Uint8Array, fileName: string): ZipEntryInfo[] {
 }
 
 /** Refuses archives whose declared sizes or ratios could exhaust memory (zip bombs). */
-export function checkZipSizes(entries: ZipEntryInfo[], fileName: string): void {
+export function checkZipSizes(
+	entries: ZipEntryInfo[],
+	fileName: string,
+	maxTotalBytes: number = IMPORT_LIMITS.maxUncompressedBytes
+): void {
 	let total = 0;
 	for (const e of entries) {
 		total += e.uncompressedBytes;
@@ -95,10 +99,10 @@ export function checkZipSizes(entries: ZipEntryInfo[], fileName: string): void {
 			);
 		}
 	}
-	if (total > IMPORT_LIMITS.maxUncompressedBytes) {
+	if (total > maxTotalBytes) {
 		throw new ImportError(
 			'zip-bomb',
-			`"${fileName}" would expand to ${mb(total)}, more than the ${mb(IMPORT_LIMITS.maxUncompressedBytes)} Kartka unpacks. Nothing was imported.`
+			`"${fileName}" would expand to ${mb(total)}, more than the ${mb(maxTotalBytes)} Kartka unpacks${maxTotalBytes < IMPORT_LIMITS.maxUncompressedBytes ? ' on this device' : ''}. Nothing was imported.`
 		);
 	}
 }

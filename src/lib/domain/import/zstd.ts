@@ -5,6 +5,7 @@
 import { concatBytes } from '../bytes';
 import { Decompress, decompress } from 'fzstd';
 import { IMPORT_LIMITS, ImportError } from './import-model';
+import { zstdFrames } from './zstd-frames';
 
 const MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
 
@@ -12,36 +13,12 @@ export function isZstd(bytes: Uint8Array): boolean {
 	return MAGIC.every((b, i) => bytes[i] === b);
 }
 
-interface FrameHeader {
-	/** Declared content size, or undefined when the frame does not say. */
-	contentBytes?: number;
-	windowBytes: number;
-}
-
-function readFrameHeader(bytes: Uint8Array): FrameHeader | undefined {
-	if (!isZstd(bytes) || bytes.length < 6) return undefined;
-	const flags = bytes[4]!;
-	const singleSegment = (flags >> 5) & 1;
-	const dictBytes = [0, 1, 2, 4][flags & 3]!;
-	const fcsFlag = flags >> 6;
-	let at = 5 + (singleSegment ? 0 : 1) + dictBytes;
-	const fcsBytes = fcsFlag ? 1 << fcsFlag : singleSegment;
-	let contentBytes: number | undefined;
-	if (fcsBytes) {
-		if (at + fcsBytes > bytes.length) return undefined;
-		let v = 0;
-		for (let i = fcsBytes - 1; i >= 0; i--) v = v * 256 + bytes[at + i]!;
-		contentBytes = fcsBytes === 2 ? v + 256 : v;
-		at += fcsBytes;
-	}
-	let windowBytes = contentBytes ?? 0;
-	if (!singleSegment) {
-		const wd = bytes[5]!;
-		const base = 2 ** (10 + (wd >> 3));
-		windowBytes = base + (base / 8) * (wd & 7);
-	}
-	return { contentBytes, windowBytes };
-}
+/**
+ * The largest window of a frame that does not declare its size. Streaming keeps a sliding window and moves it
+ * for every block, so a huge window makes unpacking quadratic; 8 MB is the window the Zstandard spec asks
+ * every decoder to support, and more than Anki's encoder uses.
+ */
+const MAX_STREAM_WINDOW_BYTES = 8 * 1024 * 1024;
 
 /** Decompresses `what` (named in messages), refusing to grow past `maxBytes`. */
 export function zstdDecompress(
@@ -49,16 +26,41 @@ export function zstdDecompress(
 	what: string,
 	maxBytes: number = IMPORT_LIMITS.maxUncompressedBytes
 ): Uint8Array {
-	const header = readFrameHeader(bytes);
-	if (!header) throw new ImportError('zstd-corrupt', `${what} is not valid Zstandard data.`);
-	if ((header.contentBytes ?? 0) > maxBytes || header.windowBytes > maxBytes) {
+	const frames = zstdFrames(bytes);
+	if (!frames || frames.length === 0)
+		throw new ImportError('zstd-corrupt', `${what} is not valid Zstandard data.`);
+	// Every frame counts (a small first frame may hide a huge second one), before anything is allocated.
+	const declared = frames.reduce((sum, f) => sum + (f.contentBytes ?? 0), 0);
+	if (declared > maxBytes || frames.some((f) => f.windowBytes > maxBytes)) {
 		throw new ImportError(
 			'zip-bomb',
 			`${what} would expand to more than ${mb(maxBytes)}; refusing to unpack it.`
 		);
 	}
+	if (frames.some((f) => f.truncated)) {
+		throw new ImportError(
+			'zstd-corrupt',
+			`${what} is damaged: its Zstandard data could not be decompressed.`
+		);
+	}
+	if (frames.some((f) => !f.singleSegment && f.windowBytes > MAX_STREAM_WINDOW_BYTES)) {
+		throw new ImportError(
+			'zstd-window',
+			`${what} uses a Zstandard window of more than ${mb(MAX_STREAM_WINDOW_BYTES)}, which Kartka does not unpack.`
+		);
+	}
 	try {
-		if (header.contentBytes !== undefined && header.contentBytes > 0) return decompress(bytes);
+		// Single-segment frames with declared sizes (Anki's media): one buffer of exactly the declared total.
+		if (frames.every((f) => f.singleSegment && f.contentBytes !== undefined)) {
+			const out = decompress(bytes);
+			if (out.length > maxBytes)
+				throw new ImportError(
+					'zip-bomb',
+					`${what} expands to more than ${mb(maxBytes)}; refusing to unpack it.`
+				);
+			return out;
+		}
+		// Otherwise streamed and counted as it unpacks (Anki's streaming encoder declares no size).
 		const chunks: Uint8Array[] = [];
 		let total = 0;
 		const stream = new Decompress((chunk) => {

@@ -4,7 +4,15 @@
  * then replaces the collection in one transaction.
  */
 import { unzipSync, zipSync, strToU8, strFromU8, type Zippable } from 'fflate';
-import { lastBackupMs, replaceAll, snapshotAll, tableNames, type TableRows } from '$lib/db/backup.repo';
+import {
+	LAST_BACKUP_KEY,
+	lastBackupMs,
+	markBackup,
+	replaceAll,
+	snapshotAll,
+	tableNames,
+	type TableRows
+} from '$lib/db/backup.repo';
 import type { KartkaDB } from '$lib/db/db';
 import { SCHEMA_VERSION } from '$lib/db/db';
 import type { MediaRow } from '$lib/domain/model';
@@ -19,6 +27,11 @@ import {
 } from '$lib/domain/backup/backup-format';
 
 export { lastBackupMs };
+
+/** Call once the backup file was handed to the browser to save: records "Last backup". */
+export async function backupHandedOver(db: KartkaDB, file: Pick<BackupFile, 'createdMs'>): Promise<void> {
+	await markBackup(db, file.createdMs);
+}
 
 const MANIFEST = 'kartka-backup.json';
 /** Rows per JSON entry: keeps each string far below engine limits for large review histories. */
@@ -47,7 +60,13 @@ function stamp(ms: number): string {
 }
 
 export async function createBackup(db: KartkaDB, nowMs: number): Promise<BackupFile> {
-	const { schemaVersion, tables } = await snapshotAll(db, nowMs);
+	const { schemaVersion, tables } = await snapshotAll(db);
+	// The file says it is the last backup (restoring it shows its own date); the database learns it only when
+	// the file was handed over (backupHandedOver), never because a file was merely made.
+	tables.settings = [
+		...(tables.settings ?? []).filter((r) => (r as { key?: unknown }).key !== LAST_BACKUP_KEY),
+		{ key: LAST_BACKUP_KEY, value: nowMs }
+	];
 	const files: Zippable = {};
 	const fileIndex: Record<string, string[]> = {};
 	const counts: Record<string, number> = {};

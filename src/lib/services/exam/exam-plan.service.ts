@@ -1,4 +1,5 @@
 /** Setting, changing and removing a deck's exam date, and the plan shown for it. */
+import { examDateProblem } from '$lib/domain/exam/exam-date';
 import type { KartkaDB } from '$lib/db/db';
 import { deleteExamPlan, getExamPlan, restoreNewCardOrder, writeExamPlan } from '$lib/db/exam.repo';
 import { settingsForDeck } from '$lib/db/settings.repo';
@@ -37,9 +38,9 @@ export async function setExamPlan(
 	const settings = await settingsForDeck(db, deckId);
 	const examDay = studyDayOfDate(choice.examDate);
 	const today = studyDayOf(nowMs, settings.dayCutoffHour);
-	if (examDay === null) throw new ExamPlanError('Enter the exam date as a full date.');
-	if (examDay <= today)
-		throw new ExamPlanError('Choose a date after today: the plan needs at least one day before the exam.');
+	const dateProblem = examDateProblem(choice.examDate, today);
+	if (examDay === null || dateProblem)
+		throw new ExamPlanError(dateProblem ?? 'Enter the exam date as a full date.');
 	const target = choice.targetRecall ?? previous?.targetRecall ?? DEFAULT_TARGET_RECALL;
 	if (!(target >= 0.7 && target <= 0.99)) throw new ExamPlanError('The target must be between 70% and 99%.');
 	const plan: ExamPlanRow = {

@@ -147,7 +147,12 @@ export async function exportDeckCsv(db: KartkaDB, deckId: string): Promise<Expor
 			]);
 	}
 	// A byte-order mark so that spreadsheet programs read the file as UTF-8 (Cyrillic, Polish letters).
-	const text = `\ufeff${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n' })}\r\n`;
+	const text = `\ufeff${Papa.unparse(
+		{ fields: [...CSV_COLUMNS], data: rows },
+		// A cell starting with = + - @ (or tab/CR) is a formula to a spreadsheet (CSV injection): a leading '
+		// makes it text there, and the importer drops that ' again (text-import.ts).
+		{ newline: '\r\n', escapeFormulae: true }
+	)}\r\n`;
 	return {
 		fileName: `${deckFileHead(deck).id}.csv`,
 		mime: 'text/csv',

@@ -18,7 +18,8 @@ import { deckIdFor, safeNoteKey, uniqueKeys } from '$lib/domain/import/import-id
 import { fnv1a } from '$lib/domain/text-hash';
 import { planMedia, rewriteMediaRefs } from '$lib/domain/import/media-plan';
 import { replayCard, type PastAnswer, type ReplayedCard } from '$lib/domain/replay';
-import { existingDeck, notePositions } from '$lib/db/import.repo';
+import { notePositions } from '$lib/db/import.repo';
+import { deckIdentities, resolveTarget } from './import-target';
 
 export interface ImportSource {
 	kind: 'file' | 'url' | 'text';
@@ -32,10 +33,17 @@ export interface PlanOptions {
 	source: ImportSource;
 	/** Name for a single-deck import from text (paste, CSV): its title and the key of its id. */
 	deckName?: string;
-	/** Import beside the existing deck(s) of the same name instead of updating them. */
+	/** Import beside the existing deck(s) instead of updating them. */
 	asNewDeck?: boolean;
+	/** The user confirmed that this Kartka file (same deck id) updates that deck. */
+	confirmUpdateOf?: string;
 	/** How many cards the preview shows. */
 	previewCards?: number;
+	/**
+	 * Replay the review history into schedules (default true). The preview passes "Import progress": a large
+	 * history is replayed only when it will be written (issue 12), and totals.reviews counts it either way.
+	 */
+	withReplays?: boolean;
 }
 
 interface DeckPlan {
@@ -46,6 +54,8 @@ interface DeckPlan {
 	existing: DeckRow | null;
 	/** What writing would do, computed before writing. */
 	summary: ContentSummary;
+	/** A deck of yours with the same Kartka id, which this file could update if you confirm. */
+	sameIdDeck?: { id: string; title: string };
 }
 
 interface PreviewCard {
@@ -133,14 +143,6 @@ function groupByDeck(
 	return groups;
 }
 
-/** A free id next to `id` when the import must not touch the deck there. */
-async function freeId(db: KartkaDB, id: string, taken: Set<string>): Promise<string> {
-	for (let n = 2; ; n++) {
-		const candidate = `${id}-${n}`;
-		if (!taken.has(candidate) && !(await existingDeck(db, candidate))) return candidate;
-	}
-}
-
 export async function planImport(
 	db: KartkaDB,
 	coll: ImportedCollection,
@@ -151,18 +153,24 @@ export async function planImport(
 	const decks: DeckPlan[] = [];
 	const keyOf = new Map<string, string>(); // imported note key → our note id (for reviews)
 	const taken = new Set<string>();
+	const identities = await deckIdentities(db);
 	for (const [groupId, group] of groupByDeck(coll, options)) {
-		let id = groupId;
-		let title = group.title;
-		let existing = (await existingDeck(db, id)) ?? null;
-		// A shipped deck is only ever written by the app itself; an import goes beside it.
-		if (existing && (existing.origin === 'builtin' || options.asNewDeck)) {
-			id = await freeId(db, id, taken);
-			if (existing.origin === 'builtin') title = `${title} (imported)`;
-			existing = null;
-		}
-		taken.add(id);
 		const { keys, repeated } = uniqueKeys(group.notes.map((n) => safeNoteKey(n.key)));
+		// A name is not an identity: shared notes (or a confirmed Kartka id) decide (import-target.ts).
+		const target = await resolveTarget(
+			db,
+			identities,
+			{
+				baseId: groupId,
+				title: group.title,
+				noteKeys: keys,
+				kartkaDeckId: coll.format === 'kartka-json' ? coll.deckId : undefined
+			},
+			options,
+			taken
+		);
+		const { id, title, existing } = target;
+		taken.add(id);
 		if (repeated)
 			warnings.push({
 				message: `${repeated} note(s) in "${title}" repeat another note's id; they were kept as separate notes.`
@@ -199,7 +207,8 @@ export async function planImport(
 			notes,
 			cardCount: notes.reduce((sum, n) => sum + cardOrdinals(n.kind, n.fields).length, 0),
 			existing,
-			summary: { added: 0, updated: 0, removed: 0, unchanged: 0 }
+			summary: { added: 0, updated: 0, removed: 0, unchanged: 0 },
+			...(target.sameIdDeck ? { sameIdDeck: target.sameIdDeck } : {})
 		});
 	}
 
@@ -216,7 +225,8 @@ export async function planImport(
 	}
 	for (const d of decks) d.summary = await diffDeckContent(db, d.deck.id, d.notes);
 
-	const replays = await planReplays(db, coll, decks, keyOf);
+	const history = reviewsByCard(coll, decks, keyOf);
+	const replays = options.withReplays === false ? [] : await planReplays(db, decks, history);
 	const previewCount = options.previewCards ?? 5;
 	const preview: PreviewCard[] = [];
 	for (const d of decks) {
@@ -240,7 +250,7 @@ export async function planImport(
 			notes: decks.reduce((s, d) => s + d.notes.length, 0),
 			cards: decks.reduce((s, d) => s + d.cardCount, 0),
 			media: media.rows.length,
-			reviews: replays.reduce((s, r) => s + r.logs.length, 0),
+			reviews: [...history.values()].reduce((s, h) => s + h.answers.length, 0),
 			warnings: warnings.length
 		},
 		warnings,
@@ -248,14 +258,14 @@ export async function planImport(
 	};
 }
 
-async function planReplays(
-	db: KartkaDB,
+type History = Map<string, { note: NoteRow; answers: PastAnswer[] }>;
+
+/** The imported answers of each card (cheap: no scheduler), for the count and for the replay. */
+function reviewsByCard(
 	coll: ImportedCollection,
 	decks: DeckPlan[],
 	noteIdOfKey: Map<string, string>
-): Promise<ReplayedCard[]> {
-	if (coll.reviews.length === 0) return [];
-	const global = await getGlobalSettings(db);
+): History {
 	const noteById = new Map(decks.flatMap((d) => d.notes.map((n) => [n.id, n] as const)));
 	const byCard = new Map<string, { note: NoteRow; answers: PastAnswer[] }>();
 	for (const r of coll.reviews) {
@@ -267,6 +277,12 @@ async function planReplays(
 		entry.answers.push(r);
 		byCard.set(id, entry);
 	}
+	return byCard;
+}
+
+async function planReplays(db: KartkaDB, decks: DeckPlan[], byCard: History): Promise<ReplayedCard[]> {
+	if (byCard.size === 0) return [];
+	const global = await getGlobalSettings(db);
 	// One scheduler per deck: an existing deck keeps its own settings.
 	const schedulers = new Map(
 		decks.map((d) => {

@@ -13,7 +13,7 @@ import { parseInWorker } from './parse-client';
 
 export interface CommitOptions {
 	/** Notes missing from the new version of a deck: suspended (default, progress kept) or deleted. */
-	missing?: 'suspend' | 'delete';
+	missing?: 'suspend' | 'delete' | 'keep';
 	/** Replay Anki's review history into the cards' schedules ("Import progress"). */
 	importProgress?: boolean;
 	signal?: AbortSignal;

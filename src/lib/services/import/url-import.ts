@@ -4,6 +4,7 @@
  * that site allows it (CORS); when it does not, or the network is down, the message says what to do.
  */
 import { concatBytes } from '$lib/domain/bytes';
+import { checkDeckLink } from '$lib/domain/import/deck-link';
 import { IMPORT_LIMITS, ImportError } from '$lib/domain/import/import-model';
 
 export interface FetchedFile {
@@ -21,20 +22,10 @@ export interface FetchOptions {
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-function parseDeckUrl(raw: string): URL {
-	let url: URL;
-	try {
-		url = new URL(raw.trim());
-	} catch {
-		throw new ImportError(
-			'bad-url',
-			`"${raw}" is not a web address. Paste a full link such as https://example.org/deck.json.`
-		);
-	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new ImportError('bad-url', `Only http(s) links can be imported, not "${url.protocol}" links.`);
-	}
-	return url;
+export function parseDeckUrl(raw: string): URL {
+	// The rule lives in the domain (deck-link.ts): http: links are refused from an https app, with the reason.
+	const appProtocol = typeof location === 'undefined' ? 'https:' : location.protocol;
+	return checkDeckLink(raw, appProtocol).url;
 }
 
 /** A file name for the download: Content-Disposition, else the last part of the path, else the host. */

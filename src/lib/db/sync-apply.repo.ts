@@ -1,0 +1,183 @@
+/**
+ * Pull: a batch of server documents applied in ONE transaction with the checkpoint, then every card the
+ * batch touched recomputed from its logs (sync-replay.repo.ts). A document this device also changed
+ * and has not sent yet is merged with the same rules the server conflicts use (conflict-rules.ts), and
+ * stays queued so that the merged version is sent on top of the server's.
+ */
+import { mergeVersions } from '$lib/domain/sync/conflict-rules';
+import {
+	deckFromBody,
+	deckBody,
+	logFromBody,
+	noteBody,
+	noteFromBody,
+	settingBody,
+	type SyncedCardRow,
+	type SyncedNoteRow
+} from '$lib/domain/sync/row-docs';
+import { kindOfDocId, type CardBody, type NoteBody, type SyncBody } from '$lib/domain/sync/sync-docs';
+import type { IncomingDoc } from '$lib/domain/sync/sync-store';
+import type { KartkaDB } from './db';
+import { ensureCards, recomputeCards, replayOrderCreatedMs, UNREPLAYED } from './sync-replay.repo';
+import {
+	deviceIdOf,
+	outboxTable,
+	putSyncMeta,
+	syncRevsTable,
+	type OutboxRow,
+	type SyncedLogRow
+} from './sync-tracking.repo';
+
+interface BatchContext {
+	db: KartkaDB;
+	me: string;
+	pending: Map<string, OutboxRow>;
+	touchedCards: Set<string>;
+	/** The batch's logs already on this device, by uid (read in one query). */
+	logs: Map<string, SyncedLogRow>;
+	newLogs: SyncedLogRow[];
+}
+
+/** The version to keep: the server's, or merged with this device's unsent change of the same document. */
+function withLocal(remote: SyncBody, local: SyncBody | undefined): SyncBody {
+	return local ? (mergeVersions([local, remote]) ?? remote) : remote;
+}
+
+/**
+ * Not async: inside a transaction, awaiting a promise that made no Dexie request lets the browser commit
+ * the transaction early. Returns the one write it may need (a deletion), for the caller to await.
+ */
+function applyLog(ctx: BatchContext, uid: string, body: SyncBody | null): Promise<void> | undefined {
+	const existing = ctx.logs.get(uid);
+	if (!body) {
+		if (!existing) return;
+		ctx.logs.delete(uid);
+		ctx.touchedCards.add(existing.cardId);
+		if (existing.id === undefined) ctx.newLogs = ctx.newLogs.filter((l) => l !== existing);
+		else return ctx.db.reviewLogs.delete(existing.id);
+		return;
+	}
+	if (existing || body.kind !== 'log') return; // immutable: a log we have is the log
+	const log = { ...logFromBody(uid, body), afterRev: UNREPLAYED } as SyncedLogRow;
+	ctx.logs.set(uid, log);
+	ctx.newLogs.push(log);
+	ctx.touchedCards.add(body.cardId);
+}
+
+async function deleteNote(ctx: BatchContext, noteId: string) {
+	const cardIds = (await ctx.db.cards.where('noteId').equals(noteId).primaryKeys()) as string[];
+	await ctx.db.reviewLogs.where('cardId').anyOf(cardIds).delete();
+	await ctx.db.cards.bulkDelete(cardIds);
+	await ctx.db.notes.delete(noteId);
+}
+
+async function applyNote(ctx: BatchContext, docId: string, noteId: string, remote: NoteBody) {
+	const local = (await ctx.db.notes.get(noteId)) as SyncedNoteRow | undefined;
+	const pending = ctx.pending.get(docId);
+	let localBody: NoteBody | undefined;
+	if (pending && local) {
+		const created =
+			local.createdMs ?? (await replayOrderCreatedMs(ctx.db, [noteId])).get(noteId) ?? local.updatedMs;
+		localBody = noteBody(local, created, pending.changedMs, ctx.me);
+	}
+	const merged = withLocal(remote, localBody) as NoteBody;
+	if (merged.deleted) return deleteNote(ctx, noteId);
+	const row = noteFromBody(noteId, merged);
+	// Keep the device's own creation time of existing cards (the same value, made here first).
+	if (local?.createdMs !== undefined) row.createdMs = local.createdMs;
+	await ctx.db.notes.put(row);
+	for (const id of await ensureCards(ctx.db, row, row.createdMs ?? merged.createdMs))
+		ctx.touchedCards.add(id);
+}
+
+async function applyCard(ctx: BatchContext, docId: string, cardId: string, remote: CardBody) {
+	const card = (await ctx.db.cards.get(cardId)) as SyncedCardRow | undefined;
+	if (!card) return;
+	const pending = ctx.pending.get(docId);
+	const localBody: CardBody | undefined = pending
+		? {
+				kind: 'card',
+				suspended: !!card.userSuspended,
+				changedMs: card.suspendChangedMs ?? pending.changedMs,
+				changedBy: card.suspendChangedBy ?? ctx.me
+			}
+		: undefined;
+	const merged = withLocal(remote, localBody) as CardBody;
+	await ctx.db.cards.put({
+		...card,
+		userSuspended: merged.suspended,
+		suspendChangedMs: merged.changedMs,
+		suspendChangedBy: merged.changedBy
+	} as SyncedCardRow);
+	ctx.touchedCards.add(cardId);
+}
+
+async function applyOther(ctx: BatchContext, docId: string, key: string, remote: SyncBody, doc: IncomingDoc) {
+	const { db } = ctx;
+	const pending = ctx.pending.get(docId);
+	if (remote.kind === 'deck') {
+		const local = await db.decks.get(key);
+		const merged = withLocal(
+			remote,
+			pending && local ? deckBody(local, pending.changedMs, ctx.me) : undefined
+		);
+		if (merged.kind !== 'deck' || merged.deleted) return; // deleting a whole deck is not synced (docs/sync.md)
+		const row = deckFromBody(merged, local);
+		if (row && row.id === key) await db.decks.put(row);
+	} else if (remote.kind === 'setting') {
+		const local = await db.settings.get(key);
+		const merged = withLocal(
+			remote,
+			pending && local ? settingBody(key, local.value, pending.changedMs, ctx.me) : undefined
+		);
+		if (merged.kind === 'setting') await db.settings.put({ key, value: merged.value });
+	} else if (remote.kind === 'media' && doc.attachment) {
+		await db.media.put({
+			name: remote.name,
+			mime: remote.mime,
+			bytes: doc.attachment.bytes,
+			size: doc.attachment.bytes.length,
+			sha256: remote.sha256,
+			deckIds: remote.deckIds,
+			addedMs: remote.addedMs
+		});
+	}
+}
+
+export async function applyRemoteBatch(db: KartkaDB, docs: IncomingDoc[], checkpoint: string): Promise<void> {
+	await db.transaction('rw', db.tables, async () => {
+		const pendingRows = await outboxTable(db)
+			.where('docId')
+			.anyOf(docs.map((d) => d.id))
+			.toArray();
+		const uids = docs
+			.map((d) => kindOfDocId(d.id))
+			.filter((k) => k?.kind === 'log')
+			.map((k) => k!.key);
+		const known = (await db.reviewLogs.where('uid').anyOf(uids).toArray()) as SyncedLogRow[];
+		const ctx: BatchContext = {
+			db,
+			me: await deviceIdOf(db),
+			pending: new Map(pendingRows.map((r) => [r.docId, r])),
+			touchedCards: new Set(),
+			logs: new Map(known.map((l) => [l.uid!, l])),
+			newLogs: []
+		};
+		for (const doc of docs) {
+			const found = kindOfDocId(doc.id);
+			if (!found) continue;
+			if (found.kind === 'log') {
+				const deletion = applyLog(ctx, found.key, doc.body);
+				if (deletion) await deletion;
+			} else if (!doc.body) {
+				// Deleted on the server by CouchDB itself (not one of our tombstones): nothing to change here.
+			} else if (doc.body.kind === 'note') await applyNote(ctx, doc.id, found.key, doc.body);
+			else if (doc.body.kind === 'card') await applyCard(ctx, doc.id, found.key, doc.body);
+			else await applyOther(ctx, doc.id, found.key, doc.body, doc);
+		}
+		await db.reviewLogs.bulkAdd(ctx.newLogs);
+		await syncRevsTable(db).bulkPut(docs.map((d) => ({ docId: d.id, rev: d.rev, history: d.history })));
+		await recomputeCards(db, ctx.touchedCards);
+		await putSyncMeta(db, 'pullCheckpoint', checkpoint);
+	});
+}

@@ -1,0 +1,73 @@
+/**
+ * Turning sync on: everything of this device that syncs is queued, so that the first sync MERGES both
+ * sides (the server's documents and this device's) by the conflict rules, never overwriting either.
+ * "Replace this device's data with the server's" is the one exception, and only on request.
+ */
+import { docId } from '$lib/domain/sync/doc-ids';
+import { SYNCED_SETTING_KEYS, type SyncedCardRow } from '$lib/domain/sync/row-docs';
+import type { KartkaDB } from './db';
+import {
+	outboxTable,
+	syncMetaTable,
+	syncRevsTable,
+	trackChanges,
+	type SyncedLogRow
+} from './sync-tracking.repo';
+
+/** Queues every synced document of this device (ONE transaction). Returns how many. */
+export async function enqueueEverything(db: KartkaDB, nowMs: number): Promise<number> {
+	return db.transaction('rw', db.tables, async () => {
+		const imported = (await db.decks.toArray()).filter((d) => d.origin === 'import').map((d) => d.id);
+		const ids: string[] = (await db.decks.toArray()).map((d) => docId('deck', d.id));
+		for (const s of await db.settings.toArray())
+			if (SYNCED_SETTING_KEYS.has(s.key)) ids.push(docId('setting', s.key));
+		// Notes of shipped decks are on every device already; only their edits sync.
+		const notes = await db.notes.where('deckId').anyOf(imported).primaryKeys();
+		ids.push(...notes.map((id) => docId('note', id)));
+		const edited = (await db.notes.toArray()).filter((n) => !imported.includes(n.deckId) && 'editedMs' in n);
+		ids.push(...edited.map((n) => docId('note', n.id)));
+		await db.cards.each((c) => {
+			if ((c as SyncedCardRow).suspendChangedMs !== undefined) ids.push(docId('card', c.id));
+		});
+		await db.reviewLogs.each((l) => {
+			const uid = (l as SyncedLogRow).uid;
+			if (uid) ids.push(docId('log', uid));
+		});
+		ids.push(...((await db.media.toCollection().primaryKeys()) as string[]).map((n) => docId('media', n)));
+		// Already-queued ids keep their own change time.
+		const queued = new Set((await outboxTable(db).toArray()).map((r) => r.docId));
+		const fresh = [...new Set(ids)].filter((id) => !queued.has(id));
+		await trackChanges(db, fresh, nowMs);
+		return fresh.length;
+	});
+}
+
+/** Clears this device's study data and sync state so that the next pull rebuilds it from the server. */
+export async function clearForReplace(db: KartkaDB): Promise<void> {
+	await db.transaction('rw', db.tables, async () => {
+		const imported = (await db.decks.toArray()).filter((d) => d.origin === 'import').map((d) => d.id);
+		await db.decks.bulkDelete(imported);
+		await db.notes.where('deckId').anyOf(imported).delete();
+		await db.cards.where('deckId').anyOf(imported).delete();
+		await db.reviewLogs.clear();
+		// Shipped decks stay installed; their cards return to new until the server's logs replay them.
+		await db.cards.toCollection().modify((c) => {
+			Object.assign(c, {
+				state: 0,
+				dueMs: (c as SyncedCardRow).createdMs ?? c.dueMs,
+				stability: 0,
+				difficulty: 0,
+				scheduledDays: 0,
+				learningSteps: 0,
+				reps: 0,
+				lapses: 0,
+				lastReviewMs: null,
+				queue: 0,
+				rev: c.rev + 1
+			});
+		});
+		await outboxTable(db).clear();
+		await syncRevsTable(db).clear();
+		await syncMetaTable(db).delete('pullCheckpoint');
+	});
+}

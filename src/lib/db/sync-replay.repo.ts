@@ -1,0 +1,129 @@
+/**
+ * Derived card state after a pull: every touched card is recomputed as the replay of its logs in time
+ * order (domain/sync/card-replay.ts), and each log's before/after is rewritten to match. Runs inside
+ * the pull batch's transaction. Logs that came from the server carry `afterRev: -1` until replayed.
+ */
+import { createScheduler, type Scheduler } from '$lib/domain/fsrs-adapter';
+import { Queue, queueForState } from '$lib/domain/model';
+import { cardOrdinals } from '$lib/domain/card-render';
+import { cardCreatedMs, compareLogs, replayCardLogs } from '$lib/domain/sync/card-replay';
+import type { SyncedCardRow, SyncedNoteRow } from '$lib/domain/sync/row-docs';
+import { pickSchedule } from '$lib/domain/schedule';
+import { canonicalJson } from '$lib/domain/sync/revisions';
+import type { KartkaDB } from './db';
+import { settingsForDeck } from './settings.repo';
+import type { SyncedLogRow } from './sync-tracking.repo';
+
+/** A log pulled from the server whose schedules are not computed yet. */
+export const UNREPLAYED = -1;
+
+const realLogs = (logs: SyncedLogRow[]) => logs.filter((l) => l.afterRev !== UNREPLAYED);
+
+/** For each note, when its cards were created (the earliest of its cards), from local rows. */
+export async function replayOrderCreatedMs(db: KartkaDB, noteIds: string[]): Promise<Map<string, number>> {
+	const out = new Map<string, number>();
+	if (noteIds.length === 0) return out;
+	const cards = (await db.cards.where('noteId').anyOf(noteIds).toArray()) as SyncedCardRow[];
+	const needLogs = cards.filter((c) => c.createdMs === undefined && c.state !== 0).map((c) => c.id);
+	const logs = needLogs.length
+		? ((await db.reviewLogs.where('cardId').anyOf(needLogs).toArray()) as SyncedLogRow[])
+		: [];
+	const byCard = new Map<string, SyncedLogRow[]>();
+	for (const l of realLogs(logs)) byCard.set(l.cardId, [...(byCard.get(l.cardId) ?? []), l]);
+	for (const card of cards) {
+		const created = cardCreatedMs(card, (byCard.get(card.id) ?? []).sort(compareLogs));
+		out.set(card.noteId, Math.min(out.get(card.noteId) ?? Infinity, created));
+	}
+	return out;
+}
+
+/** Cards a note should have and does not (a note that arrived, or a new cloze): created as new cards. */
+export async function ensureCards(db: KartkaDB, note: SyncedNoteRow, createdMs: number): Promise<string[]> {
+	const ords = cardOrdinals(note.kind, note.fields);
+	const existing = new Set((await db.cards.where('noteId').equals(note.id).toArray()).map((c) => c.ord));
+	const added: SyncedCardRow[] = [];
+	for (const ord of ords) {
+		if (existing.has(ord)) continue;
+		added.push({
+			id: `${note.id}#${ord}`,
+			noteId: note.id,
+			deckId: note.deckId,
+			ord,
+			queue: Queue.New,
+			newPosition: note.position * 1000 + ord,
+			rev: 0,
+			createdMs,
+			state: 0,
+			dueMs: createdMs,
+			stability: 0,
+			difficulty: 0,
+			scheduledDays: 0,
+			learningSteps: 0,
+			reps: 0,
+			lapses: 0,
+			lastReviewMs: null
+		});
+	}
+	await db.cards.bulkAdd(added);
+	return [...existing].map((ord) => `${note.id}#${ord}`).concat(added.map((c) => c.id));
+}
+
+/** Recomputes cards from their logs (and suspension, and whether their note still has them). */
+export async function recomputeCards(db: KartkaDB, cardIds: Iterable<string>): Promise<void> {
+	const ids = [...new Set(cardIds)];
+	if (ids.length === 0) return;
+	// Three queries for the whole batch: cards, their notes, their logs.
+	const cards = ((await db.cards.bulkGet(ids)) as (SyncedCardRow | undefined)[]).filter(
+		(c): c is SyncedCardRow => !!c // a card whose note has not arrived yet is replayed when it does
+	);
+	const notes = new Map(
+		((await db.notes.bulkGet([...new Set(cards.map((c) => c.noteId))])) as (SyncedNoteRow | undefined)[])
+			.filter((n): n is SyncedNoteRow => !!n)
+			.map((n) => [n.id, n])
+	);
+	const logsByCard = new Map<string, SyncedLogRow[]>();
+	for (const log of (await db.reviewLogs.where('cardId').anyOf(ids).toArray()) as SyncedLogRow[])
+		logsByCard.set(log.cardId, [...(logsByCard.get(log.cardId) ?? []), log]);
+	const schedulers = new Map<string, Scheduler>();
+	for (const deckId of new Set(cards.map((c) => c.deckId)))
+		schedulers.set(deckId, createScheduler(await settingsForDeck(db, deckId)));
+
+	const cardPuts: SyncedCardRow[] = [];
+	const logPuts: SyncedLogRow[] = [];
+	for (const card of cards) {
+		const note = notes.get(card.noteId);
+		const logs = logsByCard.get(card.id) ?? [];
+		const createdMs = card.createdMs ?? cardCreatedMs(card, realLogs(logs).sort(compareLogs));
+		const { schedule, steps, sortedLogs } = replayCardLogs(
+			schedulers.get(card.deckId)!,
+			card.id,
+			createdMs,
+			logs
+		);
+		const rev = card.rev + 1;
+		sortedLogs.forEach((log, i) => {
+			const step = steps[i]!;
+			const afterRev = i === sortedLogs.length - 1 ? rev : log.afterRev === UNREPLAYED ? 0 : log.afterRev;
+			if (
+				log.afterRev !== afterRev ||
+				canonicalJson(log.before) !== canonicalJson(step.before) ||
+				canonicalJson(log.after) !== canonicalJson(step.after)
+			)
+				logPuts.push({ ...log, before: step.before, after: step.after, afterRev });
+		});
+		const hidden =
+			card.userSuspended ||
+			note?.removed ||
+			!note ||
+			!cardOrdinals(note.kind, note.fields).includes(card.ord);
+		cardPuts.push({
+			...card,
+			...pickSchedule(schedule),
+			createdMs,
+			queue: hidden ? Queue.Suspended : queueForState(schedule.state),
+			rev
+		} as SyncedCardRow);
+	}
+	await db.reviewLogs.bulkPut(logPuts);
+	await db.cards.bulkPut(cardPuts);
+}

@@ -1,0 +1,169 @@
+/**
+ * The device's side of replication over Dexie: reads the outbox into documents (push), remembers the
+ * revisions the server has, and hands pulled batches to sync-apply.repo.ts. Implements LocalSyncStore.
+ */
+import { replayOrderCreatedMs } from './sync-replay.repo';
+import { kindOfDocId, MAX_MEDIA_BYTES, type MediaBody, type SyncBody } from '$lib/domain/sync/sync-docs';
+import type {
+	IncomingDoc,
+	LocalSyncStore,
+	OutgoingDoc,
+	PendingBatch,
+	WrittenRev
+} from '$lib/domain/sync/sync-store';
+import {
+	deckBody,
+	logBody,
+	noteBody,
+	noteTombstone,
+	settingBody,
+	type SyncedCardRow,
+	type SyncedNoteRow
+} from '$lib/domain/sync/row-docs';
+import type { KartkaDB } from './db';
+import { applyRemoteBatch } from './sync-apply.repo';
+import {
+	countPending,
+	deviceIdOf,
+	getSyncMeta,
+	outboxTable,
+	syncRevsTable,
+	type OutboxRow,
+	type SyncedLogRow
+} from './sync-tracking.repo';
+
+export class DexieSyncStore implements LocalSyncStore {
+	constructor(private readonly db: KartkaDB) {}
+
+	deviceId(): Promise<string> {
+		return deviceIdOf(this.db);
+	}
+
+	async pending(limit: number): Promise<PendingBatch> {
+		const { db } = this;
+		const me = await deviceIdOf(db);
+		return db.transaction('r', db.tables, async () => {
+			const rows = await outboxTable(db).orderBy('seq').limit(limit).toArray();
+			if (rows.length === 0) return { docs: [], uptoSeq: 0 };
+			const revs = await syncRevsTable(db).bulkGet(rows.map((r) => r.docId));
+			const docs: OutgoingDoc[] = [];
+			const notes = await this.notesFor(rows);
+			// One query for all the batch's logs (a lookup per log is far slower on a first sync).
+			const uids = rows
+				.map((r) => kindOfDocId(r.docId))
+				.filter((k) => k?.kind === 'log')
+				.map((k) => k!.key);
+			const logs = new Map(
+				((await db.reviewLogs.where('uid').anyOf(uids).toArray()) as SyncedLogRow[]).map((l) => [l.uid!, l])
+			);
+			for (const [i, row] of rows.entries()) {
+				// Logs are built without awaiting (see sync-apply.repo.ts on early commits).
+				const found = kindOfDocId(row.docId);
+				const log = found?.kind === 'log' ? logs.get(found.key) : undefined;
+				const built =
+					found?.kind === 'log' ? { body: log ? logBody(log) : null } : await this.build(row, me, notes);
+				if (built === undefined) continue; // nothing to send for it (e.g. a file over the cap)
+				const known = revs[i];
+				docs.push({ id: row.docId, baseRev: known?.rev ?? null, history: known?.history ?? [], ...built });
+			}
+			return { docs, uptoSeq: rows.at(-1)!.seq! };
+		});
+	}
+
+	/** Notes of the batch with the creation time of their cards (one query each for cards and logs). */
+	private async notesFor(rows: OutboxRow[]) {
+		const ids = rows
+			.map((r) => kindOfDocId(r.docId))
+			.filter((k) => k?.kind === 'note')
+			.map((k) => k!.key);
+		const notes = (await this.db.notes.bulkGet(ids)) as (SyncedNoteRow | undefined)[];
+		const created = await replayOrderCreatedMs(this.db, ids);
+		return new Map(
+			notes
+				.filter((n): n is SyncedNoteRow => !!n)
+				.map((n) => [n.id, { note: n, createdMs: n.createdMs ?? created.get(n.id) ?? n.updatedMs }])
+		);
+	}
+
+	private async build(
+		row: OutboxRow,
+		me: string,
+		notes: Map<string, { note: SyncedNoteRow; createdMs: number }>
+	): Promise<{ body: SyncBody | null; attachment?: OutgoingDoc['attachment'] } | undefined> {
+		const { db } = this;
+		const found = kindOfDocId(row.docId);
+		if (!found) return undefined;
+		const { kind, key } = found;
+		if (kind === 'note') {
+			const entry = notes.get(key);
+			// Awaits one Dexie request so that the transaction stays open (see above).
+			await db.notes.get(key);
+			return {
+				body: entry
+					? noteBody(entry.note, entry.createdMs, row.changedMs, me)
+					: noteTombstone(key, row.changedMs, me)
+			};
+		}
+		if (kind === 'card') {
+			const card = (await db.cards.get(key)) as SyncedCardRow | undefined;
+			if (!card) return undefined;
+			return {
+				body: {
+					kind: 'card',
+					suspended: !!card.userSuspended,
+					changedMs: card.suspendChangedMs ?? row.changedMs,
+					changedBy: card.suspendChangedBy ?? me
+				}
+			};
+		}
+		if (kind === 'deck') {
+			const deck = await db.decks.get(key);
+			if (!deck)
+				return {
+					body: { kind: 'deck', deck: { id: key }, changedMs: row.changedMs, changedBy: me, deleted: true }
+				};
+			return { body: deckBody(deck, row.changedMs, me) };
+		}
+		if (kind === 'setting') {
+			const setting = await db.settings.get(key);
+			return setting ? { body: settingBody(key, setting.value, row.changedMs, me) } : undefined;
+		}
+		const media = await db.media.get(key);
+		if (!media || media.size > MAX_MEDIA_BYTES) return undefined;
+		const body: MediaBody = {
+			kind: 'media',
+			name: media.name,
+			mime: media.mime,
+			size: media.size,
+			sha256: media.sha256,
+			deckIds: [...media.deckIds].sort(),
+			addedMs: media.addedMs
+		};
+		return { body, attachment: { contentType: media.mime, bytes: media.bytes } };
+	}
+
+	async markPushed(written: WrittenRev[], uptoSeq: number): Promise<void> {
+		const { db } = this;
+		await db.transaction('rw', [syncRevsTable(db), outboxTable(db)], async () => {
+			await syncRevsTable(db).bulkPut(written.map((w) => ({ docId: w.id, rev: w.rev, history: w.history })));
+			await outboxTable(db).where('seq').belowOrEqual(uptoSeq).delete();
+		});
+	}
+
+	async knownRevs(ids: string[]): Promise<Map<string, string>> {
+		const rows = await syncRevsTable(this.db).bulkGet(ids);
+		return new Map(rows.filter((r) => r !== undefined).map((r) => [r.docId, r.rev]));
+	}
+
+	applyRemote(docs: IncomingDoc[], checkpoint: string): Promise<void> {
+		return applyRemoteBatch(this.db, docs, checkpoint);
+	}
+
+	async pullCheckpoint(): Promise<string | null> {
+		return (await getSyncMeta<string>(this.db, 'pullCheckpoint')) ?? null;
+	}
+
+	pendingCount(): Promise<number> {
+		return countPending(this.db);
+	}
+}

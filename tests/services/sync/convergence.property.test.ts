@@ -1,0 +1,136 @@
+// Property: devices that answer, undo, edit, suspend and import at random, syncing at random moments
+// through a real pouchdb-server and losing their connection at random (before a request, or after the
+// server did the work but before the answer arrived), end identical after a full sync, and every card
+// equals the replay of its own logs. A seeded PRNG makes each run reproducible.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyDeckContent } from '$lib/db/deck-content.repo';
+import { CardChangedError, undoAnswer } from '$lib/db/review.repo';
+import { settingsForDeck } from '$lib/db/settings.repo';
+import { editNoteFields, setCardSuspended } from '$lib/db/sync-edits.repo';
+import type { SyncedLogRow } from '$lib/db/sync-tracking.repo';
+import { createScheduler } from '$lib/domain/fsrs-adapter';
+import { pickSchedule, RATINGS } from '$lib/domain/schedule';
+import { replayCardLogs } from '$lib/domain/sync/card-replay';
+import type { SyncedCardRow } from '$lib/domain/sync/row-docs';
+import { deckRow, sampleNotes } from '../../helpers/db';
+import { createDatabase, Device, snapshot, startServer, stopServer, type SyncServer } from './sync-harness';
+
+function prng(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+let server: SyncServer;
+beforeAll(async () => {
+	server = await startServer();
+}, 60_000);
+afterAll(() => stopServer(server));
+
+const STEPS = 520;
+
+describe('sync convergence property', () => {
+	it.each([7, 2026])(
+		'three devices converge and every card equals its log replay (seed %i)',
+		async (seed) => {
+			const random = prng(seed);
+			const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+			const url = await createDatabase(server, `converge-${seed}`);
+			const devices = [new Device('phone'), new Device('laptop'), new Device('tablet')];
+			const undo = new Map<Device, number[]>(devices.map((d) => [d, []]));
+			let clock = Date.UTC(2026, 1, 1);
+			let imports = 0;
+			const counts = { answer: 0, undo: 0, edit: 0, suspend: 0, import: 0, sync: 0, cut: 0 };
+
+			// A connection that fails at random: before the request, or after the server did the work.
+			const flaky: typeof fetch = async (input, init) => {
+				const roll = random();
+				if (roll < 0.08) throw new TypeError('network down');
+				const response = await fetch(input, init);
+				if (roll < 0.12) {
+					await response.body?.cancel();
+					throw new TypeError('connection lost before the answer');
+				}
+				return response;
+			};
+
+			const importDeck = async (device: Device) => {
+				const id = `i${imports++}`;
+				await applyDeckContent(device.db, deckRow(id), sampleNotes(id, 3, 1), { nowMs: clock });
+				counts.import++;
+			};
+			await importDeck(devices[0]!);
+
+			for (let step = 0; step < STEPS; step++) {
+				clock += 1000 + Math.floor(random() < 0.7 ? random() * 3_600_000 : random() * 5 * 86_400_000);
+				const device = pick(devices);
+				const roll = random();
+				const cards = (await device.db.cards.toArray()) as SyncedCardRow[];
+				// As in the app, suspended cards are not shown, so not answered.
+				const studyable = cards.filter((c) => c.queue !== -1);
+				if (roll < 0.45 && studyable.length) {
+					const { log } = await device.answer(pick(studyable).id, pick(RATINGS), clock);
+					undo.get(device)!.push(log.id!);
+					counts.answer++;
+				} else if (roll < 0.55) {
+					const logId = undo.get(device)!.pop();
+					if (logId === undefined) continue;
+					try {
+						await undoAnswer(device.db, logId, clock);
+						counts.undo++;
+					} catch (error) {
+						// A sync replayed the card since: only the card's newest answer can be undone.
+						if (!(error instanceof CardChangedError) && !String(error).includes('already gone')) throw error;
+					}
+				} else if (roll < 0.63) {
+					const notes = await device.db.notes.toArray();
+					if (!notes.length) continue;
+					const note = pick(notes);
+					await editNoteFields(device.db, note.id, { ...note.fields, front: `edit ${step}` }, clock);
+					counts.edit++;
+				} else if (roll < 0.7 && cards.length) {
+					await setCardSuspended(device.db, pick(cards).id, random() < 0.5, clock);
+					counts.suspend++;
+				} else if (roll < 0.73) {
+					await importDeck(device);
+				} else {
+					try {
+						await device.sync(url, { batchSize: 1 + Math.floor(random() * 40), fetch: flaky });
+						counts.sync++;
+					} catch (error) {
+						expect(String(error)).toMatch(/Server unreachable/);
+						counts.cut++;
+					}
+				}
+			}
+
+			// Full sync: every device twice round the ring, on a good connection.
+			for (let round = 0; round < 2; round++) for (const d of devices) await d.sync(url);
+			expect(counts.answer).toBeGreaterThan(150);
+			expect(counts.cut).toBeGreaterThan(5);
+			const [first, ...others] = await Promise.all(devices.map((d) => snapshot(d.db)));
+			for (const other of others) expect(other).toEqual(first);
+			expect(first!.logs.length).toBeGreaterThan(100);
+
+			for (const device of devices) {
+				for (const card of (await device.db.cards.toArray()) as SyncedCardRow[]) {
+					const logs = (await device.db.reviewLogs
+						.where('cardId')
+						.equals(card.id)
+						.toArray()) as SyncedLogRow[];
+					const scheduler = createScheduler(await settingsForDeck(device.db, card.deckId));
+					const { schedule } = replayCardLogs(scheduler, card.id, card.createdMs ?? card.dueMs, logs);
+					expect(pickSchedule(card)).toEqual(schedule);
+				}
+				device.close();
+			}
+			console.log(`seed ${seed}:`, JSON.stringify(counts));
+		},
+		300_000
+	);
+});
