@@ -137,7 +137,8 @@ async function navigateUnknown(request: Request, fallbackKey: string): Promise<R
 async function precacheShell(): Promise<void> {
 	const cache = await caches.open(CACHE);
 	const older = staleCaches(await caches.keys(), CACHE);
-	const pages = [...files, ...prerendered];
+	// Only what PRECACHE lists: static/_headers and other host configuration are never served.
+	const pages = [...files, ...prerendered].filter((url) => PRECACHE.includes(url));
 	await Promise.all(pages.map((url) => cacheOne(cache, older, url)));
 	const shellPages = SHELL_ROUTES.map((route) => shellKey(`${base}${route}`, base));
 	const shellAssets = new Set<string>();

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './axe';
-import { baseUrl, collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
+import { baseUrl, collectPageErrors, launchChromium, newPhoneContext, screenshot, waitForHome } from './browser';
 import { readStore } from './idb';
 
 const DECK = {
@@ -131,10 +131,7 @@ describe('decks shared by link', () => {
 		const context = await newPhoneContext(browser);
 		const page = await context.newPage();
 		await page.goto('/');
-		await page
-			.getByRole('button', { name: /^Study (?!all of)/ })
-			.first()
-			.waitFor(); // shipped decks installed
+		await waitForHome(page); // hydrated, shipped decks installed
 		const before = (await readStore(page, 'notes')).length;
 		await page.goto(shared(`${files}/closed/class-capitals.json`));
 		await acceptLink(page);
@@ -161,10 +158,7 @@ describe('decks shared by link', () => {
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/');
-		await page
-			.getByRole('button', { name: /^Study (?!all of)/ })
-			.first()
-			.waitFor(); // shipped decks installed
+		await waitForHome(page); // hydrated, shipped decks installed
 		const before = {
 			notes: (await readStore(page, 'notes')).length,
 			decks: (await readStore(page, 'decks')).length
