@@ -11,7 +11,7 @@ import { simulateReviews } from '../helpers/simulate-reviews';
 import { axeViolations } from './axe';
 import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
 import { readStore } from './idb';
-import { waitForWorker } from './pwa-helpers';
+import { waitForFullCache, waitForWorker } from './pwa-helpers';
 import { seedSimulation, simulationEndingToday } from './stats-seed';
 
 let browser: Browser;
@@ -165,6 +165,8 @@ describe('FSRS optimizer (wasm, in a worker)', () => {
 		const page = await context.newPage();
 		await openSettings(page);
 		await waitForWorker(page);
+		// The optimizer's worker and wasm are cached in the background once the first visit settled (issue 13).
+		await waitForFullCache(page);
 		await seedSimulation(page, simulationEndingToday(3000, 13));
 		await context.setOffline(true);
 		await page.reload();

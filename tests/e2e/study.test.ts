@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './axe';
-import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
+import { collectPageErrors, launchChromium, newPhoneContext, screenshot, waitForHome } from './browser';
 import { readStore } from './idb';
 
 interface StoredCard {
@@ -22,7 +22,9 @@ afterAll(async () => {
 	await browser?.close();
 });
 
+/** The counts the running app shows (the prerendered home holds the build's counts until the app hydrates). */
 async function deckCounts(page: Page) {
+	await waitForHome(page);
 	const deck = page
 		.getByRole('listitem')
 		.filter({ has: page.getByRole('button', { name: /^Study (?!all of)/ }) })
