@@ -261,8 +261,10 @@ export class ImportSession {
 	): Promise<ImportPlan> {
 		this.progress(null, 'Comparing with your collection');
 		const plan = await planImport(this.db, collection, {
-			// The review history is replayed only when it will be written ("Import progress").
+			// The review history is replayed only when it will be written ("Import progress"), in the worker.
 			withReplays,
+			signal,
+			onProgress: (f, stage) => this.progress(f, stage),
 			nowMs: this.deps.clock(),
 			source: this.source!,
 			...(this.deckName && TEXT_FORMATS.has(collection.format) ? { deckName: this.deckName } : {}),
