@@ -44,11 +44,6 @@ export interface ImportDeps {
 
 const defaultDeps: ImportDeps = { parse: parseInWorker, fetchFile: fetchDeckFile, clock: () => Date.now() };
 
-function message(error: unknown): string {
-	if (error instanceof ImportError || error instanceof Error) return error.message;
-	return String(error);
-}
-
 export class ImportSession {
 	status = $state<ImportStatus>('idle');
 	/** What is being done now ("Downloading", "Reading notes", "Saving"…). */
@@ -140,7 +135,7 @@ export class ImportSession {
 				this.notice = 'Cancelled: nothing was changed.';
 			} else {
 				this.status = back === 'done' ? 'idle' : back;
-				this.error = message(error);
+				this.error = errorMessage(error);
 			}
 			return undefined;
 		} finally {
