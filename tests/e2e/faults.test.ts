@@ -63,7 +63,12 @@ async function faultyContext(extra: Parameters<typeof newPhoneContext>[1] = {}):
 function arm(page: Page, kind: FaultKind, atWrite = 1): Promise<void> {
 	return page.evaluate(
 		({ kind, atWrite }) => {
-			(window as unknown as { __kartkaFault: Fault }).__kartkaFault = { kind, atWrite, writes: 0, fired: false };
+			(window as unknown as { __kartkaFault: Fault }).__kartkaFault = {
+				kind,
+				atWrite,
+				writes: 0,
+				fired: false
+			};
 		},
 		{ kind, atWrite }
 	);
@@ -152,7 +157,9 @@ describe('faults at the writes a person makes, in Chromium', () => {
 		expect(await page.locator('article.card .question').innerText()).toBe(question);
 		await page.getByRole('button', { name: 'Good', exact: true }).click();
 		await page.getByRole('button', { name: 'Show answer' }).waitFor();
-		await expect.poll(async () => (await dumpAll(page)).reviewLogs!.length).toBe(before.reviewLogs!.length + 1);
+		await expect
+			.poll(async () => (await dumpAll(page)).reviewLogs!.length)
+			.toBe(before.reviewLogs!.length + 1);
 
 		// An aborted transaction: nothing kept, the message offers the retry, and a reload shows the same.
 		await page.getByRole('button', { name: 'Show answer' }).click();
@@ -187,7 +194,9 @@ describe('faults at the writes a person makes, in Chromium', () => {
 		await importButton.click();
 		const alert = page.getByRole('alert');
 		await alert.waitFor();
-		expect(await alert.innerText()).toMatch(/no room left for this import.*Nothing was imported.*Free some space/s);
+		expect(await alert.innerText()).toMatch(
+			/no room left for this import.*Nothing was imported.*Free some space/s
+		);
 		expect(await disarm(page)).toBe(true);
 		await screenshot(page, 'faults-02-import-storage-full');
 		expect(await dumpAll(page)).toEqual(before);

@@ -24,14 +24,18 @@ export function runHistoryReplay(
 	const schedulers = new Map<string, { scheduler: Scheduler; cutoff: number }>(
 		job.decks.map(({ deckId, settings }) => [
 			deckId,
-			{ scheduler: schedulerForDeck({ deckSettings: settings, examCap: null }), cutoff: settings.dayCutoffHour }
+			{
+				scheduler: schedulerForDeck({ deckSettings: settings, examCap: null }),
+				cutoff: settings.dayCutoffHour
+			}
 		])
 	);
 	const total = job.cards.length;
 	return job.cards.map(({ answers, ...card }, i) => {
 		if (onProgress && i % 500 === 0) onProgress(i / total);
 		const deck = schedulers.get(card.deckId);
-		if (!deck) throw new KartkaError('internal', `No settings for deck ${card.deckId} in the review-history replay.`);
+		if (!deck)
+			throw new KartkaError('internal', `No settings for deck ${card.deckId} in the review-history replay.`);
 		return replayCard(deck.scheduler, card, answers, deck.cutoff);
 	});
 }

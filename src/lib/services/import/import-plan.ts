@@ -295,7 +295,10 @@ async function planReplays(
 	return replayInWorker(
 		{
 			// An existing deck keeps its own settings.
-			decks: decks.map((d) => ({ deckId: d.deck.id, settings: resolveSettings(global, d.existing?.settings) })),
+			decks: decks.map((d) => ({
+				deckId: d.deck.id,
+				settings: resolveSettings(global, d.existing?.settings)
+			})),
 			cards: [...byCard].map(([cardId, { note, answers }]) => ({
 				cardId,
 				noteId: note.id,

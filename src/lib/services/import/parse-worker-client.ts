@@ -65,7 +65,8 @@ function runInWorker<T>(
 			const value = result(msg);
 			settle(value !== undefined);
 			if (value !== undefined) resolve(value);
-			else reject(new ImportError('internal', `The import worker answered "${msg.type}" to "${request.type}".`));
+			else
+				reject(new ImportError('internal', `The import worker answered "${msg.type}" to "${request.type}".`));
 		};
 		worker.onerror = (event) => {
 			settle(false);
