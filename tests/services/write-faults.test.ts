@@ -3,7 +3,7 @@
  * first and at a later write of each user action. After each: the action failed with an error the app can
  * name (isQuotaError for a full disk), and EVERY table equals its state before the action.
  * Sites: answer, undo, import, undo import, restore, backup mark, shipped-deck install (one deck; the
- * start-up's skip-and-retry is in app-ready.test.ts), exam plan (set and remove), settings (global and deck).
+ * start-up's skip-and-retry is in builtin-decks-recovery.test.ts), exam plan (set and remove), settings (global and deck).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KartkaDB } from '$lib/db/db';
