@@ -1,6 +1,6 @@
 // The one definition of Kartka's security policy, used by svelte.config.js (kit.csp, a <meta> tag in every
 // prerendered shell, with hashes of SvelteKit's inline boot script), by scripts/serve.js, and checked against
-// static/_headers by tests/trust/security-headers.test.ts. See docs/hosting.md for other static hosts.
+// static/_headers by tests/pwa/security-headers.test.ts. See docs/hosting.md for other static hosts.
 
 /**
  * The Content-Security-Policy of the page, as kit.csp directives. Differences from the issue's draft, with reasons:

@@ -24,6 +24,22 @@ export function isQuotaError(error: unknown): boolean {
 	return false;
 }
 
+/**
+ * An IndexedDB transaction aborted under us (Dexie's AbortError, which always carries `inner`): another tab
+ * upgraded or deleted the database, or the browser closed it. Not a cancelled fetch (a plain AbortError).
+ */
+export function isInterruptedWrite(error: unknown): boolean {
+	for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+		if ((e as { name?: unknown }).name === 'AbortError' && typeof e === 'object' && 'inner' in e) return true;
+		e = (e as { cause?: unknown }).cause;
+	}
+	return false;
+}
+
+export const INTERRUPTED_WRITE_MESSAGE =
+	'Saving was interrupted (another Kartka tab or the browser closed the database), so nothing was saved: ' +
+	'everything is as it was before. Try again; if it keeps happening, reload the page.';
+
 /** The one message for a full disk, wherever it happens (answer, import, backup, restore, settings…). */
 export const STORAGE_FULL_MESSAGE =
 	'This device has no storage space left for Kartka, so nothing was saved: everything is as it was before. ' +
@@ -35,6 +51,7 @@ export const STORAGE_FULL_MESSAGE =
  */
 export function errorMessage(error: unknown): string {
 	if (isQuotaError(error)) return STORAGE_FULL_MESSAGE;
+	if (isInterruptedWrite(error)) return INTERRUPTED_WRITE_MESSAGE;
 	if (error instanceof Error) return error.message;
 	if (typeof error === 'string') return error;
 	return String(error);

@@ -44,11 +44,6 @@ export interface ImportDeps {
 
 const defaultDeps: ImportDeps = { parse: parseInWorker, fetchFile: fetchDeckFile, clock: () => Date.now() };
 
-function message(error: unknown): string {
-	if (error instanceof ImportError || error instanceof Error) return error.message;
-	return String(error);
-}
-
 export class ImportSession {
 	status = $state<ImportStatus>('idle');
 	/** What is being done now ("Downloading", "Reading notes", "Saving"…). */
@@ -140,7 +135,7 @@ export class ImportSession {
 				this.notice = 'Cancelled: nothing was changed.';
 			} else {
 				this.status = back === 'done' ? 'idle' : back;
-				this.error = message(error);
+				this.error = errorMessage(error);
 			}
 			return undefined;
 		} finally {
@@ -261,8 +256,10 @@ export class ImportSession {
 	): Promise<ImportPlan> {
 		this.progress(null, 'Comparing with your collection');
 		const plan = await planImport(this.db, collection, {
-			// The review history is replayed only when it will be written ("Import progress").
+			// The review history is replayed only when it will be written ("Import progress"), in the worker.
 			withReplays,
+			signal,
+			onProgress: (f, stage) => this.progress(f, stage),
 			nowMs: this.deps.clock(),
 			source: this.source!,
 			...(this.deckName && TEXT_FORMATS.has(collection.format) ? { deckName: this.deckName } : {}),

@@ -41,6 +41,8 @@ export class SchedulerSettingsEditor {
 	);
 	errors = $state<Partial<Record<FieldKey, string>>>({});
 	message = $state<string | null>(null);
+	/** The last save or reschedule failed (`message` says why); the form stays usable to try again. */
+	writeFailed = $state(false);
 	offerReschedule = $state(false);
 	rescheduled = $state<RescheduleSummary | null>(null);
 	/** Settings as saved: defaults, then global, then (deck mode) the deck's overrides. */
@@ -118,6 +120,7 @@ export class SchedulerSettingsEditor {
 			return false;
 		}
 		this.status = 'saving';
+		this.writeFailed = false;
 		try {
 			const before = this.saved;
 			if (this.deckId === null) await patchGlobalSettings(this.db, values);
@@ -127,7 +130,8 @@ export class SchedulerSettingsEditor {
 			if (this.saved.desiredRetention !== before.desiredRetention) this.offerReschedule = true;
 			return true;
 		} catch (error) {
-			this.fail(error);
+			this.writeFailed = true;
+			this.fail(error, 'ready');
 			return false;
 		}
 	}
@@ -146,6 +150,7 @@ export class SchedulerSettingsEditor {
 
 	async reschedule(): Promise<void> {
 		this.status = 'rescheduling';
+		this.writeFailed = false;
 		try {
 			this.rescheduled = await rescheduleReviewCards(this.db, { deckId: this.deckId ?? undefined });
 			this.offerReschedule = false;
@@ -153,7 +158,8 @@ export class SchedulerSettingsEditor {
 			this.message = `${r.rescheduled} ${r.rescheduled === 1 ? 'card' : 'cards'} rescheduled, ${r.unchanged} already on schedule${r.skipped ? `, ${r.skipped} kept as they were (incomplete history)` : ''}.`;
 			this.status = 'ready';
 		} catch (error) {
-			this.fail(error);
+			this.writeFailed = true;
+			this.fail(error, 'ready');
 		}
 	}
 
@@ -161,8 +167,9 @@ export class SchedulerSettingsEditor {
 		this.offerReschedule = false;
 	}
 
-	private fail(error: unknown): void {
+	/** A failed load leaves nothing to edit ('error'); a failed write keeps the form ('ready') for a retry. */
+	private fail(error: unknown, then: 'error' | 'ready' = 'error'): void {
 		this.message = errorMessage(error);
-		this.status = 'error';
+		this.status = then;
 	}
 }

@@ -10,16 +10,16 @@ import { getMediaMany } from '$lib/db/media.repo';
 import { getGlobalSettings } from '$lib/db/settings.repo';
 import { cardId } from '$lib/domain/card-id';
 import { cardOrdinals, renderCard, type RenderedCard } from '$lib/domain/card-render';
-import { schedulerForDeck } from '$lib/domain/deck-scheduler';
 import type { ImportedCollection, ImportedNote, ImportWarning } from '$lib/domain/import/import-model';
 import type { DeckRow, MediaRow, NoteRow } from '$lib/domain/model';
 import { resolveSettings } from '$lib/domain/scheduler-settings';
 import { deckIdFor, safeNoteKey, uniqueKeys } from '$lib/domain/import/import-ids';
 import { fnv1a } from '$lib/domain/text-hash';
 import { planMedia, rewriteMediaRefs } from '$lib/domain/import/media-plan';
-import { replayCard, type PastAnswer, type ReplayedCard } from '$lib/domain/replay';
+import type { PastAnswer, ReplayedCard } from '$lib/domain/replay';
 import { notePositions } from '$lib/db/import.repo';
 import { deckIdentities, resolveTarget } from './import-target';
+import { replayInWorker } from './parse-client';
 
 export interface ImportSource {
 	kind: 'file' | 'url' | 'text';
@@ -44,6 +44,9 @@ export interface PlanOptions {
 	 * history is replayed only when it will be written (issue 12), and totals.reviews counts it either way.
 	 */
 	withReplays?: boolean;
+	/** Cancels the replay (it runs in the import worker, which is then terminated). */
+	signal?: AbortSignal;
+	onProgress?: (fraction: number, stage: string) => void;
 }
 
 interface DeckPlan {
@@ -226,7 +229,7 @@ export async function planImport(
 	for (const d of decks) d.summary = await diffDeckContent(db, d.deck.id, d.notes);
 
 	const history = reviewsByCard(coll, decks, keyOf);
-	const replays = options.withReplays === false ? [] : await planReplays(db, decks, history);
+	const replays = options.withReplays === false ? [] : await planReplays(db, decks, history, options);
 	const previewCount = options.previewCards ?? 5;
 	const preview: PreviewCard[] = [];
 	for (const d of decks) {
@@ -280,24 +283,29 @@ function reviewsByCard(
 	return byCard;
 }
 
-async function planReplays(db: KartkaDB, decks: DeckPlan[], byCard: History): Promise<ReplayedCard[]> {
+/** The history replayed in the import worker (pure replay.ts there; in place where there is no Worker). */
+async function planReplays(
+	db: KartkaDB,
+	decks: DeckPlan[],
+	byCard: History,
+	options: Pick<PlanOptions, 'signal' | 'onProgress'>
+): Promise<ReplayedCard[]> {
 	if (byCard.size === 0) return [];
 	const global = await getGlobalSettings(db);
-	// One scheduler per deck: an existing deck keeps its own settings.
-	const schedulers = new Map(
-		decks.map((d) => {
-			const settings = resolveSettings(global, d.existing?.settings);
-			return [
-				d.deck.id,
-				{
-					scheduler: schedulerForDeck({ deckSettings: settings, examCap: null }),
-					cutoff: settings.dayCutoffHour
-				}
-			] as const;
-		})
+	return replayInWorker(
+		{
+			// An existing deck keeps its own settings.
+			decks: decks.map((d) => ({
+				deckId: d.deck.id,
+				settings: resolveSettings(global, d.existing?.settings)
+			})),
+			cards: [...byCard].map(([cardId, { note, answers }]) => ({
+				cardId,
+				noteId: note.id,
+				deckId: note.deckId,
+				answers: answers.map(({ reviewedMs, rating, durationMs }) => ({ reviewedMs, rating, durationMs }))
+			}))
+		},
+		options
 	);
-	return [...byCard].map(([id, { note, answers }]) => {
-		const { scheduler, cutoff } = schedulers.get(note.deckId)!;
-		return replayCard(scheduler, { cardId: id, noteId: note.id, deckId: note.deckId }, answers, cutoff);
-	});
 }

@@ -1,10 +1,13 @@
 /**
- * Runs parseImport in parse.worker.ts, progress forwarded. One worker is kept warm between files (so a
- * second Anki package does not load sql.js again); cancelling terminates it, so nothing half-parsed can
- * leak out, and the next file gets a fresh one. Resolves with the collection or rejects with an
- * ImportError carrying the worker's code and message.
+ * Runs import work in parse.worker.ts (parseImport, and the review-history replay of the preview),
+ * progress forwarded. One worker is kept warm between requests (so a second Anki package does not load
+ * sql.js again); cancelling terminates it, so nothing half-done can leak out, and the next request gets
+ * a fresh one. Resolves with the result or rejects with an ImportError carrying the worker's code and
+ * message.
  */
 import { ImportError, type ImportedCollection, type ParseOptions } from '$lib/domain/import/import-model';
+import type { HistoryReplayJob } from '$lib/domain/import/history-replay';
+import type { ReplayedCard } from '$lib/domain/replay';
 import type { WorkerRequest, WorkerResponse } from './parse-worker-protocol';
 
 let idle: Worker | undefined;
@@ -20,16 +23,26 @@ function release(worker: Worker): void {
 	else idle = worker;
 }
 
-export function parseWithWorker(bytes: Uint8Array, options: ParseOptions): Promise<ImportedCollection> {
+interface Run {
+	signal?: AbortSignal;
+	onProgress?: (fraction: number, stage: string) => void;
+}
+
+/** Posts `request` and resolves with what `result` picks out of the worker's final message. */
+function runInWorker<T>(
+	request: WorkerRequest,
+	run: Run,
+	result: (msg: WorkerResponse) => T | undefined
+): Promise<T> {
 	return new Promise((resolve, reject) => {
-		if (options.signal?.aborted) {
+		if (run.signal?.aborted) {
 			reject(new ImportError('cancelled', 'Import cancelled: nothing was imported.'));
 			return;
 		}
 		const worker = idle ?? spawn();
 		idle = undefined;
 		const settle = (keepWorker: boolean) => {
-			options.signal?.removeEventListener('abort', onAbort);
+			run.signal?.removeEventListener('abort', onAbort);
 			if (keepWorker) release(worker);
 			else worker.terminate();
 		};
@@ -37,29 +50,49 @@ export function parseWithWorker(bytes: Uint8Array, options: ParseOptions): Promi
 			settle(false);
 			reject(new ImportError('cancelled', 'Import cancelled: nothing was imported.'));
 		};
-		options.signal?.addEventListener('abort', onAbort);
+		run.signal?.addEventListener('abort', onAbort);
 		worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
 			const msg = event.data;
-			if (msg.type === 'progress') options.onProgress?.(msg.fraction, msg.stage);
-			else if (msg.type === 'done') {
-				settle(true);
-				resolve(msg.collection);
-			} else {
+			if (msg.type === 'progress') {
+				run.onProgress?.(msg.fraction, msg.stage);
+				return;
+			}
+			if (msg.type === 'error') {
 				settle(msg.code !== 'internal');
 				reject(new ImportError(msg.code, msg.message));
+				return;
 			}
+			const value = result(msg);
+			settle(value !== undefined);
+			if (value !== undefined) resolve(value);
+			else
+				reject(new ImportError('internal', `The import worker answered "${msg.type}" to "${request.type}".`));
 		};
 		worker.onerror = (event) => {
 			settle(false);
 			reject(new ImportError('internal', `The import worker failed: ${event.message || 'unknown error'}.`));
 		};
-		const request: WorkerRequest = {
+		worker.postMessage(request);
+	});
+}
+
+export function parseWithWorker(bytes: Uint8Array, options: ParseOptions): Promise<ImportedCollection> {
+	return runInWorker(
+		{
 			type: 'parse',
 			bytes,
 			fileName: options.fileName,
 			textOptions: options.textOptions,
-			withReviews: options.withReviews
-		};
-		worker.postMessage(request);
-	});
+			withReviews: options.withReviews,
+			deviceMemoryGb: options.deviceMemoryGb
+		},
+		options,
+		(msg) => (msg.type === 'done' ? msg.collection : undefined)
+	);
+}
+
+export function replayWithWorker(job: HistoryReplayJob, run: Run = {}): Promise<ReplayedCard[]> {
+	return runInWorker({ type: 'replay', job }, run, (msg) =>
+		msg.type === 'replayed' ? msg.replays : undefined
+	);
 }

@@ -1,12 +1,14 @@
 /// <reference lib="webworker" />
 /**
- * Parses one import file off the main thread and posts progress. sql.js and its wasm are loaded only
+ * Parses one import file off the main thread and posts progress; replays an imported review history
+ * into schedules for the preview ("Import progress" ticked) the same way. sql.js and its wasm are loaded only
  * when the file is an Anki package; the wasm comes from the package via Vite's `?url`, so the build
  * emits it as an asset that the service worker precaches (imports work offline).
  */
 import { errorMessage } from '$lib/domain/errors';
 import type { SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import { runHistoryReplay } from '$lib/domain/import/history-replay';
 import { ImportError } from '$lib/domain/import/import-model';
 import { parseImport } from '$lib/domain/import/parse-import';
 import type { WorkerRequest, WorkerResponse } from './parse-worker-protocol';
@@ -40,20 +42,27 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 	}
 	controller = new AbortController();
 	let lastPostMs = 0;
+	// At most ~20 progress messages a second: progress bars need no more.
+	const progress = (fraction: number, stage: string) => {
+		const now = performance.now();
+		if (now - lastPostMs < 50 && fraction < 1) return;
+		lastPostMs = now;
+		post({ type: 'progress', fraction, stage });
+	};
 	try {
+		if (req.type === 'replay') {
+			const replays = runHistoryReplay(req.job, (f) => progress(f, 'Replaying review history'));
+			post({ type: 'replayed', replays });
+			return;
+		}
 		const collection = await parseImport(req.bytes, {
 			fileName: req.fileName,
 			textOptions: req.textOptions,
 			withReviews: req.withReviews,
+			deviceMemoryGb: req.deviceMemoryGb,
 			signal: controller.signal,
 			loadSqlJs,
-			onProgress(fraction, stage) {
-				// At most ~20 messages a second: progress bars need no more.
-				const now = performance.now();
-				if (now - lastPostMs < 50 && fraction < 1) return;
-				lastPostMs = now;
-				post({ type: 'progress', fraction, stage });
-			}
+			onProgress: progress
 		});
 		const buffers = collection.media
 			.map((m) => m.bytes.buffer)

@@ -2,12 +2,13 @@
  * Issue 12, fault injection at every write site (fake-indexeddb): QuotaExceededError and AbortError at the
  * first and at a later write of each user action. After each: the action failed with an error the app can
  * name (isQuotaError for a full disk), and EVERY table equals its state before the action.
- * Sites: answer, undo, import, restore, backup mark (backup-mark.test.ts), shipped-deck install
- * (app-ready.test.ts), exam plan (set and remove), settings.
+ * Sites: answer, undo, import, undo import, restore, backup mark, shipped-deck install (one deck; the
+ * start-up's skip-and-retry is in builtin-decks-recovery.test.ts), exam plan (set and remove), settings (global and deck).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KartkaDB } from '$lib/db/db';
 import { answerCard, undoAnswer } from '$lib/db/review.repo';
+import { saveDeckOverrides } from '$lib/db/deck-settings.repo';
 import { saveGlobalSettings } from '$lib/db/settings.repo';
 import { isQuotaError } from '$lib/domain/errors';
 import { dateOfStudyDay } from '$lib/domain/exam/exam-plan';
@@ -16,7 +17,14 @@ import { Rating } from '$lib/domain/schedule';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
 import { studyDayOf } from '$lib/domain/study-day';
 import { removeExamPlan, setExamPlan } from '$lib/services/exam/exam-plan.service';
-import { createBackup, readBackupFor, restoreBackup } from '$lib/services/backup/backup.service';
+import {
+	backupHandedOver,
+	createBackup,
+	readBackupFor,
+	restoreBackup
+} from '$lib/services/backup/backup.service';
+import { installBuiltinDecks } from '$lib/services/builtin-decks.service';
+import { importCommitted, prepareImportUndo, undoImport } from '$lib/services/import/import-undo';
 import { planImport } from '$lib/services/import/import-plan';
 import { commitImport } from '$lib/services/import/import.service';
 import { freshDb, seedDeck } from '../helpers/db';
@@ -40,6 +48,36 @@ async function answerFirst(target: KartkaDB, nowMs = NOW) {
 	});
 }
 
+const importable = () =>
+	collection([note('a', '<img src="x.png">', 'A'), note('b', 'B', 'b')], {
+		media: [{ name: 'x.png', mime: 'image/png', bytes: new Uint8Array([137, 80, 78, 71]) }],
+		reviews: [{ noteKey: 'a', ord: 0, reviewedMs: NOW - 86_400_000, rating: 3, durationMs: 2000 }]
+	});
+
+/** The first shipped deck, removed again after a full install: the next start installs it (and only it). */
+async function withOneShippedDeckPending(d: KartkaDB): Promise<string> {
+	await installBuiltinDecks(d, NOW);
+	const id = Object.values(__KARTKA_DECKS__)[0]!.id;
+	await d.transaction('rw', d.decks, d.notes, d.cards, async () => {
+		await d.decks.delete(id);
+		await d.notes.where('deckId').equals(id).delete();
+		await d.cards.where('deckId').equals(id).delete();
+	});
+	return id;
+}
+
+/** The start-up skips a deck it cannot write (and logs why): the logged error is what the fault made. */
+async function installPending(d: KartkaDB, id: string): Promise<void> {
+	let logged: unknown;
+	const warn = vi.spyOn(console, 'warn').mockImplementation((_message, error) => (logged = error));
+	try {
+		const installed = await installBuiltinDecks(d, NOW);
+		if (!installed.includes(id)) throw logged ?? new Error(`Shipped deck ${id} was not installed.`);
+	} finally {
+		warn.mockRestore();
+	}
+}
+
 /** Each write site: how to prepare a database, and the action to break. */
 const SITES: {
 	name: string;
@@ -59,14 +97,34 @@ const SITES: {
 		name: 'import (new deck with history and media)',
 		prepare: (d) => seedDeck(d, 'd', 2, 0),
 		act: async (d) => {
-			const coll = collection([note('a', '<img src="x.png">', 'A'), note('b', 'B', 'b')], {
-				media: [{ name: 'x.png', mime: 'image/png', bytes: new Uint8Array([137, 80, 78, 71]) }],
-				reviews: [{ noteKey: 'a', ord: 0, reviewedMs: NOW - 86_400_000, rating: 3, durationMs: 2000 }]
-			});
-			await commitImport(d, await planImport(d, coll, { nowMs: NOW, source: SOURCE }), {
+			await commitImport(d, await planImport(d, importable(), { nowMs: NOW, source: SOURCE }), {
 				importProgress: true
 			});
 		}
+	},
+	{
+		name: 'undo import',
+		prepare: async (d) => {
+			await seedDeck(d, 'd', 2, 1);
+			const plan = await planImport(d, importable(), { nowMs: NOW, source: SOURCE });
+			const undo = await prepareImportUndo(d, plan);
+			await commitImport(d, plan, { importProgress: true });
+			return importCommitted(d, undo);
+		},
+		act: (d, undo) => undoImport(d, undo as Awaited<ReturnType<typeof importCommitted>>)
+	},
+	{
+		name: 'backup mark',
+		prepare: async (d) => {
+			await seedDeck(d, 'd', 2, 0);
+			return createBackup(d, NOW);
+		},
+		act: (d, file) => backupHandedOver(d, file as Awaited<ReturnType<typeof createBackup>>)
+	},
+	{
+		name: 'shipped-deck install',
+		prepare: withOneShippedDeckPending,
+		act: (d, id) => installPending(d, id as string)
 	},
 	{
 		name: 'restore',
@@ -97,6 +155,11 @@ const SITES: {
 		name: 'settings',
 		prepare: (d) => seedDeck(d, 'd', 1, 0),
 		act: (d) => saveGlobalSettings(d, { newCardsPerDay: 5, dayCutoffHour: 3 })
+	},
+	{
+		name: 'deck settings',
+		prepare: (d) => seedDeck(d, 'd', 1, 0),
+		act: (d) => saveDeckOverrides(d, 'd', { newCardsPerDay: 7 })
 	}
 ];
 

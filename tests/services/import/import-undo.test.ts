@@ -10,8 +10,8 @@ import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
 import { planImport } from '$lib/services/import/import-plan';
 import { importCommitted, prepareImportUndo, undoImport } from '$lib/services/import/import-undo';
 import { commitImport } from '$lib/services/import/import.service';
-import { collection, note, SOURCE } from '../helpers/collections';
-import { dumpTables, freshDb, seedDeck } from '../helpers/db';
+import { collection, note, SOURCE } from '../../helpers/collections';
+import { dumpTables, freshDb, seedDeck } from '../../helpers/db';
 
 const NOW = Date.UTC(2026, 10, 30, 12);
 let db: KartkaDB;

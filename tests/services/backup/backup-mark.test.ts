@@ -10,8 +10,8 @@ import {
 	lastBackupMs,
 	readBackupFor
 } from '$lib/services/backup/backup.service';
-import { dumpTables, freshDb, seedDeck } from '../helpers/db';
-import { withFault } from '../helpers/faults';
+import { dumpTables, freshDb, seedDeck } from '../../helpers/db';
+import { withFault } from '../../helpers/faults';
 
 const NOW = Date.UTC(2026, 10, 30, 12);
 let db: KartkaDB;

@@ -6,7 +6,7 @@ import { examDateProblem, latestExamDate, MAX_EXAM_AHEAD_DAYS } from '$lib/domai
 import { dateOfStudyDay } from '$lib/domain/exam/exam-plan';
 import { studyDayOf } from '$lib/domain/study-day';
 import { examPlanView, setExamPlan } from '$lib/services/exam/exam-plan.service';
-import { dumpTables, freshDb, seedDeck } from '../helpers/db';
+import { dumpTables, freshDb, seedDeck } from '../../helpers/db';
 
 const NOW = new Date(2026, 10, 30, 12).getTime();
 const TODAY = studyDayOf(NOW, 4);

@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KartkaDB } from '$lib/db/db';
 import { planImport } from '$lib/services/import/import-plan';
-import { freshDb } from '../helpers/db';
-import { collection, note, SOURCE } from '../helpers/collections';
+import { freshDb } from '../../helpers/db';
+import { collection, note, SOURCE } from '../../helpers/collections';
 
 const NOW = Date.UTC(2026, 10, 30, 12);
 let db: KartkaDB;

@@ -8,7 +8,7 @@ import { dateOfStudyDay } from '$lib/domain/exam/exam-plan';
 import { studyDayOf } from '$lib/domain/study-day';
 import { createBackup, readBackupFor, restoreBackup } from '$lib/services/backup/backup.service';
 import { setExamPlan } from '$lib/services/exam/exam-plan.service';
-import { dumpTables, freshDb, seedDeck } from '../helpers/db';
+import { dumpTables, freshDb, seedDeck } from '../../helpers/db';
 
 const NOW = new Date(2026, 10, 30, 12).getTime();
 let db: KartkaDB;

@@ -3,8 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KartkaDB } from '$lib/db/db';
 import { isQuotaError } from '$lib/domain/errors';
-import { freshDb, seedDeck } from '../helpers/db';
-import { injectFault, withFault } from '../helpers/faults';
+import { freshDb, seedDeck } from './db';
+import { injectFault, withFault } from './faults';
 
 let db: KartkaDB;
 afterEach(() => db?.close());

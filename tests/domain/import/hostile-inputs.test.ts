@@ -20,7 +20,7 @@ import {
 	toModernSchema,
 	zip,
 	zstd
-} from '../domain/import/anki-builders';
+} from './anki-builders';
 
 const MB = 1024 * 1024;
 

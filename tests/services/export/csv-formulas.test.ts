@@ -8,8 +8,8 @@ import { exportDeckCsv } from '$lib/services/export/export.service';
 import { deckIdFor } from '$lib/domain/import/import-ids';
 import { planImport } from '$lib/services/import/import-plan';
 import { commitImport } from '$lib/services/import/import.service';
-import { freshDb } from '../helpers/db';
-import { collection, note, SOURCE } from '../helpers/collections';
+import { freshDb } from '../../helpers/db';
+import { collection, note, SOURCE } from '../../helpers/collections';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 let db: KartkaDB;

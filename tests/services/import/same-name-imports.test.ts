@@ -6,8 +6,8 @@ import type { KartkaDB } from '$lib/db/db';
 import { parseImportText } from '$lib/domain/import/parse-import';
 import { planImport, type PlanOptions } from '$lib/services/import/import-plan';
 import { commitImport } from '$lib/services/import/import.service';
-import { dumpTables, freshDb } from '../helpers/db';
-import { collection, note } from '../helpers/collections';
+import { dumpTables, freshDb } from '../../helpers/db';
+import { collection, note } from '../../helpers/collections';
 
 const NOW = Date.UTC(2026, 10, 30, 12);
 let db: KartkaDB;

@@ -3,7 +3,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KartkaDB } from '$lib/db/db';
 import { answerCard, undoAnswer } from '$lib/db/review.repo';
-import { errorMessage, KartkaError, STORAGE_FULL_MESSAGE } from '$lib/domain/errors';
+import {
+	errorMessage,
+	INTERRUPTED_WRITE_MESSAGE,
+	KartkaError,
+	STORAGE_FULL_MESSAGE
+} from '$lib/domain/errors';
 import { createScheduler } from '$lib/domain/fsrs-adapter';
 import { Rating } from '$lib/domain/schedule';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
@@ -23,6 +28,16 @@ describe('storage full', () => {
 		expect(errorMessage(error)).toBe(STORAGE_FULL_MESSAGE);
 		expect(STORAGE_FULL_MESSAGE).toMatch(/nothing was saved.*Free some space.*backup/);
 		expect(errorMessage(new Error('other'))).toBe('other');
+	});
+
+	it('an aborted transaction reads as "saving was interrupted", a cancelled fetch does not', async () => {
+		db = freshDb();
+		await seedDeck(db, 'd', 1, 0);
+		const { error } = await withFault(db, { kind: 'AbortError' }, () => db.decks.update('d', { title: 'x' }));
+		expect(errorMessage(error)).toBe(INTERRUPTED_WRITE_MESSAGE);
+		expect(INTERRUPTED_WRITE_MESSAGE).toMatch(/nothing was saved.*Try again/);
+		const fetchAbort = new DOMException('The user aborted a request.', 'AbortError');
+		expect(errorMessage(fetchAbort)).toBe('The user aborted a request.');
 	});
 });
 
