@@ -10,6 +10,7 @@ import {
 	sharedExamDate
 } from '$lib/domain/exam/group-study-state';
 import type { Scheduler } from '$lib/domain/fsrs-adapter';
+import type { CardRow } from '$lib/domain/model';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
 import { makeCard, makeNote } from '../../helpers/cards';
 
@@ -77,7 +78,8 @@ describe('mergeDeckStudyStates', () => {
 
 	it('falls back to the first scheduler for a card of another deck, and needs a deck', () => {
 		const other = schedulerByDeck(new Map([['a', fixedRecall(0.1)]]), fixedRecall(0.7));
-		expect(other.retrievability({ ...a.cards[0]!, deckId: 'zzz' }, 0)).toBe(0.7);
+		const elsewhere: CardRow = { ...a.cards[0]!, deckId: 'zzz' };
+		expect(other.retrievability(elsewhere, 0)).toBe(0.7);
 		expect(() => mergeDeckStudyStates('group:x', [])).toThrow();
 	});
 });
