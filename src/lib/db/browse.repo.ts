@@ -9,9 +9,12 @@ import { toSearchable, type Answer, type SearchableCard } from '$lib/domain/brow
 import type { BulkPlan, BulkWrite } from '$lib/domain/browse/bulk-actions';
 import type { KartkaDB } from './db';
 
-/** Rows are read in chunks so that the page stays responsive while 100,000 cards load. */
-const CHUNK = 20_000;
-const SLICE = 2_000;
+/**
+ * Rows are read in chunks (notes too) so that the page stays responsive while 100,000 cards load: a
+ * chunk's rows are copied out of IndexedDB on the page's thread, so one read of everything would block it.
+ */
+const CHUNK = 5_000;
+const SLICE = 1_000;
 
 function rowsOf(
 	cards: CardRow[],
@@ -40,30 +43,48 @@ export async function firstBrowseRows(db: KartkaDB, limit: number): Promise<Sear
 	});
 }
 
+/**
+ * Every row in primary-key order, `CHUNK` at a time (`read` gives the chunk after a key), with `between`
+ * after each chunk.
+ */
+async function inChunks<T extends { id: string }>(
+	read: (after: string | null) => Promise<T[]>,
+	between: () => Promise<void>,
+	each: (chunk: T[]) => Promise<void> | void
+): Promise<void> {
+	let last: string | null = null;
+	for (;;) {
+		const chunk = await read(last);
+		if (chunk.length === 0) break;
+		await each(chunk);
+		await between();
+		last = chunk.at(-1)!.id;
+		if (chunk.length < CHUNK) break;
+	}
+}
+
 /** Every card as a search row, in stored (id) order. `between` lets the caller paint between chunks. */
 export async function allBrowseRows(
 	db: KartkaDB,
 	between: () => Promise<void> = async () => {}
 ): Promise<SearchableCard[]> {
 	const decks = await deckMap(db);
-	const notes = new Map((await db.notes.toArray()).map((n) => [n.id, n]));
-	await between();
+	const notes = new Map<string, NoteRow>();
+	const readNotes = (after: string | null) =>
+		(after === null ? db.notes : db.notes.where(':id').above(after)).limit(CHUNK).toArray();
+	const readCards = (after: string | null) =>
+		(after === null ? db.cards : db.cards.where(':id').above(after)).limit(CHUNK).toArray();
+	await inChunks(readNotes, between, (chunk) => {
+		for (const n of chunk) notes.set(n.id, n);
+	});
 	const out: SearchableCard[] = [];
-	let last: string | null = null;
-	for (;;) {
-		const chunk: CardRow[] =
-			last === null
-				? await db.cards.limit(CHUNK).toArray()
-				: await db.cards.where(':id').above(last).limit(CHUNK).toArray();
-		if (chunk.length === 0) break;
+	await inChunks(readCards, between, async (chunk) => {
 		// Converted in slices, with a pause between, so that no single task blocks the page for long.
 		for (let i = 0; i < chunk.length; i += SLICE) {
 			out.push(...rowsOf(chunk.slice(i, i + SLICE), notes, decks));
 			await between();
 		}
-		last = chunk.at(-1)!.id;
-		if (chunk.length < CHUNK) break;
-	}
+	});
 	return out;
 }
 

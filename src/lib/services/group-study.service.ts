@@ -1,6 +1,7 @@
 /**
  * "Study all" on a deck group: one queue over every deck of the group (domain/decks/group-queue.ts).
- * Each deck keeps its own daily limits; the group's limits are the global settings.
+ * Each deck keeps its own daily limits and its own scheduler (its settings, its exam plan's cap:
+ * `groupScheduling`); the group's limits are the global settings.
  */
 import type { KartkaDB } from '$lib/db/db';
 import { listDecks } from '$lib/db/decks.repo';
@@ -11,11 +12,24 @@ import { groupQueueInput } from '$lib/domain/decks/group-queue';
 import type { DeckRow } from '$lib/domain/model';
 import type { QueueInput } from '$lib/domain/study-queue';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
-import { studySettingsForDeck } from './deck-scheduling.service';
+import { schedulingForDeck, studySettingsForDeck, type DeckScheduling } from './deck-scheduling.service';
 
 export async function decksOfGroup(db: KartkaDB, group: string): Promise<DeckRow[]> {
 	const decks = await listDecks(db);
 	return decks.filter((d) => inGroup(d, group)).sort((a, b) => deckPath(a).localeCompare(deckPath(b)));
+}
+
+/**
+ * Each deck's settings and scheduler, by deck id: a card answered in "Study all" is scheduled by its
+ * own deck's (schedulerForDeck), never by one scheduler for the whole group.
+ */
+export async function groupScheduling(
+	db: KartkaDB,
+	deckIds: readonly string[],
+	nowMs: number
+): Promise<Map<string, DeckScheduling>> {
+	const all = await Promise.all(deckIds.map((id) => schedulingForDeck(db, id, nowMs)));
+	return new Map(deckIds.map((id, i) => [id, all[i]!]));
 }
 
 export async function loadGroupQueueInput(

@@ -31,6 +31,11 @@ import {
 
 export const FIRST_ROWS = 50;
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** After the next frame is painted (a plain tick where there are no frames, as in unit tests). */
+const afterPaint = () =>
+	typeof requestAnimationFrame === 'function'
+		? new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+		: tick();
 const byId = (a: SearchableCard, b: SearchableCard) =>
 	a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0;
 
@@ -80,7 +85,8 @@ export class BrowseScreen {
 			this.all = first;
 			this.refilter();
 			this.status = 'partial';
-			await tick(); // paint the first rows before reading the rest
+			// The first rows are painted before the rest is read (reading it keeps the page's thread busy).
+			await afterPaint();
 			this.all = await allBrowseRows(this.db, tick);
 			this.status = 'ready';
 			await this.search(this.query);

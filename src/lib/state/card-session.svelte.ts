@@ -126,8 +126,17 @@ export abstract class CardSession<UndoEntry> {
 		this.card = this.note = this.rendered = this.labels = null;
 	}
 
+	/**
+	 * The scheduler and day cutoff that answer `card`: the session's own, except in "Study all" where
+	 * each card is answered with its own deck's (ReviewSession overrides this).
+	 */
+	protected schedulingFor(card: CardRow): { scheduler: Scheduler; dayCutoffHour: number } {
+		void card;
+		return { scheduler: this.scheduler!, dayCutoffHour: this.dayCutoffHour };
+	}
+
 	private intervalLabels(card: CardRow, nowMs: number): IntervalLabels {
-		const outcomes = this.scheduler!.preview(card.id, card, nowMs);
+		const outcomes = this.schedulingFor(card).scheduler.preview(card.id, card, nowMs);
 		const labels = {} as IntervalLabels;
 		for (const r of RATINGS) labels[r] = intervalLabel(outcomes[r].intervalMs, outcomes[r].intervalDays);
 		return labels;
@@ -141,13 +150,14 @@ export abstract class CardSession<UndoEntry> {
 	/** Answers the card on screen as a real review: card and review log in one transaction. */
 	protected saveReview(shown: CardRow, rating: Rating): Promise<AnswerResult> {
 		const now = this.clock();
+		const { scheduler, dayCutoffHour } = this.schedulingFor(shown);
 		return answerCard(this.db, {
 			shown,
 			rating,
 			nowMs: now,
 			durationMs: this.shownForMs(now),
-			scheduler: this.scheduler!,
-			dayCutoffHour: this.dayCutoffHour
+			scheduler,
+			dayCutoffHour
 		});
 	}
 

@@ -11,7 +11,9 @@ import type { Rating } from '$lib/domain/schedule';
 import type { SchedulerSettings } from '$lib/domain/scheduler-settings';
 import { StudyQueue, type QueueCounts } from '$lib/domain/study-queue';
 import { schedulingForDeck } from '$lib/services/deck-scheduling.service';
-import { decksOfGroup, loadGroupQueueInput } from '$lib/services/group-study.service';
+import { decksOfGroup, groupScheduling, loadGroupQueueInput } from '$lib/services/group-study.service';
+import type { DeckScheduling } from '$lib/services/deck-scheduling.service';
+import type { Scheduler } from '$lib/domain/fsrs-adapter';
 import { groupNames } from '$lib/domain/decks/deck-groups';
 import { CardSession } from './card-session.svelte';
 import { markPageReady } from './page-ready';
@@ -38,6 +40,9 @@ export class ReviewSession extends CardSession<UndoEntry> {
 	private settings: SchedulerSettings | null = null;
 	/** "Study all": the decks of the group studied as one queue (null: one deck). */
 	private groupDeckIds: string[] | null = null;
+	/** "Study all": each deck's own settings and scheduler, by deck id. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache, not rendered state
+	private deckScheduling = new Map<string, DeckScheduling>();
 
 	async start(): Promise<void> {
 		try {
@@ -54,22 +59,32 @@ export class ReviewSession extends CardSession<UndoEntry> {
 	}
 
 	/**
-	 * "Study all" on a group: one queue over its decks. Answers use the first deck's scheduler (the
-	 * decks of a group share the global settings unless a deck overrides them).
+	 * "Study all" on a group: one queue over its decks. Each card is answered with its own deck's
+	 * scheduler and day cutoff (a deck's own settings, its exam plan's cap), see `schedulingFor`.
 	 */
 	async startGroup(group: string): Promise<void> {
 		try {
 			const decks = await decksOfGroup(this.db, group);
 			this.groupDeckIds = decks.map((d) => d.id);
 			this.deckTitle = groupNames(group).at(-1) ?? group;
-			const scheduling = await schedulingForDeck(this.db, decks[0]?.id ?? '', this.clock());
-			this.settings = scheduling.settings;
-			this.scheduler = scheduling.scheduler;
-			this.dayCutoffHour = scheduling.settings.dayCutoffHour;
+			this.deckScheduling = await groupScheduling(this.db, this.groupDeckIds, this.clock());
+			const first = this.deckScheduling.get(decks[0]?.id ?? '');
+			if (first) {
+				this.settings = first.settings;
+				this.scheduler = first.scheduler;
+				this.dayCutoffHour = first.settings.dayCutoffHour;
+			}
 			await this.reload();
 		} catch (error) {
 			this.fail(error);
 		}
+		markPageReady();
+	}
+
+	protected schedulingFor(card: CardRow): { scheduler: Scheduler; dayCutoffHour: number } {
+		const own = this.groupDeckIds ? this.deckScheduling.get(card.deckId) : undefined;
+		if (!own) return super.schedulingFor(card);
+		return { scheduler: own.scheduler, dayCutoffHour: own.settings.dayCutoffHour };
 	}
 
 	/** Rebuilds the queue from the database (start, after undo, after a conflict). */

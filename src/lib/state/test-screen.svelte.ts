@@ -5,8 +5,11 @@
 import type { KartkaDB } from '$lib/db/db';
 import { filterFromParams, filterToParams, type CardFilter } from '$lib/domain/exam/card-filter';
 import { QUESTION_FORMATS, type QuestionFormat } from '$lib/domain/exam/test-model';
+import { groupScopeKey } from '$lib/domain/exam/group-study-state';
 import { loadDeckStudyState } from '$lib/services/exam/deck-study-state.service';
+import { loadGroupStudyState } from '$lib/services/exam/group-exam.service';
 import { DeckHeader } from './deck-header.svelte';
+import { GroupHeader } from './group-header.svelte';
 import { ScreenState, type ScreenOptions } from './screen-status.svelte';
 import { TestSession } from './test-session.svelte';
 
@@ -36,32 +39,47 @@ function choiceFromParams(params: URLSearchParams): TestChoice {
 }
 
 export class TestScreen extends ScreenState {
-	readonly header: DeckHeader;
+	readonly header: DeckHeader | GroupHeader;
+	/** `?group=PATH`: a test across every deck of the group (its result is kept under the group). */
+	readonly group: string | null;
+	/** The deck, or the group's scope key (what the result is saved under). */
+	readonly deckId: string;
 	tags = $state.raw<string[]>([]);
 	initial: TestChoice;
 	session = $state.raw<TestSession | null>(null);
 
 	constructor(
 		private readonly db: KartkaDB,
-		readonly deckId: string,
+		deckId: string,
 		params: URLSearchParams,
 		options: ScreenOptions = {}
 	) {
 		super(options);
-		this.header = new DeckHeader(db, deckId);
+		this.group = params.get('group');
+		this.deckId = this.group ? groupScopeKey(this.group) : deckId;
+		this.header = this.group ? new GroupHeader(db, this.group) : new DeckHeader(db, deckId);
 		this.initial = $state(choiceFromParams(params));
 	}
 
 	protected async fetch(): Promise<void> {
-		if (await this.header.load())
-			this.tags = (await loadDeckStudyState(this.db, this.deckId, this.clock())).tags;
+		if (!(await this.header.load())) return;
+		this.tags = this.group
+			? ((await loadGroupStudyState(this.db, this.group, this.clock()))?.state.tags ?? [])
+			: (await loadDeckStudyState(this.db, this.deckId, this.clock())).tags;
 	}
 
 	/** Builds and starts a test for `choice` (which the form then starts from). */
 	start(choice: TestChoice): void {
 		this.initial = choice;
 		const { filter, count, formats } = choice;
-		const request = { deckId: this.deckId, filter, count, seed: choice.seed.trim(), formats };
+		const request = {
+			deckId: this.deckId,
+			...(this.group ? { group: this.group } : {}),
+			filter,
+			count,
+			seed: choice.seed.trim(),
+			formats
+		};
 		this.session = new TestSession(
 			this.db,
 			request,
@@ -76,8 +94,9 @@ export class TestScreen extends ScreenState {
 		this.session = null;
 	}
 
-	/** The practice screen's link for exactly these cards. */
-	practiceHref(cardIds: string[]): string {
+	/** The practice screen's link for exactly these cards (practice is per deck: none for a group). */
+	practiceHref(cardIds: string[]): string | null {
+		if (this.group) return null;
 		const q = filterToParams({ tags: [], failedToday: false, dueWithinDays: null, weakest: null, cardIds });
 		return `/practice?deck=${encodeURIComponent(this.deckId)}&${q}&start=1`;
 	}

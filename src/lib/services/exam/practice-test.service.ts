@@ -1,4 +1,4 @@
-/** Building a test from a deck's own cards, and saving its result. */
+/** Building a test from a deck's own cards (or a deck group's), and saving its result. */
 import type { KartkaDB } from '$lib/db/db';
 import { addTestResult } from '$lib/db/exam.repo';
 import type { TestResultRow } from '$lib/domain/exam/test-result';
@@ -10,9 +10,14 @@ import type { GeneratedTest, QuestionFormat } from '$lib/domain/exam/test-model'
 import { Queue } from '$lib/domain/model';
 import { chooseCards } from '$lib/domain/exam/deck-study-state';
 import { loadDeckStudyState } from './deck-study-state.service';
+import { loadGroupStudyState } from './group-exam.service';
+import { KartkaError } from '$lib/domain/errors';
 
 export interface TestRequest {
+	/** The deck, or for a group test the group's scope key (groupScopeKey): what the result is saved under. */
 	deckId: string;
+	/** A test across a deck group ("Take a test" on a group): questions from all of its decks. */
+	group?: string;
 	filter: CardFilter;
 	count: number;
 	seed: string;
@@ -25,7 +30,10 @@ export async function buildTest(
 	request: TestRequest,
 	nowMs: number
 ): Promise<GeneratedTest & { filterLabel: string }> {
-	const state = await loadDeckStudyState(db, request.deckId, nowMs);
+	const state = request.group
+		? (await loadGroupStudyState(db, request.group, nowMs))?.state
+		: await loadDeckStudyState(db, request.deckId, nowMs);
+	if (!state) throw new KartkaError('group-empty', 'This group has no decks.');
 	const chosen = chooseCards(state, request.filter);
 	// Distractors come from the whole deck (not only the chosen cards), for enough answers of each kind.
 	const pool = factsOf(

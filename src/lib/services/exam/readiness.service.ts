@@ -1,4 +1,4 @@
-/** The readiness view of a deck: predicted recall on the exam morning per tag, the weakest cards, past tests. */
+/** The readiness view of a deck or a deck group: predicted recall on the exam morning per tag, the weakest cards, past tests. */
 import type { KartkaDB } from '$lib/db/db';
 import { listTestResults } from '$lib/db/exam.repo';
 import type { TestResultRow } from '$lib/domain/exam/test-result';
@@ -7,6 +7,7 @@ import { computeReadiness, type Readiness } from '$lib/domain/exam/readiness';
 import { DEFAULT_TARGET_RECALL } from '$lib/domain/exam/exam-plan';
 import { recallMomentMs, type DeckStudyState } from '$lib/domain/exam/deck-study-state';
 import { loadDeckStudyState } from './deck-study-state.service';
+import { loadGroupStudyState } from './group-exam.service';
 
 interface WeakCard {
 	cardId: string;
@@ -33,6 +34,23 @@ export async function readinessView(
 		loadDeckStudyState(db, deckId, nowMs),
 		listTestResults(db, deckId)
 	]);
+	return readinessOf(state, results, weakestCount);
+}
+
+/** A group's readiness: every card of its decks, each with its deck's scheduler; the group's tests. */
+export async function groupReadinessView(
+	db: KartkaDB,
+	group: string,
+	nowMs: number,
+	weakestCount = 10
+): Promise<ReadinessView | null> {
+	const loaded = await loadGroupStudyState(db, group, nowMs);
+	if (!loaded) return null;
+	const results = await listTestResults(db, loaded.state.deckId);
+	return readinessOf(loaded.state, results, weakestCount);
+}
+
+function readinessOf(state: DeckStudyState, results: TestResultRow[], weakestCount: number): ReadinessView {
 	const readiness = computeReadiness({
 		cards: state.cards
 			.filter((c) => state.inScopeNotes.has(c.noteId))
