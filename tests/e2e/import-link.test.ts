@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './axe';
-import { baseUrl, collectPageErrors, launchChromium, newPhoneContext, screenshot, waitForHome } from './browser';
+import {
+	baseUrl,
+	collectPageErrors,
+	launchChromium,
+	newPhoneContext,
+	screenshot,
+	waitForHome
+} from './browser';
 import { readStore } from './idb';
 
 const DECK = {
