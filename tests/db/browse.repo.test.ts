@@ -60,11 +60,7 @@ const actions: [string, Planner, (db: KartkaDB) => Promise<unknown>][] = [
 	[
 		'Suspend',
 		(s) => planSuspend(s.cards),
-		(db) =>
-			db.cards
-				.where('[queue+dueMs]')
-				.between([Queue.Suspended, -Infinity], [Queue.Suspended, Infinity])
-				.count()
+		(db) => db.cards.filter((c) => c.queue === Queue.Suspended).count()
 	],
 	[
 		'Unsuspend',

@@ -8,6 +8,7 @@ import type { CardRow, DeckRow, NoteRow, ReviewLogRow } from '$lib/domain/model'
 import { toSearchable, type Answer, type SearchableCard } from '$lib/domain/browse/search-match';
 import type { BulkPlan, BulkWrite } from '$lib/domain/browse/bulk-actions';
 import type { KartkaDB } from './db';
+import { cardsOfNotes } from './cards-of-notes.repo';
 
 /** Rows are read in chunks so that the page stays responsive while 100,000 cards load. */
 const CHUNK = 20_000;
@@ -75,11 +76,7 @@ export async function browseRowsFor(
 ): Promise<SearchableCard[]> {
 	const byId = new Map<string, CardRow>();
 	for (const c of await db.cards.bulkGet([...cardIds])) if (c) byId.set(c.id, c);
-	for (const c of await db.cards
-		.where('noteId')
-		.anyOf([...noteIds])
-		.toArray())
-		byId.set(c.id, c);
+	for (const c of await cardsOfNotes(db, noteIds)) byId.set(c.id, c);
 	const cards = [...byId.values()];
 	const notes = (await db.notes.bulkGet([...new Set(cards.map((c) => c.noteId))])).filter(
 		(n): n is NoteRow => !!n
@@ -120,7 +117,10 @@ export async function readCardInfo(db: KartkaDB, cardId: string): Promise<CardIn
 	});
 }
 
-/** What a planner may look at: the selected cards as they are now, their notes and the notes' cards. */
+/**
+ * What a planner may look at: the selected cards as they are now, their notes and the notes' cards
+ * (empty unless the action asked for notes: `withNotes`).
+ */
 export interface BulkSelection {
 	cards: CardRow[];
 	notes: NoteRow[];
@@ -157,20 +157,22 @@ export async function runBulkAction(
 	db: KartkaDB,
 	cardIds: readonly string[],
 	planner: (selection: BulkSelection) => BulkPlan,
-	{ withLogs = false } = {}
+	{ withLogs = false, withNotes = true } = {}
 ): Promise<{ plan: BulkPlan; record: UndoRecord }> {
 	return db.transaction('rw', db.cards, db.notes, db.reviewLogs, async () => {
 		const cards = (await db.cards.bulkGet([...cardIds])).filter((c): c is CardRow => !!c);
-		const noteIds = [...new Set(cards.map((c) => c.noteId))];
+		// Card-only actions (suspend, bury, forget, set due) skip the notes: reading 10,000 notes and
+		// every card of them cost more than the action's own write.
+		const noteIds = withNotes ? [...new Set(cards.map((c) => c.noteId))] : [];
 		const notes = (await db.notes.bulkGet(noteIds)).filter((n): n is NoteRow => !!n);
-		const cardsOfNotes = await db.cards.where('noteId').anyOf(noteIds).toArray();
+		const siblings = await cardsOfNotes(db, noteIds);
 		const logs = withLogs
 			? await db.reviewLogs
 					.where('cardId')
 					.anyOf(cards.map((c) => c.id))
 					.toArray()
 			: [];
-		const plan = planner({ cards, notes, cardsOfNotes, logs });
+		const plan = planner({ cards, notes, cardsOfNotes: siblings, logs });
 		const ids = await write(db, plan.write);
 		const existing = new Set(plan.write.logPuts.map((l) => l.id).filter((id) => id !== undefined));
 		return {

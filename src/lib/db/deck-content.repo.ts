@@ -10,6 +10,29 @@ import { outboxTable, syncMetaTable, trackChanges } from './sync-tracking.repo';
 
 export type ApplyOptions = MergeOptions;
 
+/**
+ * Which of `ids` (notes not in this deck now) exist in another deck. Imported and shipped note ids are
+ * `<deck id>/<key>`: then ONE key-range read of that prefix answers it, where a lookup per note (20,000
+ * for a large import) cost more than writing the notes. Other ids are looked up one by one.
+ */
+function notesElsewhere(db: KartkaDB, deckId: string, ids: string[]): Promise<Set<string>> {
+	const prefix = `${deckId}/`;
+	const prefixed = new Set(ids.filter((id) => id.startsWith(prefix)));
+	const others = ids.filter((id) => !id.startsWith(prefix));
+	// Dexie promises only (`.then`), never `async`: see cards-of-notes.repo.ts on early commits.
+	return db.notes
+		.where(':id')
+		.startsWith(prefix)
+		.primaryKeys()
+		.then((keys) =>
+			db.notes.bulkGet(others).then((rows) => {
+				const found = new Set((keys as string[]).filter((key) => prefixed.has(key)));
+				for (const n of rows) if (n !== undefined) found.add(n.id);
+				return found;
+			})
+		);
+}
+
 export async function applyDeckContent(
 	db: KartkaDB,
 	deck: DeckRow,
@@ -24,8 +47,11 @@ export async function applyDeckContent(
 		const oldCards = await db.cards.where('deckId').equals(deck.id).toArray();
 		// Notes the user moved to another deck (issue 11) stay where the user put them.
 		const known = new Set(oldNotes.map((n) => n.id));
-		const elsewhere = await db.notes.bulkGet(notes.filter((n) => !known.has(n.id)).map((n) => n.id));
-		const movedAway = new Set(elsewhere.filter((n) => n !== undefined).map((n) => n.id));
+		const movedAway = await notesElsewhere(
+			db,
+			deck.id,
+			notes.filter((n) => !known.has(n.id)).map((n) => n.id)
+		);
 		const merge = mergeDeckContent(oldNotes, oldCards, notes, { ...options, movedAway });
 		if (options.missing === 'delete') {
 			await db.notes.bulkDelete(merge.noteDeletes);
