@@ -6,7 +6,7 @@ import { mergeDeckContent, diffNotes, type ContentSummary, type MergeOptions } f
 import type { DeckRow, NoteRow } from '$lib/domain/model';
 import { docId } from '$lib/domain/sync/doc-ids';
 import type { KartkaDB } from './db';
-import { outboxTable, syncMetaTable, trackChanges } from './sync-tracking.repo';
+import { outboxTable, syncMetaTable, trackBatch, trackChanges } from './sync-tracking.repo';
 
 export type ApplyOptions = MergeOptions;
 
@@ -66,8 +66,12 @@ export async function applyDeckContent(
 				...merge.notePuts.map((n) => n.id),
 				...(options.missing === 'delete' ? merge.noteDeletes : [])
 			];
-			const ids = [docId('deck', deck.id), ...changed.map((id) => docId('note', id))];
-			await trackChanges(db, ids, options.nowMs);
+			await trackChanges(db, [docId('deck', deck.id)], options.nowMs);
+			await trackBatch(
+				db,
+				changed.map((id) => docId('note', id)),
+				options.nowMs
+			);
 		}
 		return merge.summary;
 	});
