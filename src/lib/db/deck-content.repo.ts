@@ -3,12 +3,15 @@
  * suspended, restored or deleted is decided by domain/deck-merge.ts; this file only reads and writes.
  */
 import { mergeDeckContent, diffNotes, type ContentSummary, type MergeOptions } from '$lib/domain/deck-merge';
-import type { DeckRow, NoteRow } from '$lib/domain/model';
+import type { CardRow, DeckRow, NoteRow } from '$lib/domain/model';
 import { docId } from '$lib/domain/sync/doc-ids';
 import type { KartkaDB } from './db';
 import { outboxTable, syncMetaTable, trackBatch, trackChanges } from './sync-tracking.repo';
 
-export type ApplyOptions = MergeOptions;
+export type ApplyOptions = MergeOptions & {
+	/** Last change to each card before it is written (an import's replayed history: one write per card). */
+	adjustCard?: (card: CardRow) => CardRow;
+};
 
 /**
  * Which of `ids` (notes not in this deck now) exist in another deck. Imported and shipped note ids are
@@ -59,7 +62,8 @@ export async function applyDeckContent(
 			await db.reviewLogs.where('cardId').anyOf(merge.cardDeletes).delete();
 		}
 		await db.notes.bulkPut(merge.notePuts);
-		await db.cards.bulkPut(merge.cardPuts);
+		const { adjustCard } = options;
+		await db.cards.bulkPut(adjustCard ? merge.cardPuts.map(adjustCard) : merge.cardPuts);
 		// Sync: an imported deck and its changed notes (shipped decks are installed on every device).
 		if (deck.origin === 'import') {
 			const changed = [

@@ -125,15 +125,22 @@ export async function trackNewLog(db: KartkaDB, log: SyncedLogRow): Promise<void
 	await trackChanges(db, [docId('log', log.uid)], log.reviewedMs);
 }
 
-/** Many just-added logs at once (an import's history): uids and outbox rows in bulk. */
-export async function trackNewLogs(db: KartkaDB, logs: SyncedLogRow[]): Promise<void> {
+/**
+ * Adds many new logs (an import's history) with their uids and queues them, writing each log ONCE: the
+ * first is added to learn where the store's key generator stands; the rest take the next ids
+ * explicitly (an explicit key moves the generator past it, so no id is ever handed out twice, and uids
+ * stay `<device>-<id>` as trackNewLog makes them). Inside the caller's transaction.
+ */
+export async function addNewLogs(db: KartkaDB, logs: Omit<ReviewLogRow, 'id'>[]): Promise<void> {
 	if (logs.length === 0) return;
 	const device = await deviceIdOf(db);
-	for (const log of logs) log.uid ??= `${device}-${log.id}`;
-	await db.reviewLogs.bulkPut(logs);
+	const firstId = (await db.reviewLogs.add({ ...logs[0]! } as ReviewLogRow)) as number;
+	const rows: SyncedLogRow[] = logs.map((log, i) => ({ ...log, id: firstId + i, uid: `${device}-${firstId + i}` }));
+	await db.reviewLogs.put(rows[0]!);
+	await db.reviewLogs.bulkAdd(rows.slice(1));
 	await trackBatch(
 		db,
-		logs.map((l) => docId('log', l.uid!)),
+		rows.map((l) => docId('log', l.uid!)),
 		logs[0]!.reviewedMs
 	);
 }
