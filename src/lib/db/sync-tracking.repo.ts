@@ -135,7 +135,11 @@ export async function addNewLogs(db: KartkaDB, logs: Omit<ReviewLogRow, 'id'>[])
 	if (logs.length === 0) return;
 	const device = await deviceIdOf(db);
 	const firstId = (await db.reviewLogs.add({ ...logs[0]! } as ReviewLogRow)) as number;
-	const rows: SyncedLogRow[] = logs.map((log, i) => ({ ...log, id: firstId + i, uid: `${device}-${firstId + i}` }));
+	const rows: SyncedLogRow[] = logs.map((log, i) => ({
+		...log,
+		id: firstId + i,
+		uid: `${device}-${firstId + i}`
+	}));
 	await db.reviewLogs.put(rows[0]!);
 	await db.reviewLogs.bulkAdd(rows.slice(1));
 	await trackBatch(
