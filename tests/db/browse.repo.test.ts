@@ -163,4 +163,28 @@ describe('bulk actions in the database', () => {
 		await expect(undoBulkAction(db, record)).rejects.toThrow(/can no longer be undone/);
 		expect(await dumpTables(db)).toEqual(now);
 	});
+
+	it('a large selection reads the same cards, in the order given, by a range or by lookups', async () => {
+		const db = freshDb();
+		await seedDeck(db, 'd', 150, 0);
+		await seedDeck(db, 'e', 150, 0);
+		const ids = (await db.cards.orderBy(':id').primaryKeys()) as string[];
+		const dense = [...ids.slice(10, 110)].reverse(); // neighbours: one range read
+		const sparse = ids.filter((_, i) => i % 4 === 0); // 75 scattered over both decks: a lookup each
+		for (const selection of [dense, sparse, [...dense, 'd/missing#0']]) {
+			let seen: string[] = [];
+			await runBulkAction(
+				db,
+				selection,
+				(s) => {
+					seen = s.cards.map((c) => c.id);
+					return planSuspend(s.cards);
+				},
+				{ withNotes: false }
+			);
+			expect(seen).toEqual(selection.filter((id) => id !== 'd/missing#0'));
+		}
+		const suspended = await db.cards.filter((c) => c.queue === Queue.Suspended).primaryKeys();
+		expect(new Set(suspended)).toEqual(new Set([...dense, ...sparse]));
+	});
 });
