@@ -157,19 +157,23 @@ const RANGE_READ_MIN = 64;
  * often a run of neighbouring ids (a deck's cards share its id prefix; Browse lists cards in id order):
  * when the ids between the first and the last are at most twice the selection, one range read replaces
  * a lookup per card (10,000 lookups cost more than the suspend's own write). Dexie promises only.
+ * (`cardsById`: by id, and may hold neighbours that were not asked for; `currentCards`: exactly the ids
+ * asked for, in the order given, missing ones left out.)
  */
-function currentCards(db: KartkaDB, ids: readonly string[]): Promise<CardRow[]> {
-	const inOrder = (found: (CardRow | undefined)[]) => {
-		const byId = new Map(found.filter((c): c is CardRow => !!c).map((c) => [c.id, c]));
-		return ids.map((id) => byId.get(id)).filter((c): c is CardRow => !!c);
-	};
+function cardsById(db: KartkaDB, ids: readonly string[]): Promise<Map<string, CardRow>> {
+	const byId = (found: (CardRow | undefined)[]) =>
+		new Map(found.filter((c): c is CardRow => !!c).map((c) => [c.id, c]));
 	const sorted = [...new Set(ids)].sort();
-	if (sorted.length < RANGE_READ_MIN) return db.cards.bulkGet(sorted).then(inOrder);
+	if (sorted.length < RANGE_READ_MIN) return db.cards.bulkGet(sorted).then(byId);
 	const range = db.cards.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true);
 	return range
 		.count()
 		.then((n) => (n <= 2 * sorted.length ? range.toArray() : db.cards.bulkGet(sorted)))
-		.then(inOrder);
+		.then(byId);
+}
+
+function currentCards(db: KartkaDB, ids: readonly string[]): Promise<CardRow[]> {
+	return cardsById(db, ids).then((byId) => ids.map((id) => byId.get(id)).filter((c): c is CardRow => !!c));
 }
 
 /**
@@ -215,10 +219,10 @@ export async function runBulkAction(
 export async function undoBulkAction(db: KartkaDB, record: UndoRecord): Promise<void> {
 	await db.transaction('rw', db.cards, db.notes, db.reviewLogs, async () => {
 		const ids = [...record.revs.keys()];
-		const now = await db.cards.bulkGet(ids);
-		const moved = now.some((c, i) => !c || c.rev !== record.revs.get(ids[i]!));
-		const back = record.deleted.length ? await db.cards.bulkGet(record.deleted) : [];
-		if (moved || back.some((c) => c !== undefined))
+		const now = await cardsById(db, ids);
+		const moved = ids.some((id) => now.get(id)?.rev !== record.revs.get(id));
+		const back = await cardsById(db, record.deleted);
+		if (moved || record.deleted.some((id) => back.has(id)))
 			throw new KartkaError(
 				'undo-stale',
 				'Some of these cards changed since, so this action can no longer be undone.'
