@@ -47,11 +47,18 @@ for (const q of ['tag:cause is:due', 'number 4242', 'happened']) {
 
 // Raw indexed reads: notes tagged "cause" and review cards due today (what tag:cause is:due needs).
 const end = endOfStudyDayAt(now, CUTOFF);
+// (Schema v7 dropped the cross-deck [queue+dueMs] index: due cards are read deck by deck.)
+const deckIds = (await db.decks.toCollection().primaryKeys()) as string[];
 const rawTagDue = await timeIt(11, () =>
 	db.transaction('r', db.notes, db.cards, () =>
 		Promise.all([
 			db.notes.where('tags').equals('cause').primaryKeys(),
-			db.cards.where('[queue+dueMs]').between([Queue.Review, -Infinity], [Queue.Review, end]).primaryKeys()
+			...deckIds.map((d) =>
+				db.cards
+					.where('[deckId+queue+dueMs]')
+					.between([d, Queue.Review, -Infinity], [d, Queue.Review, end])
+					.primaryKeys()
+			)
 		])
 	)
 );

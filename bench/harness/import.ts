@@ -140,7 +140,12 @@ async function once(bytes: Uint8Array, fileName: string, importProgress: boolean
 	const t0 = performance.now();
 	const coll = await parseBytes(bytes, { fileName });
 	const t1 = performance.now();
-	const plan = await planImport(db, coll, { nowMs: NOW, source: { kind: 'file', name: fileName } });
+	// As the import screen plans: the history is replayed only when "Import progress" is ticked.
+	const plan = await planImport(db, coll, {
+		nowMs: NOW,
+		source: { kind: 'file', name: fileName },
+		withReplays: importProgress
+	});
 	const t2 = performance.now();
 	await commitImport(db, plan, { importProgress });
 	const t3 = performance.now();

@@ -17,7 +17,7 @@ describe('deck updates and user edits', () => {
 			nowMs: 1
 		});
 		const shipped = (await db.notes.get('d/z'))!;
-		const cards = await db.cards.where('noteId').equals('d/z').toArray();
+		const cards = await db.cards.filter((c) => c.noteId === 'd/z').toArray();
 		const edit = editNote(
 			shipped,
 			{ ...shipped, fields: { text: '{{c1::Minsk}} drifts from {{c2::Moscow}}' } },

@@ -17,7 +17,7 @@ import type { ContentSummary } from '$lib/domain/deck-merge';
 import { applyDeckContent } from './deck-content.repo';
 import { docId } from '$lib/domain/sync/doc-ids';
 import { importConnection, type KartkaDB } from './db';
-import { trackChanges, trackNewLogs, type SyncedLogRow } from './sync-tracking.repo';
+import { addNewLogs, trackChanges } from './sync-tracking.repo';
 
 export function existingDeck(db: KartkaDB, deckId: string): Promise<DeckRow | undefined> {
 	return db.decks.get(deckId);
@@ -89,10 +89,32 @@ async function writeImportOn(
 	const tables = [db.decks, db.notes, db.cards, db.reviewLogs, media, db.syncOutbox, db.syncMeta];
 	return db.transaction('rw', tables, async () => {
 		const result: ImportWriteResult = { decks: [], reviewsWritten: 0, cardsKeptLocal: 0 };
+		// Replayed history goes onto each card as the deck content writes it (one write per card, not two);
+		// cards the content leaves as they are get theirs afterwards.
+		const replays = new Map(write.replays.map((r) => [r.cardId, r]));
+		const logAdds: Omit<ReviewLogRow, 'id'>[] = [];
+		const adjustCard = (card: CardRow): CardRow => {
+			const replay = replays.get(card.id);
+			if (!replay) return card;
+			replays.delete(card.id);
+			// Local progress always wins over imported history.
+			if (card.reps > 0 || card.lastReviewMs !== null) {
+				result.cardsKeptLocal++;
+				return card;
+			}
+			for (const log of replay.logs) logAdds.push({ ...log, afterRev: card.rev + log.afterRev });
+			return {
+				...card,
+				...replay.schedule,
+				queue: card.queue === Queue.Suspended ? card.queue : queueForState(replay.schedule.state),
+				rev: card.rev + replay.logs.length
+			};
+		};
 		for (const { deck, notes } of write.decks) {
 			const summary = await applyDeckContent(db, deck, notes, {
 				nowMs: write.nowMs,
-				missing: write.missing
+				missing: write.missing,
+				...(replays.size ? { adjustCard } : {})
 			});
 			result.decks.push({ deckId: deck.id, summary });
 			stopIfCancelled();
@@ -120,32 +142,14 @@ async function writeImportOn(
 		);
 		stopIfCancelled();
 
-		if (write.replays.length) {
-			const cards = await db.cards.bulkGet(write.replays.map((r) => r.cardId));
-			const cardPuts: CardRow[] = [];
-			const logAdds: Omit<ReviewLogRow, 'id'>[] = [];
-			write.replays.forEach((replay, i) => {
-				const card = cards[i];
-				if (!card) return;
-				if (card.reps > 0 || card.lastReviewMs !== null) {
-					result.cardsKeptLocal++;
-					return;
-				}
-				for (const log of replay.logs) logAdds.push({ ...log, afterRev: card.rev + log.afterRev });
-				cardPuts.push({
-					...card,
-					...replay.schedule,
-					queue: card.queue === Queue.Suspended ? card.queue : queueForState(replay.schedule.state),
-					rev: card.rev + replay.logs.length
-				});
-			});
-			await db.cards.bulkPut(cardPuts);
+		if (replays.size) {
+			const rest = [...replays.keys()];
+			const cards = (await db.cards.bulkGet(rest)).filter((c): c is CardRow => c !== undefined);
+			await db.cards.bulkPut(cards.map(adjustCard));
+		}
+		if (logAdds.length) {
 			// Imported history syncs like answers given here: each log gets its globally unique id.
-			const ids = await db.reviewLogs.bulkAdd(logAdds as ReviewLogRow[], { allKeys: true });
-			await trackNewLogs(
-				db,
-				(logAdds as SyncedLogRow[]).map((log, i) => ({ ...log, id: ids[i] as number }))
-			);
+			await addNewLogs(db, logAdds);
 			result.reviewsWritten = logAdds.length;
 		}
 		stopIfCancelled();

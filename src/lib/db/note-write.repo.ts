@@ -14,6 +14,7 @@ import {
 import { keepMine, useTheirs } from '$lib/domain/notes/deck-update-conflict';
 import { cardOrdinals } from '$lib/domain/card-render';
 import type { KartkaDB } from './db';
+import { cardsOfNotes } from './cards-of-notes.repo';
 
 export function notesOfDeck(db: KartkaDB, deckId: string): Promise<NoteRow[]> {
 	return db.notes.where('deckId').equals(deckId).toArray();
@@ -97,7 +98,7 @@ export function writeNoteEdit(
 		const old = await db.notes.get(noteId);
 		if (!old) throw new KartkaError('note-missing', 'This note no longer exists.');
 		const deck = await db.decks.get(old.deckId);
-		const cards = await db.cards.where('noteId').equals(noteId).toArray();
+		const cards = await cardsOfNotes(db, [noteId]);
 		const result = editNote(old, edit, cards, nowMs, isFromDeckFile(deck));
 		await db.notes.put(result.note);
 		await db.cards.bulkPut(result.cardPuts);
@@ -121,7 +122,7 @@ export function resolveNewerVersion(
 			await db.notes.put(kept);
 			return kept;
 		}
-		const cards = await db.cards.where('noteId').equals(noteId).toArray();
+		const cards = await cardsOfNotes(db, [noteId]);
 		const result = useTheirs(note, cards, nowMs);
 		await db.notes.put(result.note);
 		await db.cards.bulkPut(result.cardPuts);

@@ -27,6 +27,7 @@ import {
 	type OutboxRow,
 	type SyncedLogRow
 } from './sync-tracking.repo';
+import { cardIdsOfNote } from './cards-of-notes.repo';
 
 interface BatchContext {
 	db: KartkaDB;
@@ -65,7 +66,7 @@ function applyLog(ctx: BatchContext, uid: string, body: SyncBody | null): Promis
 }
 
 async function deleteNote(ctx: BatchContext, noteId: string) {
-	const cardIds = (await ctx.db.cards.where('noteId').equals(noteId).primaryKeys()) as string[];
+	const cardIds = await cardIdsOfNote(ctx.db, noteId);
 	await ctx.db.reviewLogs.where('cardId').anyOf(cardIds).delete();
 	await ctx.db.cards.bulkDelete(cardIds);
 	await ctx.db.notes.delete(noteId);

@@ -7,6 +7,7 @@ import { docId } from '$lib/domain/sync/doc-ids';
 import { SYNCED_SETTING_KEYS, type SyncedCardRow } from '$lib/domain/sync/row-docs';
 import type { KartkaDB } from './db';
 import {
+	expandBatches,
 	outboxTable,
 	syncMetaTable,
 	syncRevsTable,
@@ -17,6 +18,7 @@ import {
 /** Queues every synced document of this device (ONE transaction). Returns how many. */
 export async function enqueueEverything(db: KartkaDB, nowMs: number): Promise<number> {
 	return db.transaction('rw', db.tables, async () => {
+		await expandBatches(db);
 		const imported = (await db.decks.toArray()).filter((d) => d.origin === 'import').map((d) => d.id);
 		const ids: string[] = (await db.decks.toArray()).map((d) => docId('deck', d.id));
 		for (const s of await db.settings.toArray())

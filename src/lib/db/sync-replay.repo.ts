@@ -13,6 +13,7 @@ import { canonicalJson } from '$lib/domain/sync/revisions';
 import type { KartkaDB } from './db';
 import { settingsForDeck } from './settings.repo';
 import type { SyncedLogRow } from './sync-tracking.repo';
+import { cardsOfNotes } from './cards-of-notes.repo';
 
 /** A log pulled from the server whose schedules are not computed yet. */
 export const UNREPLAYED = -1;
@@ -23,7 +24,7 @@ const realLogs = (logs: SyncedLogRow[]) => logs.filter((l) => l.afterRev !== UNR
 export async function replayOrderCreatedMs(db: KartkaDB, noteIds: string[]): Promise<Map<string, number>> {
 	const out = new Map<string, number>();
 	if (noteIds.length === 0) return out;
-	const cards = (await db.cards.where('noteId').anyOf(noteIds).toArray()) as SyncedCardRow[];
+	const cards = (await cardsOfNotes(db, noteIds)) as SyncedCardRow[];
 	const needLogs = cards.filter((c) => c.createdMs === undefined && c.state !== 0).map((c) => c.id);
 	const logs = needLogs.length
 		? ((await db.reviewLogs.where('cardId').anyOf(needLogs).toArray()) as SyncedLogRow[])
@@ -40,7 +41,7 @@ export async function replayOrderCreatedMs(db: KartkaDB, noteIds: string[]): Pro
 /** Cards a note should have and does not (a note that arrived, or a new cloze): created as new cards. */
 export async function ensureCards(db: KartkaDB, note: SyncedNoteRow, createdMs: number): Promise<string[]> {
 	const ords = cardOrdinals(note.kind, note.fields);
-	const existing = new Set((await db.cards.where('noteId').equals(note.id).toArray()).map((c) => c.ord));
+	const existing = new Set((await cardsOfNotes(db, [note.id])).map((c) => c.ord));
 	const added: SyncedCardRow[] = [];
 	for (const ord of ords) {
 		if (existing.has(ord)) continue;

@@ -25,6 +25,7 @@ import { applyRemoteBatch } from './sync-apply.repo';
 import {
 	countPending,
 	deviceIdOf,
+	expandBatches,
 	getSyncMeta,
 	outboxTable,
 	syncRevsTable,
@@ -42,6 +43,7 @@ export class DexieSyncStore implements LocalSyncStore {
 	async pending(limit: number): Promise<PendingBatch> {
 		const { db } = this;
 		const me = await deviceIdOf(db);
+		await expandBatches(db);
 		return db.transaction('r', db.tables, async () => {
 			const rows = await outboxTable(db).orderBy('seq').limit(limit).toArray();
 			if (rows.length === 0) return { docs: [], uptoSeq: 0 };
@@ -155,7 +157,9 @@ export class DexieSyncStore implements LocalSyncStore {
 		return new Map(rows.filter((r) => r !== undefined).map((r) => [r.docId, r.rev]));
 	}
 
-	applyRemote(docs: IncomingDoc[], checkpoint: string): Promise<void> {
+	async applyRemote(docs: IncomingDoc[], checkpoint: string): Promise<void> {
+		// A pulled document is merged with this device's queued change of it: batches first.
+		await expandBatches(this.db);
 		return applyRemoteBatch(this.db, docs, checkpoint);
 	}
 

@@ -15,3 +15,8 @@ export function parseCardId(id: string): { noteId: string; ord: number } {
 export function noteIdOfCard(id: string): string {
 	return id.slice(0, id.lastIndexOf('#'));
 }
+
+/** Every card id of a note starts with this (a key range over card ids finds a note's cards). */
+export function cardIdPrefix(noteId: string): string {
+	return `${noteId}#`;
+}

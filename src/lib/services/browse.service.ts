@@ -27,6 +27,9 @@ import {
 
 export { ACTION_LABELS, type BrowseAction } from '$lib/domain/browse/browse-action';
 
+/** Actions whose planners look at notes (and all cards of those notes); the others need only the cards. */
+const NOTE_ACTIONS = new Set<BrowseAction['kind']>(['move', 'add-tags', 'remove-tags', 'delete']);
+
 /** A bulk action at most this large (a whole 100,000-card collection fits). */
 export const MAX_BULK_CARDS = 200_000;
 
@@ -104,7 +107,7 @@ export async function runBrowseAction(
 					return planDelete(s.cards, s.notes, s.cardsOfNotes, s.logs);
 			}
 		},
-		{ withLogs: action.kind === 'delete' }
+		{ withLogs: action.kind === 'delete', withNotes: NOTE_ACTIONS.has(action.kind) }
 	);
 }
 

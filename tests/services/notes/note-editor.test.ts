@@ -176,7 +176,7 @@ describe('Edit', () => {
 		const after = (await db.cards.get(reverse.id))!;
 		expect(after.queue).toBe(Queue.Review);
 		expect(after.stability).toBe(5);
-		expect(await db.cards.where('noteId').equals(note.id).count()).toBe(2);
+		expect(await db.cards.filter((c) => c.noteId === note.id).count()).toBe(2);
 	});
 
 	it('a failed edit writes nothing; a bad edit is refused with the problem', async () => {

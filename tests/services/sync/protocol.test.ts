@@ -59,6 +59,24 @@ describe('sync protocol against pouchdb-server', () => {
 		laptop.close();
 	});
 
+	it('a large import queued as one outbox batch reaches the other device note by note', async () => {
+		const url = await createDatabase(server, 'batch');
+		const phone = new Device('phone');
+		const laptop = new Device('laptop');
+		phone.enrolled = laptop.enrolled = true; // sync already on: only the outbox says what to send
+		await importDeck(phone, 'big', 90, 10);
+		expect(await countPending(phone.db)).toBe(1 + 100); // the deck, and its 100 notes in one batch row
+		const pushed = await phone.sync(url);
+		expect(pushed.pushed).toBe(101);
+		expect(await countPending(phone.db)).toBe(0);
+		await laptop.sync(url);
+		expect(await laptop.db.notes.where('deckId').equals('big').count()).toBe(100);
+		expect(await laptop.db.cards.where('deckId').equals('big').count()).toBe(110);
+		expect(await snapshot(laptop.db)).toEqual(await snapshot(phone.db));
+		phone.close();
+		laptop.close();
+	});
+
 	it('resumes after the server is killed mid-batch: no duplicate, no gap', async () => {
 		const url = await createDatabase(server, 'resume');
 		const phone = new Device('phone');
