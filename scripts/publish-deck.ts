@@ -39,9 +39,12 @@ async function password(): Promise<string | undefined> {
 try {
 	const auth = { url, username: values.user, password: await password(), nowMs: Date.now() };
 	const result = await publishDeck(readFileSync(file, 'utf8'), auth);
-	console.log(`Published "${result.deckId}" version ${result.version} (${result.notes} notes), revision ${result.rev}.`);
+	console.log(
+		`Published "${result.deckId}" version ${result.version} (${result.notes} notes), revision ${result.rev}.`
+	);
 	if (values.lock) {
-		if (!values.user) throw new Error('--lock needs --user (the instructor, who stays admin of the database).');
+		if (!values.user)
+			throw new Error('--lock needs --user (the instructor, who stays admin of the database).');
 		await lockClassDatabase({ ...auth, instructor: values.user, studentRole: values['student-role'] });
 		console.log(`Locked: readers need the role "${values['student-role']}", only ${values.user} can write.`);
 	}

@@ -6,11 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveNewerVersion, writeNoteEdit } from '$lib/db/note-write.repo';
 import { Queue } from '$lib/domain/model';
 import { CLASS_LIMITS } from '$lib/domain/sync/class-deck';
-import {
-	checkClassDecks,
-	listSubscriptions,
-	subscribeToClass
-} from '$lib/services/sync/class-deck.service';
+import { checkClassDecks, listSubscriptions, subscribeToClass } from '$lib/services/sync/class-deck.service';
 import { publishDeck } from '$lib/services/sync/class-publish';
 import { createDatabase, Device, startServer, stopServer, type SyncServer } from './sync-harness';
 
@@ -95,9 +91,9 @@ describe('class decks: an instructor publishes, students subscribe read-only', (
 		const studied = (await student.db.cards.get('history-101/n-1994#0'))!;
 
 		// Nothing new: a check reads, writes nothing.
-		expect((await checkClassDecks(student.db, { nowMs: () => T0 + DAY, fetch: fetcher }))[0]!.updated).toEqual(
-			[]
-		);
+		expect(
+			(await checkClassDecks(student.db, { nowMs: () => T0 + DAY, fetch: fetcher }))[0]!.updated
+		).toEqual([]);
 
 		await publishDeck(deckFile('2.0.0', V2), { url, nowMs: T0 + 2 * DAY });
 		const [check] = await checkClassDecks(student.db, { nowMs: () => T0 + 3 * DAY, fetch: fetcher });

@@ -34,7 +34,11 @@ export interface ClassDeckChange {
 }
 
 /** The `kartka-deck:` rows of one `_changes` answer (other documents, design documents: ignored). */
-export function classDeckChanges(body: unknown): { changes: ClassDeckChange[]; lastSeq: string; count: number } {
+export function classDeckChanges(body: unknown): {
+	changes: ClassDeckChange[];
+	lastSeq: string;
+	count: number;
+} {
 	const results = (body as { results?: unknown } | null)?.results;
 	const lastSeq = (body as { last_seq?: unknown } | null)?.last_seq;
 	if (!Array.isArray(results) || lastSeq === undefined || lastSeq === null)
@@ -66,14 +70,17 @@ export interface ClassDeckDoc {
 export function parseClassDeckDoc(body: unknown, host: string): ClassDeckDoc {
 	const doc = body as { _id?: unknown; _rev?: unknown; deck?: unknown } | null;
 	const refuse = (why: string) =>
-		new KartkaError('class-bad-deck', `The class deck from ${host} was refused: ${why}. Nothing was changed.`);
+		new KartkaError(
+			'class-bad-deck',
+			`The class deck from ${host} was refused: ${why}. Nothing was changed.`
+		);
 	if (!doc || typeof doc._id !== 'string' || typeof doc._rev !== 'string')
 		throw refuse('it is not a CouchDB document');
-	if (!doc._id.startsWith(CLASS_DECK_PREFIX)) throw refuse(`"${doc._id.slice(0, 80)}" is not a deck document`);
+	if (!doc._id.startsWith(CLASS_DECK_PREFIX))
+		throw refuse(`"${doc._id.slice(0, 80)}" is not a deck document`);
 	const deckId = doc._id.slice(CLASS_DECK_PREFIX.length);
 	if (!DECK_ID.test(deckId) || deckId.length > 100) throw refuse('its deck id is not a slug');
-	if (!doc.deck || typeof doc.deck !== 'object' || Array.isArray(doc.deck))
-		throw refuse('it holds no deck');
+	if (!doc.deck || typeof doc.deck !== 'object' || Array.isArray(doc.deck)) throw refuse('it holds no deck');
 	if ((doc.deck as { id?: unknown }).id !== deckId)
 		throw refuse(`the deck inside has another id than "${deckId}"`);
 	const deckJson = JSON.stringify(doc.deck);

@@ -96,13 +96,32 @@ async function planDeck(db: KartkaDB, doc: ClassDeckDoc, url: string, nowMs: num
 	return plan;
 }
 
+/**
+ * A class database on the same server as the student's own sync database is read with the student's
+ * sync login (CouchDB's `_security` lets the "student" role read it); any other one anonymously.
+ */
+async function loginFor(db: KartkaDB, url: string): Promise<{ username?: string; password?: string }> {
+	const config = await getSyncMeta<{ url: string; username: string; password: string; enabled: boolean }>(
+		db,
+		'config'
+	);
+	if (!config?.enabled || !config.username) return {};
+	try {
+		if (new URL(config.url).origin !== new URL(url).origin) return {};
+	} catch {
+		return {};
+	}
+	return { username: config.username, password: config.password };
+}
+
 async function check(
 	db: KartkaDB,
 	sub: ClassSubscription,
 	options: ClassOptions,
 	requireDeck = false
 ): Promise<ClassCheck> {
-	const http = new CouchHttp({ url: sub.url, fetch: options.fetch, timeoutMs: 30_000 });
+	const login = await loginFor(db, sub.url);
+	const http = new CouchHttp({ url: sub.url, ...login, fetch: options.fetch, timeoutMs: 30_000 });
 	const { latest, lastSeq } = await changedDecks(http, sub.since);
 	const known = new Map(sub.decks.map((d) => [d.deckId, d]));
 	// 1. Fetch and validate everything first: a bad document means zero writes.
@@ -141,7 +160,11 @@ export function classAddress(raw: string): { url: string; host: string } {
 }
 
 /** Subscribe (the student said yes to "Download deck from <host>?"): the first check downloads the decks. */
-export async function subscribeToClass(db: KartkaDB, raw: string, options: ClassOptions): Promise<ClassCheck> {
+export async function subscribeToClass(
+	db: KartkaDB,
+	raw: string,
+	options: ClassOptions
+): Promise<ClassCheck> {
 	const { url, host } = classAddress(raw);
 	const existing = (await listSubscriptions(db)).find((s) => s.url === url);
 	return check(db, existing ?? { url, host, since: '0', decks: [], checkedMs: 0 }, options, true);

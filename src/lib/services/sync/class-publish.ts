@@ -42,7 +42,10 @@ export function securityObject(instructor: string, studentRole: string) {
 
 export async function publishDeck(deckText: string, options: PublishOptions): Promise<PublishResult> {
 	if (deckText.length > CLASS_LIMITS.maxDocBytes)
-		throw new KartkaError('publish-too-large', 'The deck file is larger than students\' devices accept (4 MB).');
+		throw new KartkaError(
+			'publish-too-large',
+			"The deck file is larger than students' devices accept (4 MB)."
+		);
 	let input: unknown;
 	try {
 		input = JSON.parse(deckText);
@@ -65,7 +68,12 @@ export async function publishDeck(deckText: string, options: PublishOptions): Pr
 			deck: input
 		}
 	});
-	return { deckId: checked.deck.id, version: checked.deck.version, rev: saved!.rev, notes: checked.deck.notes.length };
+	return {
+		deckId: checked.deck.id,
+		version: checked.deck.version,
+		rev: saved!.rev,
+		notes: checked.deck.notes.length
+	};
 }
 
 /** Makes the class database read-only for students (CouchDB 3: `_security` + `validate_doc_update`). */

@@ -57,7 +57,10 @@ function base64(text: string): string {
 /** The body as text, refused past `maxBytes` (declared or actually received) without reading the rest. */
 async function readBounded(response: Response, maxBytes: number): Promise<string> {
 	const tooLarge = () =>
-		new KartkaError('sync-too-large', `The server sent more than ${Math.round(maxBytes / 1024)} KB: refused.`);
+		new KartkaError(
+			'sync-too-large',
+			`The server sent more than ${Math.round(maxBytes / 1024)} KB: refused.`
+		);
 	if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
 		await response.body?.cancel();
 		throw tooLarge();
