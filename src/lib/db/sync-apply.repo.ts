@@ -145,6 +145,8 @@ async function applyOther(ctx: BatchContext, docId: string, key: string, remote:
 }
 
 export async function applyRemoteBatch(db: KartkaDB, docs: IncomingDoc[], checkpoint: string): Promise<void> {
+	// Only our own writes came back: nothing to apply but the checkpoint.
+	if (docs.length === 0) return putSyncMeta(db, 'pullCheckpoint', checkpoint);
 	await db.transaction('rw', db.tables, async () => {
 		const pendingRows = await outboxTable(db)
 			.where('docId')
@@ -175,9 +177,9 @@ export async function applyRemoteBatch(db: KartkaDB, docs: IncomingDoc[], checkp
 			else if (doc.body.kind === 'card') await applyCard(ctx, doc.id, found.key, doc.body);
 			else await applyOther(ctx, doc.id, found.key, doc.body, doc);
 		}
-		await db.reviewLogs.bulkAdd(ctx.newLogs);
+		// The new logs are replayed in memory with their cards' other logs and written once, replayed.
+		await recomputeCards(db, ctx.touchedCards, ctx.newLogs);
 		await syncRevsTable(db).bulkPut(docs.map((d) => ({ docId: d.id, rev: d.rev, history: d.history })));
-		await recomputeCards(db, ctx.touchedCards);
 		await putSyncMeta(db, 'pullCheckpoint', checkpoint);
 	});
 }
