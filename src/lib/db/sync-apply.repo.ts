@@ -15,12 +15,14 @@ import {
 	type SyncedCardRow,
 	type SyncedNoteRow
 } from '$lib/domain/sync/row-docs';
+import { docId as syncDocId } from '$lib/domain/sync/doc-ids';
 import { kindOfDocId, type CardBody, type NoteBody, type SyncBody } from '$lib/domain/sync/sync-docs';
 import type { IncomingDoc } from '$lib/domain/sync/sync-store';
 import type { KartkaDB } from './db';
 import { ensureCards, recomputeCards, replayOrderCreatedMs, UNREPLAYED } from './sync-replay.repo';
 import {
 	deviceIdOf,
+	getSyncMeta,
 	outboxTable,
 	putSyncMeta,
 	syncRevsTable,
@@ -36,7 +38,12 @@ interface BatchContext {
 	/** The batch's logs already on this device, by uid (read in one query). */
 	logs: Map<string, SyncedLogRow>;
 	newLogs: SyncedLogRow[];
+	/** Suspensions that arrived before their card (its note came later): applied when it is created. */
+	held: Record<string, CardBody>;
+	heldChanged: boolean;
 }
+
+const HELD_CARD_DOCS = 'heldCardDocs';
 
 /** The version to keep: the server's, or merged with this device's unsent change of the same document. */
 function withLocal(remote: SyncBody, local: SyncBody | undefined): SyncBody {
@@ -86,13 +93,26 @@ async function applyNote(ctx: BatchContext, docId: string, noteId: string, remot
 	// Keep the device's own creation time of existing cards (the same value, made here first).
 	if (local?.createdMs !== undefined) row.createdMs = local.createdMs;
 	await ctx.db.notes.put(row);
-	for (const id of await ensureCards(ctx.db, row, row.createdMs ?? merged.createdMs))
+	for (const id of await ensureCards(ctx.db, row, row.createdMs ?? merged.createdMs)) {
 		ctx.touchedCards.add(id);
+		const held = ctx.held[id];
+		if (held) {
+			delete ctx.held[id];
+			ctx.heldChanged = true;
+			await applyCard(ctx, syncDocId('card', id), id, held);
+		}
+	}
 }
 
 async function applyCard(ctx: BatchContext, docId: string, cardId: string, remote: CardBody) {
 	const card = (await ctx.db.cards.get(cardId)) as SyncedCardRow | undefined;
-	if (!card) return;
+	if (!card) {
+		// Its note has not arrived yet (pushed after the suspension): keep the later of the two for it.
+		const before = ctx.held[cardId];
+		ctx.held[cardId] = before ? (mergeVersions([before, remote]) as CardBody) : remote;
+		ctx.heldChanged = true;
+		return;
+	}
 	const pending = ctx.pending.get(docId);
 	const localBody: CardBody | undefined = pending
 		? {
@@ -163,7 +183,9 @@ export async function applyRemoteBatch(db: KartkaDB, docs: IncomingDoc[], checkp
 			pending: new Map(pendingRows.map((r) => [r.docId, r])),
 			touchedCards: new Set(),
 			logs: new Map(known.map((l) => [l.uid!, l])),
-			newLogs: []
+			newLogs: [],
+			held: { ...((await getSyncMeta<Record<string, CardBody>>(db, HELD_CARD_DOCS)) ?? {}) },
+			heldChanged: false
 		};
 		for (const doc of docs) {
 			const found = kindOfDocId(doc.id);
@@ -180,6 +202,7 @@ export async function applyRemoteBatch(db: KartkaDB, docs: IncomingDoc[], checkp
 		// The new logs are replayed in memory with their cards' other logs and written once, replayed.
 		await recomputeCards(db, ctx.touchedCards, ctx.newLogs);
 		await syncRevsTable(db).bulkPut(docs.map((d) => ({ docId: d.id, rev: d.rev, history: d.history })));
+		if (ctx.heldChanged) await putSyncMeta(db, HELD_CARD_DOCS, ctx.held);
 		await putSyncMeta(db, 'pullCheckpoint', checkpoint);
 	});
 }

@@ -1,6 +1,6 @@
 /**
  * Kartka's replication client: the documented CouchDB replication protocol for our own documents.
- * Push: local changes -> (`_revs_diff` for files) -> `_bulk_docs` with `new_edits: false` (our revisions, with
+ * Push: local changes -> `_revs_diff` (skipped for batches of new logs) -> `_bulk_docs` with `new_edits: false` (our revisions, with
  * their history). Pull: `_changes` since the checkpoint (style=all_docs: every leaf) -> `_bulk_get` of
  * what is new -> conflicts merged by the rules of domain/sync/conflict-rules.ts and the resolution
  * written back -> one local transaction per batch, with the checkpoint. Every loop is bounded (batch
@@ -70,10 +70,10 @@ function toCouch(doc: OutgoingDoc, rev: string): CouchDoc {
 }
 
 /**
- * Push. Without attachments the batch goes straight to `_bulk_docs` (`new_edits: false` is idempotent: a
- * revision the server already has changes nothing, so a batch re-sent after a cut connection is harmless);
- * `_revs_diff` is asked first only for batches carrying files, which are worth not sending twice. The next
- * batch is read from IndexedDB while the server stores this one.
+ * Push. A batch of nothing but new review logs goes straight to `_bulk_docs` (`new_edits: false` leaves a
+ * revision the server already has unchanged, so re-sending such a batch after a cut is harmless); any
+ * other batch asks `_revs_diff` first, as CouchDB's replicator does. The next batch is read from IndexedDB
+ * while the server stores this one.
  */
 export async function push(
 	http: CouchHttp,
@@ -119,7 +119,10 @@ export async function push(
 
 async function send(http: CouchHttp, docs: OutgoingDoc[], revs: Map<string, string>) {
 	let toSend = docs.filter((d) => revs.has(d.id));
-	if (toSend.some((d) => d.attachment)) {
+	// New review logs (first revision, immutable, only ever deleted by this device) can simply be sent
+	// again after a cut: `new_edits: false` leaves a revision the server has unchanged. Anything else
+	// asks `_revs_diff` first.
+	if (!toSend.every((d) => d.baseRev === null && d.id.startsWith('log:') && !d.attachment)) {
 		const diff = await http.post<Record<string, { missing?: string[] }>>(
 			'_revs_diff',
 			Object.fromEntries([...revs].map(([id, rev]) => [id, [rev]]))
