@@ -6,6 +6,7 @@ import { KartkaDB } from '$lib/db/db';
 import { answerCard } from '$lib/db/review.repo';
 import { settingsForDeck } from '$lib/db/settings.repo';
 import { enqueueEverything } from '$lib/db/sync-enroll.repo';
+import { deviceIdOf } from '$lib/db/sync-tracking.repo';
 import { DexieSyncStore } from '$lib/db/sync-store.repo';
 import { createScheduler } from '$lib/domain/fsrs-adapter';
 import { Queue } from '$lib/domain/model';
@@ -108,13 +109,15 @@ async function seed(db: KartkaDB) {
 	await db.notes.bulkAdd(notes);
 	await db.cards.bulkAdd(cards);
 	const perCard = Math.max(1, Math.floor(LOGS / CARDS));
+	const me = await deviceIdOf(db);
 	for (let start = 0; start < LOGS; start += 10_000) {
 		const logs = [];
 		for (let i = start; i < Math.min(LOGS, start + 10_000); i++) {
 			const card = cards[Math.floor(i / perCard) % CARDS]!;
 			const reviewedMs = T0 + (i % perCard) * 86_400_000;
 			logs.push({
-				uid: `benchdevice-${i}`,
+				// As the app makes them: <this device>-<local id> (ids count from 1 in this empty table).
+				uid: `${me}-${i + 1}`,
 				cardId: card.id,
 				noteId: card.noteId,
 				deckId,

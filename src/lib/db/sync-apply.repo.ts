@@ -23,6 +23,7 @@ import { ensureCards, recomputeCards, replayOrderCreatedMs, UNREPLAYED } from '.
 import {
 	deviceIdOf,
 	getSyncMeta,
+	logsByUid,
 	outboxTable,
 	putSyncMeta,
 	syncRevsTable,
@@ -176,10 +177,11 @@ export async function applyRemoteBatch(db: KartkaDB, docs: IncomingDoc[], checkp
 			.map((d) => kindOfDocId(d.id))
 			.filter((k) => k?.kind === 'log')
 			.map((k) => k!.key);
-		const known = (await db.reviewLogs.where('uid').anyOf(uids).toArray()) as SyncedLogRow[];
+		const me = await deviceIdOf(db);
+		const known = await logsByUid(db, uids, me);
 		const ctx: BatchContext = {
 			db,
-			me: await deviceIdOf(db),
+			me,
 			pending: new Map(pendingRows.map((r) => [r.docId, r])),
 			touchedCards: new Set(),
 			logs: new Map(known.map((l) => [l.uid!, l])),
