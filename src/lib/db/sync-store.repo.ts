@@ -39,11 +39,11 @@ export class DexieSyncStore implements LocalSyncStore {
 		return deviceIdOf(this.db);
 	}
 
-	async pending(limit: number, afterSeq = 0): Promise<PendingBatch> {
+	async pending(limit: number): Promise<PendingBatch> {
 		const { db } = this;
 		const me = await deviceIdOf(db);
 		return db.transaction('r', db.tables, async () => {
-			const rows = await outboxTable(db).where('seq').above(afterSeq).limit(limit).toArray();
+			const rows = await outboxTable(db).orderBy('seq').limit(limit).toArray();
 			if (rows.length === 0) return { docs: [], uptoSeq: 0 };
 			const revs = await syncRevsTable(db).bulkGet(rows.map((r) => r.docId));
 			const docs: OutgoingDoc[] = [];
