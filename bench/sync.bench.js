@@ -28,7 +28,7 @@ export default async function syncBench({ harness, print }) {
 			`ratio ${(r.upS / r.rawUpS).toFixed(2)}× raw, target ≤ 2×`
 		);
 		print('  of which waiting for the server', ms(r.upTimes.server));
-		print('  of which in this device\'s store (IndexedDB)', ms(r.upTimes.store));
+		print("  of which in this device's store (IndexedDB)", ms(r.upTimes.store));
 		print('raw _bulk_docs of the same documents', r.rawUpS, 's');
 		print(
 			'first sync down (pull + replay to an empty device)',
@@ -37,7 +37,7 @@ export default async function syncBench({ harness, print }) {
 			`ratio ${(r.downS / r.rawUpS).toFixed(2)}× raw _bulk_docs, target ≤ 2×`
 		);
 		print('  of which waiting for the server', ms(r.downTimes.server));
-		print('  of which in this device\'s store (IndexedDB)', ms(r.downTimes.store));
+		print("  of which in this device's store (IndexedDB)", ms(r.downTimes.store));
 		print('raw _changes + _bulk_get of the same documents', r.rawDownS, 's', `${r.downloaded} docs`);
 		print('device after first sync down', `${r.bCards} cards, ${r.bLogs} logs`);
 		print('incremental sync, 20 answers: studying device', r.incUpMs, 'ms', 'target ≤ 300 ms');

@@ -125,7 +125,10 @@ describe('sync protocol against pouchdb-server', () => {
 		await phone.sync(url);
 		// One document per batch: the card's suspension is applied before the note exists.
 		await laptop.sync(url, { batchSize: 1 });
-		expect(await laptop.db.cards.get('h/late#0')).toMatchObject({ userSuspended: true, queue: Queue.Suspended });
+		expect(await laptop.db.cards.get('h/late#0')).toMatchObject({
+			userSuspended: true,
+			queue: Queue.Suspended
+		});
 		expect(await snapshot(laptop.db)).toEqual(await snapshot(phone.db));
 		phone.close();
 		laptop.close();

@@ -13,12 +13,7 @@ import { compareLeaves, historyAfter, nextRev, revisionsOf } from '$lib/domain/s
 import { parseSyncBody, type SyncBody } from '$lib/domain/sync/sync-docs';
 import type { CouchHttp } from './couch-http';
 import { decodeAttachment, encodeAttachment } from './attachments';
-import type {
-	IncomingDoc,
-	LocalSyncStore,
-	OutgoingDoc,
-	WrittenRev
-} from '$lib/domain/sync/sync-store';
+import type { IncomingDoc, LocalSyncStore, OutgoingDoc, WrittenRev } from '$lib/domain/sync/sync-store';
 
 export interface SyncProgress {
 	phase: 'push' | 'pull';
