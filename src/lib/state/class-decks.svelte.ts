@@ -7,7 +7,6 @@ import type { KartkaDB } from '$lib/db/db';
 import { getSyncMeta } from '$lib/db/sync-tracking.repo';
 import { errorMessage } from '$lib/domain/errors';
 import type { ClassSubscription } from '$lib/domain/sync/class-deck';
-import { subscriptionPrompt } from '$lib/domain/sync/class-deck';
 import { loadClassDeckService } from './sync-runner.svelte';
 
 export interface ClassDeckView {
@@ -42,8 +41,7 @@ export class ClassDecksState {
 	async ask(raw: string): Promise<void> {
 		this.message = null;
 		try {
-			const { url, host } = (await loadClassDeckService()).classAddress(raw);
-			this.pending = { url, host, question: subscriptionPrompt(host) };
+			this.pending = (await loadClassDeckService()).classAddress(raw);
 		} catch (error) {
 			this.pending = null;
 			this.message = errorMessage(error);
@@ -89,7 +87,7 @@ export class ClassDecksState {
 			const updated = results.flatMap((r) => r.updated);
 			const kept = results.reduce((n, r) => n + r.userEditsKept, 0);
 			if (updated.length === 0) return 'Class decks are up to date.';
-			const edits = kept ? ` ${kept} of your edits kept: the deck's text waits under "Use theirs".` : '';
+			const edits = kept ? ` Your edits kept: ${kept} (the deck's text waits under "Use theirs").` : '';
 			return `Updated: ${updated.join(', ')}.${edits}`;
 		});
 	}

@@ -13,6 +13,7 @@ import {
 	CLASS_LIMITS,
 	classDeckChanges,
 	parseClassDeckDoc,
+	subscriptionPrompt,
 	type ClassDeckDoc,
 	type ClassSubscription
 } from '$lib/domain/sync/class-deck';
@@ -153,10 +154,10 @@ async function check(
 	return { url: sub.url, host: sub.host, updated, userEditsKept };
 }
 
-/** The class database address, checked (https unless this computer). */
-export function classAddress(raw: string): { url: string; host: string } {
+/** The class database address, checked (https unless this computer), and the question to ask first. */
+export function classAddress(raw: string): { url: string; host: string; question: string } {
 	const url = checkServerAddress(raw);
-	return { url: url.href, host: url.host };
+	return { url: url.href, host: url.host, question: subscriptionPrompt(url.host) };
 }
 
 /** Subscribe (the student said yes to "Download deck from <host>?"): the first check downloads the decks. */
