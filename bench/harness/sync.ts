@@ -6,6 +6,7 @@ import { KartkaDB } from '$lib/db/db';
 import { answerCard } from '$lib/db/review.repo';
 import { settingsForDeck } from '$lib/db/settings.repo';
 import { enqueueEverything } from '$lib/db/sync-enroll.repo';
+import { deviceIdOf } from '$lib/db/sync-tracking.repo';
 import { DexieSyncStore } from '$lib/db/sync-store.repo';
 import { createScheduler } from '$lib/domain/fsrs-adapter';
 import { Queue } from '$lib/domain/model';
@@ -27,6 +28,31 @@ const timedFetch: typeof fetch = async (input, init) => {
 	const body = await response.arrayBuffer();
 	serverMs[endpoint] = (serverMs[endpoint] ?? 0) + performance.now() - t;
 	return new Response(body, { status: response.status, headers: response.headers });
+};
+/** Time spent in this device's store (IndexedDB reads and writes), per method. */
+const storeMs: Record<string, number> = {};
+function timedStore(db: KartkaDB): DexieSyncStore {
+	const store = new DexieSyncStore(db);
+	return new Proxy(store, {
+		get(target, key, receiver) {
+			const value = Reflect.get(target, key, receiver);
+			if (typeof value !== 'function') return value;
+			return async (...args: unknown[]) => {
+				const t = performance.now();
+				try {
+					return await value.apply(target, args);
+				} finally {
+					storeMs[String(key)] = (storeMs[String(key)] ?? 0) + performance.now() - t;
+				}
+			};
+		}
+	});
+}
+const takeTimes = () => {
+	const out = { server: { ...serverMs }, store: { ...storeMs } };
+	for (const k of Object.keys(serverMs)) delete serverMs[k];
+	for (const k of Object.keys(storeMs)) delete storeMs[k];
+	return out;
 };
 const http = (db: string) => new CouchHttp({ url: `${server}/${db}`, timeoutMs: 120_000, fetch: timedFetch });
 const put = (db: string) => fetch(`${server}/${db}`, { method: 'PUT' });
@@ -83,13 +109,15 @@ async function seed(db: KartkaDB) {
 	await db.notes.bulkAdd(notes);
 	await db.cards.bulkAdd(cards);
 	const perCard = Math.max(1, Math.floor(LOGS / CARDS));
+	const me = await deviceIdOf(db);
 	for (let start = 0; start < LOGS; start += 10_000) {
 		const logs = [];
 		for (let i = start; i < Math.min(LOGS, start + 10_000); i++) {
 			const card = cards[Math.floor(i / perCard) % CARDS]!;
 			const reviewedMs = T0 + (i % perCard) * 86_400_000;
 			logs.push({
-				uid: `benchdevice-${i}`,
+				// As the app makes them: <this device>-<local id> (ids count from 1 in this empty table).
+				uid: `${me}-${i + 1}`,
 				cardId: card.id,
 				noteId: card.noteId,
 				deckId,
@@ -165,10 +193,9 @@ async function main() {
 	const docCount = await enqueueEverything(a, T0);
 
 	t = performance.now();
-	await replicate(http(up), new DexieSyncStore(a), { batchSize: BATCH });
+	await replicate(http(up), timedStore(a), { batchSize: BATCH });
 	const upS = secs(t);
-	const upServer = { ...serverMs };
-	for (const k of Object.keys(serverMs)) delete serverMs[k];
+	const upTimes = takeTimes();
 
 	const batches = await readAll(up);
 	t = performance.now();
@@ -181,9 +208,9 @@ async function main() {
 	const rawUpS = secs(t);
 
 	t = performance.now();
-	await pull(http(up), new DexieSyncStore(b), { batchSize: BATCH });
+	await pull(http(up), timedStore(b), { batchSize: BATCH });
 	const downS = secs(t);
-	const downServer = { ...serverMs };
+	const downTimes = takeTimes();
 	t = performance.now();
 	const downloaded = await rawDownload(raw);
 	const rawDownS = secs(t);
@@ -202,12 +229,15 @@ async function main() {
 			scheduler,
 			dayCutoffHour: settings.dayCutoffHour
 		});
+	takeTimes();
 	t = performance.now();
-	await replicate(http(up), new DexieSyncStore(a));
+	await replicate(http(up), timedStore(a));
 	const incUpMs = secs(t) * 1000;
+	const incUpTimes = takeTimes();
 	t = performance.now();
-	await replicate(http(up), new DexieSyncStore(b));
+	await replicate(http(up), timedStore(b));
 	const incDownMs = secs(t) * 1000;
+	const incDownTimes = takeTimes();
 	const bLogs = await b.reviewLogs.count();
 
 	w.__benchResult = {
@@ -221,8 +251,10 @@ async function main() {
 		incUpMs,
 		incDownMs,
 		bLogs,
-		upServer,
-		downServer,
+		upTimes,
+		downTimes,
+		incUpTimes,
+		incDownTimes,
 		bCards: await b.cards.count()
 	};
 	a.close();

@@ -1,7 +1,8 @@
 // Two devices of one student, a phone and a laptop (two Chromium profiles), study the same deck offline,
 // then turn on sync against a pouchdb-server this test starts on 127.0.0.1: both end with the same
 // counts and the same next due dates, every answer counted once. A wrong password and a stopped server
-// are shown as "Wrong password" and "Server unreachable".
+// are shown as "Wrong password" and "Server unreachable". A class deck link asks first, downloads the
+// instructor's deck, and "Check for updates" brings its next version.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,5 +126,74 @@ describe('sync between two browsers', () => {
 		expect(errors).toEqual([]);
 		await phoneContext.close();
 		await laptopContext.close();
+	});
+
+	it('a class deck link asks first, subscribes, and brings the next version', async () => {
+		const classDir = mkdtempSync(join(tmpdir(), 'kartka-e2e-class-'));
+		const classServer = await startSyncServer({ dir: classDir });
+		const context = await newPhoneContext(browser);
+		try {
+			const url = `${classServer.url}/class-e2e`;
+			const deck = (version: string, front: string) => ({
+				format: 'kartka-deck',
+				formatVersion: 1,
+				id: 'class-e2e',
+				title: 'Class deck E2E',
+				description: 'Published by the instructor',
+				version,
+				language: 'en',
+				source: { title: 'Lecture', url: 'https://example.org/lecture' },
+				license: 'CC-BY-4.0',
+				notes: [
+					{ id: 'n-a', kind: 'basic', front, back: 'A' },
+					{ id: 'n-b', kind: 'basic', front: 'Second?', back: 'B' }
+				]
+			});
+			const publish = async (body: object) => {
+				const res = await fetch(`${url}/kartka-deck%3Aclass-e2e`, {
+					method: 'PUT',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify({ _id: 'kartka-deck:class-e2e', ...body })
+				});
+				return ((await res.json()) as { rev: string }).rev;
+			};
+			await fetch(url, { method: 'PUT' });
+			const rev = await publish({ deck: deck('1.0.0', 'First?') });
+
+			const page = await context.newPage();
+			const errors = collectPageErrors(page);
+			await page.goto(`/?subscribe=${encodeURIComponent(url)}`);
+			const question = `Download deck from ${new URL(url).host}?`;
+			await expect.poll(() => page.getByText(question).isVisible(), { timeout: 20_000 }).toBe(true);
+			await screenshot(page, 'sync-04-class-link');
+			expect(await axeViolations(page)).toEqual([]);
+			await page.getByRole('button', { name: 'Download', exact: true }).click();
+			await expect
+				.poll(() => page.getByRole('alert').innerText(), { timeout: 30_000 })
+				.toMatch(/^Added from .*: Class deck E2E\./);
+			await expect
+				.poll(() => page.getByRole('list', { name: 'Class decks you subscribe to' }).innerText())
+				.toContain('Class deck E2E (version 1.0.0)');
+			await screenshot(page, 'sync-05-class-subscribed');
+
+			await publish({ _rev: rev, deck: deck('1.1.0', 'First, reworded?') });
+			await page.getByRole('button', { name: 'Check for updates' }).click();
+			await expect
+				.poll(() => page.getByRole('alert').innerText(), { timeout: 30_000 })
+				.toBe('Updated: Class deck E2E.');
+			const notes = await readStore<{ id: string; fields: { front: string } }>(page, 'notes');
+			expect(notes.find((n) => n.id === 'class-e2e/n-a')?.fields.front).toBe('First, reworded?');
+
+			await page.setViewportSize({ width: 360, height: 800 });
+			await screenshot(page, 'sync-06-class-360');
+			await page.emulateMedia({ colorScheme: 'dark' });
+			await screenshot(page, 'sync-07-class-dark');
+			expect(await axeViolations(page)).toEqual([]);
+			expect(errors).toEqual([]);
+		} finally {
+			await context.close();
+			await classServer.stop();
+			rmSync(classDir, { recursive: true, force: true });
+		}
 	});
 });

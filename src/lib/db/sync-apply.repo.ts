@@ -15,12 +15,15 @@ import {
 	type SyncedCardRow,
 	type SyncedNoteRow
 } from '$lib/domain/sync/row-docs';
+import { docId as syncDocId } from '$lib/domain/sync/doc-ids';
 import { kindOfDocId, type CardBody, type NoteBody, type SyncBody } from '$lib/domain/sync/sync-docs';
 import type { IncomingDoc } from '$lib/domain/sync/sync-store';
 import type { KartkaDB } from './db';
 import { ensureCards, recomputeCards, replayOrderCreatedMs, UNREPLAYED } from './sync-replay.repo';
 import {
 	deviceIdOf,
+	getSyncMeta,
+	logsByUid,
 	outboxTable,
 	putSyncMeta,
 	syncRevsTable,
@@ -37,7 +40,12 @@ interface BatchContext {
 	/** The batch's logs already on this device, by uid (read in one query). */
 	logs: Map<string, SyncedLogRow>;
 	newLogs: SyncedLogRow[];
+	/** Suspensions that arrived before their card (its note came later): applied when it is created. */
+	held: Record<string, CardBody>;
+	heldChanged: boolean;
 }
+
+const HELD_CARD_DOCS = 'heldCardDocs';
 
 /** The version to keep: the server's, or merged with this device's unsent change of the same document. */
 function withLocal(remote: SyncBody, local: SyncBody | undefined): SyncBody {
@@ -87,13 +95,26 @@ async function applyNote(ctx: BatchContext, docId: string, noteId: string, remot
 	// Keep the device's own creation time of existing cards (the same value, made here first).
 	if (local?.createdMs !== undefined) row.createdMs = local.createdMs;
 	await ctx.db.notes.put(row);
-	for (const id of await ensureCards(ctx.db, row, row.createdMs ?? merged.createdMs))
+	for (const id of await ensureCards(ctx.db, row, row.createdMs ?? merged.createdMs)) {
 		ctx.touchedCards.add(id);
+		const held = ctx.held[id];
+		if (held) {
+			delete ctx.held[id];
+			ctx.heldChanged = true;
+			await applyCard(ctx, syncDocId('card', id), id, held);
+		}
+	}
 }
 
 async function applyCard(ctx: BatchContext, docId: string, cardId: string, remote: CardBody) {
 	const card = (await ctx.db.cards.get(cardId)) as SyncedCardRow | undefined;
-	if (!card) return;
+	if (!card) {
+		// Its note has not arrived yet (pushed after the suspension): keep the later of the two for it.
+		const before = ctx.held[cardId];
+		ctx.held[cardId] = before ? (mergeVersions([before, remote]) as CardBody) : remote;
+		ctx.heldChanged = true;
+		return;
+	}
 	const pending = ctx.pending.get(docId);
 	const localBody: CardBody | undefined = pending
 		? {
@@ -146,6 +167,8 @@ async function applyOther(ctx: BatchContext, docId: string, key: string, remote:
 }
 
 export async function applyRemoteBatch(db: KartkaDB, docs: IncomingDoc[], checkpoint: string): Promise<void> {
+	// Only our own writes came back: nothing to apply but the checkpoint.
+	if (docs.length === 0) return putSyncMeta(db, 'pullCheckpoint', checkpoint);
 	await db.transaction('rw', db.tables, async () => {
 		const pendingRows = await outboxTable(db)
 			.where('docId')
@@ -155,14 +178,17 @@ export async function applyRemoteBatch(db: KartkaDB, docs: IncomingDoc[], checkp
 			.map((d) => kindOfDocId(d.id))
 			.filter((k) => k?.kind === 'log')
 			.map((k) => k!.key);
-		const known = (await db.reviewLogs.where('uid').anyOf(uids).toArray()) as SyncedLogRow[];
+		const me = await deviceIdOf(db);
+		const known = await logsByUid(db, uids, me);
 		const ctx: BatchContext = {
 			db,
-			me: await deviceIdOf(db),
+			me,
 			pending: new Map(pendingRows.map((r) => [r.docId, r])),
 			touchedCards: new Set(),
 			logs: new Map(known.map((l) => [l.uid!, l])),
-			newLogs: []
+			newLogs: [],
+			held: { ...((await getSyncMeta<Record<string, CardBody>>(db, HELD_CARD_DOCS)) ?? {}) },
+			heldChanged: false
 		};
 		for (const doc of docs) {
 			const found = kindOfDocId(doc.id);
@@ -176,9 +202,10 @@ export async function applyRemoteBatch(db: KartkaDB, docs: IncomingDoc[], checkp
 			else if (doc.body.kind === 'card') await applyCard(ctx, doc.id, found.key, doc.body);
 			else await applyOther(ctx, doc.id, found.key, doc.body, doc);
 		}
-		await db.reviewLogs.bulkAdd(ctx.newLogs);
+		// The new logs are replayed in memory with their cards' other logs and written once, replayed.
+		await recomputeCards(db, ctx.touchedCards, ctx.newLogs);
 		await syncRevsTable(db).bulkPut(docs.map((d) => ({ docId: d.id, rev: d.rev, history: d.history })));
-		await recomputeCards(db, ctx.touchedCards);
+		if (ctx.heldChanged) await putSyncMeta(db, HELD_CARD_DOCS, ctx.held);
 		await putSyncMeta(db, 'pullCheckpoint', checkpoint);
 	});
 }

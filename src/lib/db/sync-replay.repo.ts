@@ -69,10 +69,21 @@ export async function ensureCards(db: KartkaDB, note: SyncedNoteRow, createdMs: 
 	return [...existing].map((ord) => `${note.id}#${ord}`).concat(added.map((c) => c.id));
 }
 
-/** Recomputes cards from their logs (and suspension, and whether their note still has them). */
-export async function recomputeCards(db: KartkaDB, cardIds: Iterable<string>): Promise<void> {
+/**
+ * Recomputes cards from their logs (and suspension, and whether their note still has them). `newLogs`:
+ * logs not stored yet (a pulled batch's); they are replayed with the stored ones and written here, once
+ * (those whose card has not arrived yet are stored unreplayed, and replayed when it does).
+ */
+export async function recomputeCards(
+	db: KartkaDB,
+	cardIds: Iterable<string>,
+	newLogs: SyncedLogRow[] = []
+): Promise<void> {
 	const ids = [...new Set(cardIds)];
-	if (ids.length === 0) return;
+	if (ids.length === 0) {
+		await db.reviewLogs.bulkAdd(newLogs);
+		return;
+	}
 	// Three queries for the whole batch: cards, their notes, their logs.
 	const cards = ((await db.cards.bulkGet(ids)) as (SyncedCardRow | undefined)[]).filter(
 		(c): c is SyncedCardRow => !!c // a card whose note has not arrived yet is replayed when it does
@@ -83,8 +94,12 @@ export async function recomputeCards(db: KartkaDB, cardIds: Iterable<string>): P
 			.map((n) => [n.id, n])
 	);
 	const logsByCard = new Map<string, SyncedLogRow[]>();
-	for (const log of (await db.reviewLogs.where('cardId').anyOf(ids).toArray()) as SyncedLogRow[])
-		logsByCard.set(log.cardId, [...(logsByCard.get(log.cardId) ?? []), log]);
+	const stored = (await db.reviewLogs.where('cardId').anyOf(ids).toArray()) as SyncedLogRow[];
+	for (const log of [...stored, ...newLogs]) {
+		const list = logsByCard.get(log.cardId);
+		if (list) list.push(log);
+		else logsByCard.set(log.cardId, [log]);
+	}
 	const schedulers = new Map<string, Scheduler>();
 	for (const deckId of new Set(cards.map((c) => c.deckId)))
 		schedulers.set(deckId, createScheduler(await settingsForDeck(db, deckId)));
@@ -125,6 +140,8 @@ export async function recomputeCards(db: KartkaDB, cardIds: Iterable<string>): P
 			rev
 		} as SyncedCardRow);
 	}
+	const replayed = new Set(cards.map((c) => c.id));
+	for (const log of newLogs) if (!replayed.has(log.cardId)) logPuts.push(log);
 	await db.reviewLogs.bulkPut(logPuts);
 	await db.cards.bulkPut(cardPuts);
 }

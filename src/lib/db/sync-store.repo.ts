@@ -27,10 +27,10 @@ import {
 	deviceIdOf,
 	expandBatches,
 	getSyncMeta,
+	logsByUid,
 	outboxTable,
 	syncRevsTable,
-	type OutboxRow,
-	type SyncedLogRow
+	type OutboxRow
 } from './sync-tracking.repo';
 
 export class DexieSyncStore implements LocalSyncStore {
@@ -55,9 +55,7 @@ export class DexieSyncStore implements LocalSyncStore {
 				.map((r) => kindOfDocId(r.docId))
 				.filter((k) => k?.kind === 'log')
 				.map((k) => k!.key);
-			const logs = new Map(
-				((await db.reviewLogs.where('uid').anyOf(uids).toArray()) as SyncedLogRow[]).map((l) => [l.uid!, l])
-			);
+			const logs = new Map((await logsByUid(db, uids, me)).map((l) => [l.uid!, l]));
 			for (const [i, row] of rows.entries()) {
 				// Logs are built without awaiting (see sync-apply.repo.ts on early commits).
 				const found = kindOfDocId(row.docId);

@@ -1,6 +1,7 @@
 /** The settings screen: the global scheduler settings with Optimize, and backup/restore. */
 import type { KartkaDB } from '$lib/db/db';
 import { BackupState } from './backup.svelte';
+import { ClassDecksState } from './class-decks.svelte';
 import { OptimizerRun } from './optimizer.svelte';
 import { ScreenState, type ScreenOptions } from './screen-status.svelte';
 import { SchedulerSettingsEditor } from './settings.svelte';
@@ -11,6 +12,7 @@ export class SettingsScreen extends ScreenState {
 	readonly optimizer: OptimizerRun;
 	readonly backup: BackupState;
 	readonly sync: SyncSettingsState;
+	readonly classDecks: ClassDecksState;
 
 	constructor(db: KartkaDB, options: ScreenOptions = {}) {
 		super(options);
@@ -18,9 +20,10 @@ export class SettingsScreen extends ScreenState {
 		this.optimizer = new OptimizerRun(db, () => this.scheduler.parametersChanged());
 		this.backup = new BackupState(db, this.clock);
 		this.sync = new SyncSettingsState(db, this.clock);
+		this.classDecks = new ClassDecksState(db, this.clock);
 	}
 
 	protected async fetch(): Promise<void> {
-		await Promise.all([this.scheduler.load(), this.backup.load(), this.sync.load()]);
+		await Promise.all([this.scheduler.load(), this.backup.load(), this.sync.load(), this.classDecks.load()]);
 	}
 }

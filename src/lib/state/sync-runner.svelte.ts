@@ -21,6 +21,17 @@ export const syncActivity = $state({
 let deferred = false;
 
 export const loadSyncService = () => import('$lib/services/sync/sync.service');
+export const loadClassDeckService = () => import('$lib/services/sync/class-deck.service');
+
+async function hasClassDecks(db: KartkaDB): Promise<boolean> {
+	return ((await getSyncMeta<unknown[]>(db, 'classDecks')) ?? []).length > 0;
+}
+
+/** Class decks the student subscribed to: checked for a newer version on every sync (GET only). */
+export async function checkClassSubscriptions(db: KartkaDB): Promise<void> {
+	if (!(await hasClassDecks(db))) return;
+	await (await loadClassDeckService()).checkClassDecks(db, { nowMs: () => Date.now() });
+}
 
 async function isOn(db: KartkaDB): Promise<boolean> {
 	try {
@@ -37,14 +48,19 @@ export async function requestSync(db: KartkaDB): Promise<void> {
 		deferred = true;
 		return;
 	}
-	if (syncActivity.running || !(await isOn(db))) return;
+	if (syncActivity.running) return;
+	const on = await isOn(db);
+	if (!on && !(await hasClassDecks(db))) return;
 	syncActivity.running = true;
 	try {
-		const service = await loadSyncService();
-		await service.syncNow(db, {
-			nowMs: () => Date.now(),
-			onProgress: (p) => (syncActivity.progress = p)
-		});
+		if (on) {
+			const service = await loadSyncService();
+			await service.syncNow(db, {
+				nowMs: () => Date.now(),
+				onProgress: (p) => (syncActivity.progress = p)
+			});
+		}
+		await checkClassSubscriptions(db);
 		syncActivity.lastError = null;
 	} catch (error) {
 		syncActivity.lastError = errorMessage(error);

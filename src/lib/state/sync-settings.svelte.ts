@@ -9,7 +9,7 @@ import { errorMessage } from '$lib/domain/errors';
 import { deviceLabel } from '$lib/domain/sync/log-ids';
 import type { SyncedNoteRow } from '$lib/domain/sync/row-docs';
 import { syncStatusText } from '$lib/domain/sync/sync-status';
-import { loadSyncService, syncActivity } from './sync-runner.svelte';
+import { checkClassSubscriptions, loadSyncService, syncActivity } from './sync-runner.svelte';
 
 export interface ConflictView {
 	noteId: string;
@@ -123,7 +123,10 @@ export class SyncSettingsState {
 	}
 
 	syncNow(): Promise<void> {
-		return this.run(async () => (await loadSyncService()).syncNow(this.db, this.options()), 'Synced.');
+		return this.run(async () => {
+			await (await loadSyncService()).syncNow(this.db, this.options());
+			await checkClassSubscriptions(this.db);
+		}, 'Synced.');
 	}
 
 	turnOff(): Promise<void> {

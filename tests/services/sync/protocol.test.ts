@@ -4,10 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyDeckContent } from '$lib/db/deck-content.repo';
 import { undoAnswer } from '$lib/db/review.repo';
-import { editNoteFields } from '$lib/db/sync-edits.repo';
+import { editNoteFields, setCardSuspended } from '$lib/db/sync-edits.repo';
+import { Queue } from '$lib/domain/model';
 import { countPending } from '$lib/db/sync-tracking.repo';
 import { trackChanges } from '$lib/db/sync-tracking.repo';
 import { MAX_MEDIA_BYTES } from '$lib/domain/sync/sync-docs';
+import { makeNote } from '../../helpers/cards';
 import { deckRow, sampleNotes } from '../../helpers/db';
 import { createDatabase, Device, snapshot, startServer, stopServer, type SyncServer } from './sync-harness';
 
@@ -117,6 +119,34 @@ describe('sync protocol against pouchdb-server', () => {
 		server = await startServer(undefined, { dir: server.dir, port: server.port });
 		await laptop.sync(url, { batchSize: 20 });
 		expect(await laptop.db.reviewLogs.count()).toBe(120);
+		expect(await snapshot(laptop.db)).toEqual(await snapshot(phone.db));
+		phone.close();
+		laptop.close();
+	});
+
+	it('a suspension that arrives before its note is kept and applied when the card is created', async () => {
+		const url = await createDatabase(server, 'held-suspension');
+		const phone = new Device('phone');
+		const laptop = new Device('laptop');
+		await importDeck(phone, 'h', 2, 0);
+		await phone.sync(url);
+		await laptop.sync(url);
+		// A new note, suspended, then edited: its note document goes to the server after the card's.
+		await applyDeckContent(
+			phone.db,
+			deckRow('h', { version: '2' }),
+			[...sampleNotes('h', 2, 0), makeNote('h', 'late', 2)],
+			{ nowMs: T0 + 1000 }
+		);
+		await setCardSuspended(phone.db, 'h/late#0', true, T0 + 2000);
+		await editNoteFields(phone.db, 'h/late', { front: 'Late, edited', back: 'x' }, T0 + 3000);
+		await phone.sync(url);
+		// One document per batch: the card's suspension is applied before the note exists.
+		await laptop.sync(url, { batchSize: 1 });
+		expect(await laptop.db.cards.get('h/late#0')).toMatchObject({
+			userSuspended: true,
+			queue: Queue.Suspended
+		});
 		expect(await snapshot(laptop.db)).toEqual(await snapshot(phone.db));
 		phone.close();
 		laptop.close();

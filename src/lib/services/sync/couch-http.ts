@@ -3,6 +3,7 @@
  * becomes a `KartkaError` with a stable code: 401/403 "Wrong password", no answer "Server unreachable".
  * The password travels only over HTTPS (plain HTTP is allowed on loopback, for `npm run sync-server`).
  */
+import { concatBytes } from '$lib/domain/bytes';
 import { KartkaError } from '$lib/domain/errors';
 
 export const SYNC_ERRORS = {
@@ -53,6 +54,34 @@ function base64(text: string): string {
 	return btoa(binary);
 }
 
+/** The body as text, refused past `maxBytes` (declared or actually received) without reading the rest. */
+async function readBounded(response: Response, maxBytes: number): Promise<string> {
+	const tooLarge = () =>
+		new KartkaError(
+			'sync-too-large',
+			`The server sent more than ${Math.round(maxBytes / 1024)} KB: refused.`
+		);
+	if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+		await response.body?.cancel();
+		throw tooLarge();
+	}
+	if (!response.body) return response.text();
+	const reader = response.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let received = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		received += value.byteLength;
+		if (received > maxBytes) {
+			await reader.cancel();
+			throw tooLarge();
+		}
+		chunks.push(value);
+	}
+	return new TextDecoder().decode(concatBytes(chunks, received));
+}
+
 export class CouchHttp {
 	readonly base: URL;
 	private readonly headers: Record<string, string>;
@@ -72,7 +101,13 @@ export class CouchHttp {
 	async request<T>(
 		method: string,
 		path: string,
-		options: { body?: unknown; query?: Record<string, string | number | boolean>; allow404?: boolean } = {}
+		options: {
+			body?: unknown;
+			query?: Record<string, string | number | boolean>;
+			allow404?: boolean;
+			/** Refuse an answer larger than this (untrusted servers: class databases). */
+			maxBytes?: number;
+		} = {}
 	): Promise<T | null> {
 		const url = new URL(path, this.base);
 		for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, String(v));
@@ -99,8 +134,11 @@ export class CouchHttp {
 		}
 		let json: unknown;
 		try {
-			json = await response.json();
+			json = options.maxBytes
+				? JSON.parse(await readBounded(response, options.maxBytes))
+				: await response.json();
 		} catch (cause) {
+			if (cause instanceof KartkaError) throw cause;
 			// A proxy's HTML page, a cut connection: not a CouchDB answer.
 			if (response.ok || response.status >= 500)
 				throw new KartkaError('sync-unreachable', SYNC_ERRORS.unreachable, { cause });

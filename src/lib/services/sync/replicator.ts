@@ -1,6 +1,6 @@
 /**
  * Kartka's replication client: the documented CouchDB replication protocol for our own documents.
- * Push: local changes -> `_revs_diff` -> `_bulk_docs` with `new_edits: false` (our revisions, with
+ * Push: local changes -> `_revs_diff` (skipped for batches of new logs) -> `_bulk_docs` with `new_edits: false` (our revisions, with
  * their history). Pull: `_changes` since the checkpoint (style=all_docs: every leaf) -> `_bulk_get` of
  * what is new -> conflicts merged by the rules of domain/sync/conflict-rules.ts and the resolution
  * written back -> one local transaction per batch, with the checkpoint. Every loop is bounded (batch
@@ -63,9 +63,20 @@ function toCouch(doc: OutgoingDoc, rev: string): CouchDoc {
 	return out;
 }
 
-export async function push(http: CouchHttp, store: LocalSyncStore, options: ReplicateOptions = {}) {
+/**
+ * Push. A batch of nothing but new review logs goes straight to `_bulk_docs` (`new_edits: false` leaves a
+ * revision the server already has unchanged, so re-sending such a batch after a cut is harmless); any
+ * other batch asks `_revs_diff` first, as CouchDB's replicator does. (Reading the next batch while the
+ * server stores this one was tried and dropped: the two-browser test then ended with different counts.)
+ */
+export async function push(
+	http: CouchHttp,
+	store: LocalSyncStore,
+	options: ReplicateOptions = {}
+): Promise<{ pushed: number; written: Map<string, string> }> {
 	const batchSize = options.batchSize ?? DEFAULT_BATCH;
 	let pushed = 0;
+	const allWritten = new Map<string, string>();
 	for (let batchNo = 0; batchNo < (options.maxBatches ?? DEFAULT_MAX_BATCHES); batchNo++) {
 		const batch = await store.pending(batchSize);
 		if (batch.docs.length === 0) break;
@@ -78,30 +89,37 @@ export async function push(http: CouchHttp, store: LocalSyncStore, options: Repl
 			revs.set(doc.id, rev);
 			written.push({ id: doc.id, rev, history: historyAfter(rev, doc.history) });
 		}
-		if (revs.size > 0) {
-			const diff = await http.post<Record<string, { missing?: string[] }>>(
-				'_revs_diff',
-				Object.fromEntries([...revs].map(([id, rev]) => [id, [rev]]))
-			);
-			// After a cut connection, what already arrived is not sent twice.
-			const missing = batch.docs.filter((d) => diff[d.id]?.missing?.includes(revs.get(d.id)!));
-			if (missing.length > 0) {
-				const result = await http.post<unknown[]>('_bulk_docs', {
-					docs: missing.map((d) => toCouch(d, revs.get(d.id)!)),
-					new_edits: false
-				});
-				const failed = (Array.isArray(result) ? result : []).find(
-					(r) => (r as { error?: unknown }).error !== undefined
-				) as { id?: string; reason?: string } | undefined;
-				if (failed)
-					throw new KartkaError('sync-server', `The server refused ${failed.id}: ${failed.reason ?? ''}`);
-			}
-		}
+		if (revs.size > 0) await send(http, batch.docs, revs);
 		await store.markPushed(written, batch.uptoSeq);
+		for (const w of written) allWritten.set(w.id, w.rev);
 		pushed += batch.docs.length;
 		options.onProgress?.({ phase: 'push', done: pushed });
 	}
-	return pushed;
+	return { pushed, written: allWritten };
+}
+
+async function send(http: CouchHttp, docs: OutgoingDoc[], revs: Map<string, string>) {
+	let toSend = docs.filter((d) => revs.has(d.id));
+	// New review logs (first revision, immutable, only ever deleted by this device) can simply be sent
+	// again after a cut: `new_edits: false` leaves a revision the server has unchanged. Anything else
+	// asks `_revs_diff` first.
+	if (!toSend.every((d) => d.baseRev === null && d.id.startsWith('log:') && !d.attachment)) {
+		const diff = await http.post<Record<string, { missing?: string[] }>>(
+			'_revs_diff',
+			Object.fromEntries([...revs].map(([id, rev]) => [id, [rev]]))
+		);
+		// After a cut connection, files that already arrived are not sent twice.
+		toSend = toSend.filter((d) => diff[d.id]?.missing?.includes(revs.get(d.id)!));
+	}
+	if (toSend.length === 0) return;
+	const result = await http.post<unknown[]>('_bulk_docs', {
+		docs: toSend.map((d) => toCouch(d, revs.get(d.id)!)),
+		new_edits: false
+	});
+	const failed = (Array.isArray(result) ? result : []).find(
+		(r) => (r as { error?: unknown }).error !== undefined
+	) as { id?: string; reason?: string } | undefined;
+	if (failed) throw new KartkaError('sync-server', `The server refused ${failed.id}: ${failed.reason ?? ''}`);
 }
 
 /** Leaves of one document from `_bulk_get`: parsed bodies, attachments decoded. */
@@ -158,25 +176,52 @@ function resolve(id: string, result: BulkGetResult): { incoming: IncomingDoc; wr
 	};
 }
 
-export async function pull(http: CouchHttp, store: LocalSyncStore, options: ReplicateOptions = {}) {
+type ChangesAnswer = { results: ChangesRow[]; last_seq: unknown; pending?: number };
+
+/** Echo-only batches (our own writes coming back) save their checkpoint at most this often. */
+const ECHO_CHECKPOINT_EVERY = 20;
+
+/**
+ * Pull. `justWritten` (id -> revision) is what the push before it wrote: those echoes are recognised
+ * without reading IndexedDB. A batch of nothing but echoes writes nothing locally; its checkpoint is
+ * saved with the next real batch, every ECHO_CHECKPOINT_EVERY batches, and at the end (re-reading
+ * echoes after a cut is harmless). The remote checkpoint is read while the first `_changes` is asked.
+ */
+export async function pull(
+	http: CouchHttp,
+	store: LocalSyncStore,
+	options: ReplicateOptions & { justWritten?: Map<string, string> } = {}
+) {
 	const batchSize = options.batchSize ?? DEFAULT_BATCH;
-	const checkpointId = `_local/kartka-${await store.deviceId()}`;
+	const [deviceId, local] = await Promise.all([store.deviceId(), store.pullCheckpoint()]);
+	const checkpointId = `_local/kartka-${deviceId}`;
+	const changesSince = (since: string) =>
+		http.get<ChangesAnswer>('_changes', { since, limit: batchSize, style: 'all_docs' });
+	const early = local ? changesSince(local) : null;
+	early?.catch(() => undefined);
 	const remote = await http.request<{ _rev?: string; last_seq?: string }>('GET', checkpointId, {
 		allow404: true
 	});
-	const local = await store.pullCheckpoint();
 	// A database without our checkpoint (new, or re-created): start over; applying is idempotent.
 	let since = remote && local ? local : '0';
 	let checkpointRev = remote?._rev;
 	let pulled = 0;
 	let conflictsResolved = 0;
+	let unsaved: string | null = null;
+	let echoBatches = 0;
+	const saveRemote = async (lastSeq: string) => {
+		const saved = await http.request<{ rev: string }>('PUT', checkpointId, {
+			body: { _id: checkpointId, ...(checkpointRev ? { _rev: checkpointRev } : {}), last_seq: lastSeq }
+		});
+		checkpointRev = saved?.rev;
+	};
 	for (let batchNo = 0; batchNo < (options.maxBatches ?? DEFAULT_MAX_BATCHES); batchNo++) {
-		const changes = await http.get<{ results: ChangesRow[]; last_seq: unknown; pending?: number }>(
-			'_changes',
-			{ since, limit: batchSize, style: 'all_docs' }
-		);
+		const changes = await (batchNo === 0 && early && since === local ? early : changesSince(since));
 		if (!Array.isArray(changes.results) || changes.results.length === 0) break;
-		const known = await store.knownRevs(changes.results.map((r) => r.id));
+		const ids = changes.results.map((r) => r.id);
+		const just = options.justWritten;
+		const known = await store.knownRevs(just ? ids.filter((id) => !just.has(id)) : ids);
+		if (just) for (const id of ids) if (just.has(id)) known.set(id, just.get(id)!);
 		const incoming: IncomingDoc[] = [];
 		const wanted: { id: string; rev: string }[] = [];
 		for (const row of changes.results) {
@@ -210,16 +255,21 @@ export async function pull(http: CouchHttp, store: LocalSyncStore, options: Repl
 		}
 		if (writes.length > 0) await http.post('_bulk_docs', { docs: writes, new_edits: false });
 		const lastSeq = seqText(changes.last_seq);
-		await store.applyRemote(incoming, lastSeq);
-		const saved = await http.request<{ rev: string }>('PUT', checkpointId, {
-			body: { _id: checkpointId, ...(checkpointRev ? { _rev: checkpointRev } : {}), last_seq: lastSeq }
-		});
-		checkpointRev = saved?.rev;
+		const last = changes.results.length < batchSize;
+		if (incoming.length === 0 && !last && ++echoBatches < ECHO_CHECKPOINT_EVERY) {
+			unsaved = lastSeq;
+		} else {
+			// The local apply and the remote checkpoint at once: the local checkpoint is the one resumed from.
+			await Promise.all([store.applyRemote(incoming, lastSeq), saveRemote(lastSeq)]);
+			unsaved = null;
+			echoBatches = 0;
+		}
 		since = lastSeq;
 		pulled += incoming.length;
 		options.onProgress?.({ phase: 'pull', done: pulled, remaining: changes.pending });
-		if (changes.results.length < batchSize) break;
+		if (last) break;
 	}
+	if (unsaved) await Promise.all([store.applyRemote([], unsaved), saveRemote(unsaved)]);
 	return { pulled, conflictsResolved };
 }
 
@@ -229,7 +279,7 @@ export async function replicate(
 	store: LocalSyncStore,
 	options: ReplicateOptions = {}
 ): Promise<SyncSummary> {
-	const pushed = await push(http, store, options);
-	const { pulled, conflictsResolved } = await pull(http, store, options);
+	const { pushed, written } = await push(http, store, options);
+	const { pulled, conflictsResolved } = await pull(http, store, { ...options, justWritten: written });
 	return { pushed, pulled, conflictsResolved };
 }
