@@ -4,6 +4,7 @@
  * transaction. Anything slower than ~300 ms shows progress and can be cancelled; a cancel or an error
  * at any point leaves the collection as it was.
  */
+import { ImportProgress } from './import-progress.svelte';
 import { LinkPrompt } from './link-prompt.svelte';
 import {
 	importCommitted,
@@ -14,7 +15,7 @@ import {
 import type { KartkaDB } from '$lib/db/db';
 import { errorMessage } from '$lib/domain/errors';
 // The text helpers only (not the whole parser set, which runs in the worker).
-import { decodeText } from '$lib/domain/import/text-decode';
+import { splittableText } from '$lib/domain/import/text-decode';
 import { previewText } from '$lib/domain/import/text-import';
 import {
 	IMPORT_LIMITS,
@@ -29,10 +30,9 @@ import { commitImport, type ImportResult } from '$lib/services/import/import.ser
 import { parseInWorker } from '$lib/services/import/parse-client';
 import { fetchDeckFile } from '$lib/services/import/url-import';
 
-export type ImportStatus = 'idle' | 'working' | 'preview' | 'done';
+export { PROGRESS_DELAY_MS, type ImportStatus } from './import-progress.svelte';
+
 const TEXT_FORMATS = new Set(['csv', 'tsv', 'quizlet', 'anki-text']);
-/** Work shorter than this shows no progress bar (it would only flicker). */
-export const PROGRESS_DELAY_MS = 300;
 
 export interface ImportDeps {
 	parse: (bytes: Uint8Array, options: ParseOptions) => Promise<ImportedCollection>;
@@ -44,17 +44,7 @@ export interface ImportDeps {
 
 const defaultDeps: ImportDeps = { parse: parseInWorker, fetchFile: fetchDeckFile, clock: () => Date.now() };
 
-export class ImportSession {
-	status = $state<ImportStatus>('idle');
-	/** What is being done now ("Downloading", "Reading notes", "Saving"…). */
-	stage = $state('');
-	/** 0..1, or null when unknown (the bar is then indeterminate). */
-	fraction = $state<number | null>(null);
-	showProgress = $state(false);
-	error = $state<string | null>(null);
-	/** A short notice, e.g. after a cancel. */
-	notice = $state<string | null>(null);
-
+export class ImportSession extends ImportProgress {
 	source = $state.raw<(ImportSource & { bytes: Uint8Array }) | null>(null);
 	collection = $state.raw<ImportedCollection | null>(null);
 	plan = $state.raw<ImportPlan | null>(null);
@@ -78,15 +68,13 @@ export class ImportSession {
 	updatesExisting = $derived(this.plan?.decks.some((d) => d.existing !== null) ?? false);
 	removedCount = $derived(this.plan?.decks.reduce((n, d) => n + d.summary.removed, 0) ?? 0);
 
-	private controller: AbortController | null = null;
-	/** The work now running (a re-plan after the deck name changed…), for "Import" to wait for. */
-	private inflight: Promise<unknown> | null = null;
 	private readonly deps: ImportDeps;
 
 	constructor(
 		private readonly db: KartkaDB,
 		deps: Partial<ImportDeps> = {}
 	) {
+		super();
 		this.deps = { ...defaultDeps, ...deps };
 	}
 
@@ -109,49 +97,6 @@ export class ImportSession {
 		// Links ask first: nothing is fetched before the student says "Download" (issue 12).
 		if (linkUrl) this.askLink(linkUrl, appProtocol);
 	}
-
-	/** Runs `task` with progress (shown after PROGRESS_DELAY_MS) and a cancel that aborts `signal`. */
-	private async run<T>(stage: string, task: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
-		this.controller?.abort();
-		const controller = new AbortController();
-		this.controller = controller;
-		const back = this.status === 'working' ? 'idle' : this.status;
-		this.status = 'working';
-		this.stage = stage;
-		this.fraction = null;
-		this.error = null;
-		this.notice = null;
-		const timer = setTimeout(() => {
-			if (this.controller === controller) this.showProgress = true;
-		}, PROGRESS_DELAY_MS);
-		const work = task(controller.signal);
-		this.inflight = work;
-		try {
-			return await work;
-		} catch (error) {
-			if (this.controller !== controller) return undefined; // superseded by a newer action
-			if (controller.signal.aborted || (error instanceof ImportError && error.code === 'cancelled')) {
-				this.status = back;
-				this.notice = 'Cancelled: nothing was changed.';
-			} else {
-				this.status = back === 'done' ? 'idle' : back;
-				this.error = errorMessage(error);
-			}
-			return undefined;
-		} finally {
-			clearTimeout(timer);
-			if (this.controller === controller) {
-				this.controller = null;
-				this.inflight = null;
-				this.showProgress = false;
-			}
-		}
-	}
-
-	private progress = (fraction: number | null, stage?: string) => {
-		this.fraction = fraction;
-		if (stage) this.stage = stage;
-	};
 
 	async openFile(file: File): Promise<void> {
 		if (file.size > IMPORT_LIMITS.maxFileBytes) {
@@ -200,7 +145,7 @@ export class ImportSession {
 		this.missing = 'keep';
 		this.confirmUpdateOf = undefined;
 		this.importProgress = false;
-		this.text = textOf(source);
+		this.text = splittableText(source.bytes, source.name);
 		this.refreshTextPreview();
 		// Text can always be re-read with other options, so its form stays up even if this first reading fails.
 		if (this.text !== null) this.status = 'preview';
@@ -338,10 +283,6 @@ export class ImportSession {
 		}
 	}
 
-	cancel(): void {
-		this.controller?.abort();
-	}
-
 	reset(): void {
 		this.controller?.abort();
 		this.status = 'idle';
@@ -353,18 +294,5 @@ export class ImportSession {
 		this.textPreview = null;
 		this.error = null;
 		this.notice = null;
-	}
-}
-
-/** The text of a source that is text to split into cards (not an Anki package, not a Kartka JSON deck). */
-function textOf(source: ImportSource & { bytes: Uint8Array }): string | null {
-	const b = source.bytes;
-	if (b.length >= 2 && b[0] === 0x50 && b[1] === 0x4b) return null; // "PK": a zip (Anki package)
-	if (/\.(apkg|colpkg|json)$/i.test(source.name)) return null;
-	try {
-		const { text } = decodeText(b, source.name);
-		return /^\s*[[{]/.test(text) ? null : text;
-	} catch {
-		return null;
 	}
 }

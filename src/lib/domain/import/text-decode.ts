@@ -86,3 +86,18 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
 		return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 	}
 }
+
+/**
+ * The text of a source that is text to split into cards; null for an Anki package (a zip), a Kartka
+ * JSON deck, or bytes that are not text.
+ */
+export function splittableText(bytes: Uint8Array, fileName: string): string | null {
+	if (bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b) return null; // "PK": a zip (Anki package)
+	if (/\.(apkg|colpkg|json)$/i.test(fileName)) return null;
+	try {
+		const { text } = decodeText(bytes, fileName);
+		return /^\s*[[{]/.test(text) ? null : text;
+	} catch {
+		return null;
+	}
+}

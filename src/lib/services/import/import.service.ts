@@ -52,7 +52,8 @@ export async function commitImport(
 			throw new ImportError(
 				'storage-full',
 				`This device has no room left for this import${mb >= 1 ? ` (${mb.toFixed(0)} MB of images and sounds)` : ''}. ` +
-					'Nothing was imported. Free some space, or let Kartka keep its data (Settings › Offline and storage), and try again.'
+					'Nothing was imported. Free some space (delete files, photos or apps you do not need), make a backup in ' +
+					'Settings › Backup, let Kartka keep its data (Settings › Offline and storage), then try again.'
 			);
 		}
 		throw error;
