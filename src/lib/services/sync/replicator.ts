@@ -260,7 +260,7 @@ export async function pull(
 			unsaved = lastSeq;
 		} else {
 			// The local apply and the remote checkpoint at once: the local checkpoint is the one resumed from.
-			await Promise.all([store.applyRemote(incoming, lastSeq), saveRemote(lastSeq)]);
+			await allOrFirstError([store.applyRemote(incoming, lastSeq), saveRemote(lastSeq)]);
 			unsaved = null;
 			echoBatches = 0;
 		}
@@ -269,7 +269,7 @@ export async function pull(
 		options.onProgress?.({ phase: 'pull', done: pulled, remaining: changes.pending });
 		if (last) break;
 	}
-	if (unsaved) await Promise.all([store.applyRemote([], unsaved), saveRemote(unsaved)]);
+	if (unsaved) await allOrFirstError([store.applyRemote([], unsaved), saveRemote(unsaved)]);
 	return { pulled, conflictsResolved };
 }
 
@@ -282,4 +282,14 @@ export async function replicate(
 	const { pushed, written } = await push(http, store, options);
 	const { pulled, conflictsResolved } = await pull(http, store, { ...options, justWritten: written });
 	return { pushed, pulled, conflictsResolved };
+}
+
+/**
+ * Waits for every step, then fails with the first failure. Promise.all would fail as soon as the server
+ * step fails (connection lost) while the local write still runs: a write that outlives its sync races
+ * the next answer (found by the convergence property test).
+ */
+async function allOrFirstError(steps: readonly Promise<unknown>[]): Promise<void> {
+	const failed = (await Promise.allSettled(steps)).find((r) => r.status === 'rejected');
+	if (failed) throw failed.reason;
 }
