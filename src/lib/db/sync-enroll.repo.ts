@@ -5,6 +5,7 @@
  */
 import { docId } from '$lib/domain/sync/doc-ids';
 import { SYNCED_SETTING_KEYS, type SyncedCardRow } from '$lib/domain/sync/row-docs';
+import { newCardSchedule } from '$lib/domain/schedule';
 import type { KartkaDB } from './db';
 import {
 	expandBatches,
@@ -55,15 +56,7 @@ export async function clearForReplace(db: KartkaDB): Promise<void> {
 		// Shipped decks stay installed; their cards return to new until the server's logs replay them.
 		await db.cards.toCollection().modify((c) => {
 			Object.assign(c, {
-				state: 0,
-				dueMs: (c as SyncedCardRow).createdMs ?? c.dueMs,
-				stability: 0,
-				difficulty: 0,
-				scheduledDays: 0,
-				learningSteps: 0,
-				reps: 0,
-				lapses: 0,
-				lastReviewMs: null,
+				...newCardSchedule((c as SyncedCardRow).createdMs ?? c.dueMs),
 				queue: 0,
 				rev: c.rev + 1
 			});

@@ -8,7 +8,8 @@ import { Queue, queueForState } from '$lib/domain/model';
 import { cardOrdinals } from '$lib/domain/card-render';
 import { cardCreatedMs, compareLogs, replayCardLogs } from '$lib/domain/sync/card-replay';
 import type { SyncedCardRow, SyncedNoteRow } from '$lib/domain/sync/row-docs';
-import { pickSchedule } from '$lib/domain/schedule';
+import { newCardSchedule, pickSchedule } from '$lib/domain/schedule';
+import { cardId } from '$lib/domain/card-id';
 import { canonicalJson } from '$lib/domain/sync/revisions';
 import type { KartkaDB } from './db';
 import { settingsForDeck } from './settings.repo';
@@ -46,7 +47,7 @@ export async function ensureCards(db: KartkaDB, note: SyncedNoteRow, createdMs: 
 	for (const ord of ords) {
 		if (existing.has(ord)) continue;
 		added.push({
-			id: `${note.id}#${ord}`,
+			id: cardId(note.id, ord),
 			noteId: note.id,
 			deckId: note.deckId,
 			ord,
@@ -54,19 +55,11 @@ export async function ensureCards(db: KartkaDB, note: SyncedNoteRow, createdMs: 
 			newPosition: note.position * 1000 + ord,
 			rev: 0,
 			createdMs,
-			state: 0,
-			dueMs: createdMs,
-			stability: 0,
-			difficulty: 0,
-			scheduledDays: 0,
-			learningSteps: 0,
-			reps: 0,
-			lapses: 0,
-			lastReviewMs: null
+			...newCardSchedule(createdMs)
 		});
 	}
 	await db.cards.bulkAdd(added);
-	return [...existing].map((ord) => `${note.id}#${ord}`).concat(added.map((c) => c.id));
+	return [...existing].map((ord) => cardId(note.id, ord)).concat(added.map((c) => c.id));
 }
 
 /**

@@ -3,6 +3,7 @@
  * before/after schedules and a card's schedule come from replay, never from the server). Pure.
  */
 import type { CardRow, DeckRow, NoteRow, ReviewLogRow } from '../model';
+import { newCardSchedule } from '../schedule';
 import type { DeckBody, LogBody, LostEdit, NoteBody, SettingBody } from './sync-docs';
 
 /** A note row with what sync adds to it (optional fields: rows written before v6 lack them). */
@@ -60,17 +61,7 @@ export function logFromBody(uid: string, body: LogBody): Omit<SyncedLog, 'id'> {
 	};
 }
 
-const placeholderSchedule = {
-	state: 0,
-	dueMs: 0,
-	stability: 0,
-	difficulty: 0,
-	scheduledDays: 0,
-	learningSteps: 0,
-	reps: 0,
-	lapses: 0,
-	lastReviewMs: null
-} as const;
+const placeholderSchedule = newCardSchedule(0);
 
 /**
  * The note as a document. A row changed here since its last recorded edit (an import, an older row)
