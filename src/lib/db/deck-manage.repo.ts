@@ -35,18 +35,13 @@ export interface DeletedDeck {
 
 export const DELETED_BUILTIN_KEY = 'deletedBuiltinDecks';
 
+/** Every table a deck's rows live in: a delete and its undo each touch all of them in one transaction. */
+function deckTables(db: KartkaDB) {
+	return [db.decks, db.notes, db.cards, db.reviewLogs, db.examPlans, db.testResults, db.media, db.settings];
+}
+
 export function deleteDeckRows(db: KartkaDB, deckId: string): Promise<DeletedDeck> {
-	const tables = [
-		db.decks,
-		db.notes,
-		db.cards,
-		db.reviewLogs,
-		db.examPlans,
-		db.testResults,
-		db.media,
-		db.settings
-	];
-	return db.transaction('rw', tables, async () => {
+	return db.transaction('rw', deckTables(db), async () => {
 		const deck = await db.decks.get(deckId);
 		if (!deck) throw new KartkaError('deck-missing', 'This deck no longer exists.');
 		const snapshot: DeletedDeck = {
@@ -79,17 +74,7 @@ export function deleteDeckRows(db: KartkaDB, deckId: string): Promise<DeletedDec
 }
 
 export function restoreDeckRows(db: KartkaDB, s: DeletedDeck): Promise<void> {
-	const tables = [
-		db.decks,
-		db.notes,
-		db.cards,
-		db.reviewLogs,
-		db.examPlans,
-		db.testResults,
-		db.media,
-		db.settings
-	];
-	return db.transaction('rw', tables, async () => {
+	return db.transaction('rw', deckTables(db), async () => {
 		if (await db.decks.get(s.deck.id))
 			throw new KartkaError('deck-exists', `A deck "${s.deck.title}" exists again: nothing to undo.`);
 		await db.decks.add(s.deck);
