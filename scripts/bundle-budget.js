@@ -53,7 +53,11 @@ export const ON_DEMAND = [
 	// Readability: only when an HTML file is opened on the authoring screen.
 	/^node_modules\/@mozilla\/readability\//,
 	// uPlot: only when a chart is drawn.
-	/^node_modules\/uplot\//
+	/^node_modules\/uplot\//,
+	// DOMPurify: only once a card field contains markup (src/lib/components/safe-html.svelte.ts).
+	/^src\/lib\/components\/card-purifier\.ts$/,
+	// Shipped decks installed on the page: only where the installer worker cannot run (builtin-decks.client.ts).
+	/^src\/lib\/services\/builtin-decks\.service\.ts$/
 ];
 
 /** Source files that are shipped deck data, not code. */
