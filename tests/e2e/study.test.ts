@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './axe';
-import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
+import { collectPageErrors, launchChromium, newPhoneContext, screenshot, waitForApp } from './browser';
 import { readStore } from './idb';
 
 interface StoredCard {
@@ -23,6 +23,9 @@ afterAll(async () => {
 });
 
 async function deckCounts(page: Page) {
+	// The running app's figures, not the prerendered page's (shipped counts at build time), and only once
+	// the shipped decks are installed (the installer runs in a worker: it can still be writing).
+	await waitForApp(page);
 	const deck = page
 		.getByRole('listitem')
 		.filter({ has: page.getByRole('button', { name: /^Study (?!all of)/ }) })
