@@ -151,10 +151,13 @@ async function precacheShell(): Promise<void> {
 		}
 	};
 	await Promise.all([
-		...[...files, ...prerendered].map(async (url) => {
-			await cacheOne(cache, older, url);
-			if (shellPages.has(url)) await cacheCodeOf(url);
-		}),
+		// Only what the version lists (precacheUrls leaves out the host's _headers file).
+		...[...files, ...prerendered]
+			.filter((url) => PRECACHED.has(url))
+			.map(async (url) => {
+				await cacheOne(cache, older, url);
+				if (shellPages.has(url)) await cacheCodeOf(url);
+			}),
 		cacheFallback(cache)
 	]);
 	await Promise.all(assetJobs);
