@@ -213,9 +213,12 @@ describe('shellWorkerUrls', () => {
 			'/_app/immutable/chunks/builtin-decks.worker-abc.js'
 		];
 		expect(shellWorkerUrls(build, '')).toEqual(['/_app/immutable/workers/builtin-decks.worker-B2gV7X3-.js']);
-		expect(shellWorkerUrls(build.map((u) => `/kartka${u}`), '/kartka')).toEqual([
-			'/kartka/_app/immutable/workers/builtin-decks.worker-B2gV7X3-.js'
-		]);
+		expect(
+			shellWorkerUrls(
+				build.map((u) => `/kartka${u}`),
+				'/kartka'
+			)
+		).toEqual(['/kartka/_app/immutable/workers/builtin-decks.worker-B2gV7X3-.js']);
 	});
 });
 

@@ -7,6 +7,4 @@ export type ToDeckWorker =
 
 export type FromDeckWorker =
 	/** The decks still to install (empty at the end). */
-	| { type: 'pending'; ids: string[] }
-	| { type: 'done' }
-	| { type: 'failed'; message: string };
+	{ type: 'pending'; ids: string[] } | { type: 'done' } | { type: 'failed'; message: string };

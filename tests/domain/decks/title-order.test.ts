@@ -30,7 +30,8 @@ describe('compareTitles', () => {
 
 	it('agrees with the numeric collator on every pair', () => {
 		for (const a of titles)
-			for (const b of titles) expect([a, b, sign(compareTitles(a, b))]).toEqual([a, b, sign(collator.compare(a, b))]);
+			for (const b of titles)
+				expect([a, b, sign(compareTitles(a, b))]).toEqual([a, b, sign(collator.compare(a, b))]);
 	});
 
 	it('orders numbered parts by their number', () => {
