@@ -23,7 +23,12 @@ let deferred = false;
 export const loadSyncService = () => import('$lib/services/sync/sync.service');
 
 async function isOn(db: KartkaDB): Promise<boolean> {
-	return !!(await getSyncMeta<{ enabled?: boolean }>(db, 'config'))?.enabled;
+	try {
+		return !!(await getSyncMeta<{ enabled?: boolean }>(db, 'config'))?.enabled;
+	} catch {
+		// The database did not open (the screens say so and offer "Try again"): no sync now.
+		return false;
+	}
 }
 
 /** Runs a sync if sync is on and nobody is answering a card; otherwise remembers to run it later. */
