@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { parseImport } from '$lib/domain/import/parse-import';
 import { ARTICLE_PATH } from '../decks/article-decks';
 import { axeViolations } from './axe';
-import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
+import { collectPageErrors, launchChromium, newPhoneContext, screenshot, waitForHome } from './browser';
 import { readStore } from './idb';
 
 let browser: Browser;
@@ -22,10 +22,7 @@ const article = readFileSync(ARTICLE_PATH, 'utf8');
 
 async function openAuthoring(page: Page) {
 	await page.goto('/');
-	await page
-		.getByRole('button', { name: /^Study / })
-		.first()
-		.waitFor(); // shipped decks installed
+	await waitForHome(page); // shipped decks installed (the running app is ready)
 	await page.getByRole('button', { name: 'New deck from text' }).click();
 	await page.getByRole('heading', { name: 'New deck from text' }).waitFor();
 }

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './axe';
-import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
+import { collectPageErrors, launchChromium, newPhoneContext, screenshot, waitForHome } from './browser';
 import { readStore } from './idb';
 import { readFileSync } from 'node:fs';
 import { buildApkg, RED_PNG } from '../helpers/apkg-builder';
@@ -40,10 +40,7 @@ describe('import screen', () => {
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/');
-		await page
-			.getByRole('button', { name: /^Study (?!all of)/ })
-			.first()
-			.waitFor(); // shipped decks installed
+		await waitForHome(page); // shipped decks installed (the running app is ready)
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await page.getByRole('heading', { name: 'Import cards' }).waitFor();
 		await screenshot(page, 'import-01-sources');
@@ -177,10 +174,7 @@ describe('slow imports', () => {
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/');
-		await page
-			.getByRole('button', { name: /^Study (?!all of)/ })
-			.first()
-			.waitFor(); // shipped decks installed
+		await waitForHome(page); // shipped decks installed (the running app is ready)
 		await page.goto('/import');
 		const before = (await readStore(page, 'notes')).length;
 		// A slow phone: the page's CPU at a quarter speed, so that reading the file surely takes > 300 ms.

@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './axe';
-import { baseUrl, collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
+import {
+	baseUrl,
+	collectPageErrors,
+	launchChromium,
+	newPhoneContext,
+	screenshot,
+	waitForHome
+} from './browser';
 import { readStore } from './idb';
 
 const DECK = {
@@ -131,10 +138,8 @@ describe('decks shared by link', () => {
 		const context = await newPhoneContext(browser);
 		const page = await context.newPage();
 		await page.goto('/');
-		await page
-			.getByRole('button', { name: /^Study (?!all of)/ })
-			.first()
-			.waitFor(); // shipped decks installed
+		// Shipped decks installed: the running app is ready (the prerendered home already shows Study buttons).
+		await waitForHome(page);
 		const before = (await readStore(page, 'notes')).length;
 		await page.goto(shared(`${files}/closed/class-capitals.json`));
 		await acceptLink(page);
@@ -161,10 +166,8 @@ describe('decks shared by link', () => {
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/');
-		await page
-			.getByRole('button', { name: /^Study (?!all of)/ })
-			.first()
-			.waitFor(); // shipped decks installed
+		// Shipped decks installed: the running app is ready (the prerendered home already shows Study buttons).
+		await waitForHome(page);
 		const before = {
 			notes: (await readStore(page, 'notes')).length,
 			decks: (await readStore(page, 'decks')).length
