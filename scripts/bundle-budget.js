@@ -27,12 +27,9 @@ export const BUDGETS = {
  * once the screen meets its target. `npm run audit` prints every figure beside its target.
  */
 export const CI_CEILINGS = {
-	'home, first visit': 91_200,
-	'home + study': 121_400,
-	'/author: extra over home': 82_700,
-	'/deck: extra over home': 87_000,
-	'/import: extra over home': 101_700,
-	'/settings: extra over home': 62_800
+	'home, first visit': 87_300,
+	'home + study': 104_700,
+	'/import: extra over home': 49_900
 };
 
 /** What CI holds a line to: its target, or its ratchet ceiling while the target is not met. */
@@ -53,7 +50,20 @@ export const ON_DEMAND = [
 	// Readability: only when an HTML file is opened on the authoring screen.
 	/^node_modules\/@mozilla\/readability\//,
 	// uPlot: only when a chart is drawn.
-	/^node_modules\/uplot\//
+	/^node_modules\/uplot\//,
+	// Deck export (papaparse, the deck schema) and backups (fflate, the backup schema): only when the student
+	// exports a deck or makes / reads a backup.
+	/^src\/lib\/services\/export\/export\.service\.ts$/,
+	/^src\/lib\/services\/backup\/backup\.service\.ts$/,
+	/^src\/lib\/services\/anki-export\/apkg-export\.service\.ts$/,
+	// The share link's QR code: only once the deck screen has a link to draw.
+	/^src\/lib\/components\/import\/qr-code\.ts$/,
+	// Creating a deck from authored text goes through the import pipeline: only when the deck is created.
+	/^src\/lib\/services\/authoring\/create-deck\.service\.ts$/,
+	// DOMPurify: only once a card field contains markup (src/lib/components/safe-html.svelte.ts).
+	/^src\/lib\/components\/card-purifier\.ts$/,
+	// Shipped decks installed on the page: only where the installer worker cannot run (builtin-decks.client.ts).
+	/^src\/lib\/services\/builtin-decks\.service\.ts$/
 ];
 
 /** Source files that are shipped deck data, not code. */

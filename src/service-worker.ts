@@ -30,6 +30,7 @@ import {
 	precacheUrls,
 	SHELL_ROUTES,
 	shellKey,
+	shellWorkerUrls,
 	staleCaches,
 	workerAssetUrls
 } from '$lib/pwa/precache-plan';
@@ -133,22 +134,36 @@ async function navigateUnknown(request: Request, fallbackKey: string): Promise<R
 	}
 }
 
-/** Install: every route's HTML, the static files, and the code of the shell routes. */
+/** Install: every route's HTML, the static files, the code of the shell routes and the deck installer. */
 async function precacheShell(): Promise<void> {
 	const cache = await caches.open(CACHE);
 	const older = staleCaches(await caches.keys(), CACHE);
-	// Only what PRECACHE lists: static/_headers and other host configuration are never served.
-	const pages = [...files, ...prerendered].filter((url) => PRECACHE.includes(url));
-	await Promise.all(pages.map((url) => cacheOne(cache, older, url)));
-	const shellPages = SHELL_ROUTES.map((route) => shellKey(`${base}${route}`, base));
-	const shellAssets = new Set<string>();
-	for (const page of shellPages) {
+	// All at once: each shell route's code is fetched as soon as its page is in (not after every page).
+	const shellPages = new Set(SHELL_ROUTES.map((route) => shellKey(`${base}${route}`, base)));
+	const shellAssets = new Set<string>(shellWorkerUrls(build, base));
+	const assetJobs = [...shellAssets].map((url) => cacheOne(cache, older, url));
+	const cacheCodeOf = async (page: string) => {
 		const html = await (await cache.match(page, { ignoreVary: true }))?.text();
-		for (const url of pageAssetUrls(html ?? '', page, base)) shellAssets.add(url);
-	}
-	await Promise.all([...shellAssets].map((url) => cacheOne(cache, older, url)));
+		for (const url of pageAssetUrls(html ?? '', page, base)) {
+			if (shellAssets.has(url)) continue;
+			shellAssets.add(url);
+			assetJobs.push(cacheOne(cache, older, url));
+		}
+	};
+	await Promise.all([
+		// Only what the version lists (precacheUrls leaves out the host's _headers file).
+		...[...files, ...prerendered]
+			.filter((url) => PRECACHED.has(url))
+			.map(async (url) => {
+				await cacheOne(cache, older, url);
+				if (shellPages.has(url)) await cacheCodeOf(url);
+			}),
+		cacheFallback(cache)
+	]);
+	await Promise.all(assetJobs);
 	// An update: whatever the running version already holds is copied (no download), so a student who
-	// was fully offline-ready stays so.
+	// was fully offline-ready stays so. (A first visit has no older version: nothing to look up.)
+	if (older.length === 0) return;
 	await Promise.all(
 		PRECACHE.filter((url) => isImmutable(url, base)).map(async (url) => {
 			if (await cache.match(url, { ignoreVary: true })) return;
@@ -156,7 +171,10 @@ async function precacheShell(): Promise<void> {
 			if (reused) await cache.put(url, reused);
 		})
 	);
-	// The SPA fallback is written by the adapter after this worker is built; a host without it must still install.
+}
+
+/** The SPA fallback is written by the adapter after this worker is built; a host without it must still install. */
+async function cacheFallback(cache: Cache): Promise<void> {
 	try {
 		const fallback = await fetch(new Request(FALLBACK, { cache: 'no-cache' }));
 		if (fallback.ok) await cache.put(FALLBACK, await storable(fallback));

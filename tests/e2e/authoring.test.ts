@@ -22,7 +22,7 @@ const article = readFileSync(ARTICLE_PATH, 'utf8');
 
 async function openAuthoring(page: Page) {
 	await page.goto('/');
-	await waitForHome(page); // hydrated, shipped decks installed
+	await waitForHome(page); // shipped decks installed (the running app is ready)
 	await page.getByRole('button', { name: 'New deck from text' }).click();
 	await page.getByRole('heading', { name: 'New deck from text' }).waitFor();
 }

@@ -40,7 +40,7 @@ describe('import screen', () => {
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/');
-		await waitForHome(page); // hydrated, shipped decks installed
+		await waitForHome(page); // shipped decks installed (the running app is ready)
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await page.getByRole('heading', { name: 'Import cards' }).waitFor();
 		await screenshot(page, 'import-01-sources');
@@ -174,7 +174,7 @@ describe('slow imports', () => {
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/');
-		await waitForHome(page); // hydrated, shipped decks installed
+		await waitForHome(page); // shipped decks installed (the running app is ready)
 		await page.goto('/import');
 		const before = (await readStore(page, 'notes')).length;
 		// A slow phone: the page's CPU at a quarter speed, so that reading the file surely takes > 300 ms.

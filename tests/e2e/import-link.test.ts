@@ -138,7 +138,8 @@ describe('decks shared by link', () => {
 		const context = await newPhoneContext(browser);
 		const page = await context.newPage();
 		await page.goto('/');
-		await waitForHome(page); // hydrated, shipped decks installed
+		// Shipped decks installed: the running app is ready (the prerendered home already shows Study buttons).
+		await waitForHome(page);
 		const before = (await readStore(page, 'notes')).length;
 		await page.goto(shared(`${files}/closed/class-capitals.json`));
 		await acceptLink(page);
@@ -165,7 +166,8 @@ describe('decks shared by link', () => {
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/');
-		await waitForHome(page); // hydrated, shipped decks installed
+		// Shipped decks installed: the running app is ready (the prerendered home already shows Study buttons).
+		await waitForHome(page);
 		const before = {
 			notes: (await readStore(page, 'notes')).length,
 			decks: (await readStore(page, 'decks')).length

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations } from './axe';
-import { collectPageErrors, launchChromium, newPhoneContext, screenshot, waitForHome } from './browser';
+import { collectPageErrors, launchChromium, newPhoneContext, screenshot, waitForApp } from './browser';
 import { readStore } from './idb';
 
 interface StoredCard {
@@ -22,9 +22,10 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-/** The counts the running app shows (the prerendered home holds the build's counts until the app hydrates). */
 async function deckCounts(page: Page) {
-	await waitForHome(page);
+	// The running app's figures, not the prerendered page's (shipped counts at build time), and only once
+	// the shipped decks are installed (the installer runs in a worker: it can still be writing).
+	await waitForApp(page);
 	const deck = page
 		.getByRole('listitem')
 		.filter({ has: page.getByRole('button', { name: /^Study (?!all of)/ }) })

@@ -7,6 +7,7 @@ import {
 	planRequest,
 	precacheUrls,
 	shellKey,
+	shellWorkerUrls,
 	staleCaches,
 	isImmutable,
 	isWorkerScript,
@@ -200,6 +201,24 @@ describe('workerAssetUrls', () => {
 		expect(isWorkerScript(worker, '')).toBe(true);
 		expect(isWorkerScript('/_app/immutable/chunks/a.js', '')).toBe(false);
 		expect(isWorkerScript('/_app/immutable/workers/assets/x.wasm', '')).toBe(false);
+	});
+});
+
+describe('shellWorkerUrls', () => {
+	it('puts the shipped-deck installer in the shell, not the import parser or the optimizer', () => {
+		const build = [
+			'/_app/immutable/workers/builtin-decks.worker-B2gV7X3-.js',
+			'/_app/immutable/workers/parse.worker-Ig4NVjUs.js',
+			'/_app/immutable/workers/optimizer.worker-Dxrs5rSH.js',
+			'/_app/immutable/chunks/builtin-decks.worker-abc.js'
+		];
+		expect(shellWorkerUrls(build, '')).toEqual(['/_app/immutable/workers/builtin-decks.worker-B2gV7X3-.js']);
+		expect(
+			shellWorkerUrls(
+				build.map((u) => `/kartka${u}`),
+				'/kartka'
+			)
+		).toEqual(['/kartka/_app/immutable/workers/builtin-decks.worker-B2gV7X3-.js']);
 	});
 });
 

@@ -32,6 +32,14 @@ export interface PrecacheInput {
  */
 export const SHELL_ROUTES = ['/', '/study', '/deck'] as const;
 
+/**
+ * Worker bundles the shell needs: the shipped-deck installer (services/builtin-decks.worker.ts) runs at
+ * start-up whenever a version brings new or changed decks, which may be offline just after an update.
+ */
+export function shellWorkerUrls(build: readonly string[], base: string): string[] {
+	return build.filter((url) => isWorkerScript(url, base) && /\/builtin-decks\.worker-[^/]+$/.test(url));
+}
+
 /** The de-duplicated, sorted list of URLs of a version (sorting keeps the cache name stable). */
 export function precacheUrls(input: PrecacheInput): string[] {
 	// static/_headers is configuration for the host (Netlify, Cloudflare Pages), which never serves it:

@@ -2,6 +2,7 @@
 import type { KartkaDB } from '$lib/db/db';
 import { countCards, listDecks } from '$lib/db/decks.repo';
 import { loadQueueInput } from '$lib/db/queue.repo';
+import { compareTitles } from '$lib/domain/decks/title-order';
 import type { DeckRow } from '$lib/domain/model';
 import { StudyQueue, type QueueCounts } from '$lib/domain/study-queue';
 import { studySettingsForDeck } from './study-settings.service';
@@ -22,7 +23,6 @@ export async function summarizeDeck(db: KartkaDB, deck: DeckRow, nowMs: number):
 }
 
 export async function deckSummaries(db: KartkaDB, nowMs: number): Promise<DeckSummary[]> {
-	const byTitle = new Intl.Collator(undefined, { numeric: true }).compare;
-	const decks = (await listDecks(db)).sort((a, b) => byTitle(a.title, b.title));
+	const decks = (await listDecks(db)).sort((a, b) => compareTitles(a.title, b.title));
 	return Promise.all(decks.map((deck) => summarizeDeck(db, deck, nowMs)));
 }

@@ -1,7 +1,7 @@
 /** The deck screen's "Export .apkg": builds the package (sql.js loads on demand) and downloads it. */
 import type { KartkaDB } from '$lib/db/db';
 import { errorMessage } from '$lib/domain/errors';
-import { exportDeckApkg, type ApkgFile } from '$lib/services/anki-export/apkg-export.service';
+import type { ApkgFile } from '$lib/services/anki-export/apkg-export.service';
 
 export class AnkiExportState {
 	busy = $state(false);
@@ -21,6 +21,8 @@ export class AnkiExportState {
 		this.error = null;
 		this.message = null;
 		try {
+			// The package writer (fflate, sql.js) loads when the student exports (issue 13).
+			const { exportDeckApkg } = await import('$lib/services/anki-export/apkg-export.service');
 			const file = await exportDeckApkg(this.db, this.deckId, {
 				withReviews: this.withReviews,
 				nowMs: this.clock()

@@ -1,6 +1,6 @@
 /** App start-up shared by every page: open the database and install or refresh the shipped decks. */
 import { appDb } from '$lib/db/db';
-import { installBuiltinDecks } from '$lib/services/builtin-decks.service';
+import { installShippedDecks, wantShippedDeck } from '$lib/services/builtin-decks.client';
 
 /**
  * A start-up that runs once and is shared by every caller while it runs or after it succeeded; a failed
@@ -29,12 +29,10 @@ export const appReady: () => Promise<void> = onceUntilSuccess(async () => {
 	const db = appDb();
 	// After a failed open Dexie keeps answering every query with that failure; an explicit open() tries again.
 	if (!db.isOpen()) await db.open();
-	await installBuiltinDecks(db, Date.now(), {
-		pick: (ids) => wanted.find((id) => ids.includes(id)),
-		onPending: (ids) => {
-			pending = ids;
-			for (const listener of [...pendingChanged]) listener();
-		}
+	// In a worker where the browser has one (issue 13: no long task on a first visit).
+	await installShippedDecks(db, Date.now(), wanted, (ids) => {
+		pending = ids;
+		for (const listener of [...pendingChanged]) listener();
 	});
 });
 
@@ -44,6 +42,7 @@ export const appReady: () => Promise<void> = onceUntilSuccess(async () => {
  */
 export function deckReady(deckId: string): Promise<void> {
 	wanted.unshift(deckId);
+	wantShippedDeck(deckId);
 	const all = appReady();
 	return new Promise<void>((resolve, reject) => {
 		const settle = (done: () => void) => {

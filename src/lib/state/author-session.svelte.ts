@@ -16,7 +16,7 @@ import {
 } from '$lib/domain/authoring/authoring-model';
 import { KartkaError, errorMessage } from '$lib/domain/errors';
 import { cancelExtraction, extractInWorker } from '$lib/services/authoring/authoring.client';
-import { createAuthoredDeck } from '$lib/services/authoring/create-deck.service';
+import type { createAuthoredDeck } from '$lib/services/authoring/create-deck.service';
 import { htmlToArticle } from '$lib/services/authoring/html-article';
 import { ScreenState, type ScreenOptions } from './screen-status.svelte';
 
@@ -88,7 +88,11 @@ export class AuthorSession extends ScreenState {
 	) {
 		super(options);
 		this.extract = options.extract ?? extractInWorker;
-		this.writeDeck = options.createDeck ?? createAuthoredDeck;
+		// The import pipeline that writes the deck (parsers, deck schema) loads when the deck is created (issue 13).
+		this.writeDeck =
+			options.createDeck ??
+			(async (...args) =>
+				(await import('$lib/services/authoring/create-deck.service')).createAuthoredDeck(...args));
 	}
 
 	/** Brings back the draft, if any. */

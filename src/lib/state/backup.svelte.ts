@@ -3,16 +3,9 @@
  * what it holds against what is there now (the confirmation is the component's dialog).
  */
 import type { KartkaDB } from '$lib/db/db';
-import { tableCounts } from '$lib/db/backup.repo';
+import { lastBackupMs, tableCounts } from '$lib/db/backup.repo';
 import { errorMessage } from '$lib/domain/errors';
-import {
-	backupHandedOver,
-	createBackup,
-	lastBackupMs,
-	readBackupFor,
-	restoreBackup,
-	type BackupContents
-} from '$lib/services/backup/backup.service';
+import type { BackupContents } from '$lib/services/backup/backup.service';
 import { clearMediaCache } from './media-urls.svelte';
 
 export interface PendingRestore {
@@ -25,6 +18,9 @@ export interface BackupFile {
 	fileName: string;
 	bytes: Uint8Array;
 }
+
+/** The backup format (zip, schema) loads when a backup is made or read (issue 13: not Settings' first load). */
+const backups = () => import('$lib/services/backup/backup.service');
 
 const nf = new Intl.NumberFormat();
 
@@ -61,6 +57,7 @@ export class BackupState {
 		this.busy = true;
 		this.error = this.message = null;
 		try {
+			const { backupHandedOver, createBackup } = await backups();
 			const file = await createBackup(this.db, this.clock());
 			save(file);
 			// Only now is there a file to keep: record "Last backup" (issue 12).
@@ -79,6 +76,7 @@ export class BackupState {
 		this.busy = true;
 		this.error = this.message = null;
 		try {
+			const { readBackupFor } = await backups();
 			const contents = await readBackupFor(this.db, new Uint8Array(await file.arrayBuffer()));
 			this.pending = { contents, fileName: file.name, current: await tableCounts(this.db) };
 			return true;
@@ -93,6 +91,7 @@ export class BackupState {
 	async restore(chosen: PendingRestore, when: (ms: number) => string): Promise<void> {
 		this.busy = true;
 		try {
+			const { restoreBackup } = await backups();
 			await restoreBackup(this.db, chosen.contents);
 			clearMediaCache();
 			this.last = await lastBackupMs(this.db);

@@ -2,7 +2,10 @@
 import type { KartkaDB } from '$lib/db/db';
 import { mediaOfDeck } from '$lib/db/media.repo';
 import { errorMessage } from '$lib/domain/errors';
-import { exportDeckCsv, exportDeckJson, type ExportedFile } from '$lib/services/export/export.service';
+import type { ExportedFile } from '$lib/services/export/export.service';
+
+/** The exporters (papaparse, the deck format's schema) load when the student exports (issue 13). */
+const exporters = () => import('$lib/services/export/export.service');
 
 export class DeckShareState {
 	mediaCount = $state(0);
@@ -22,6 +25,7 @@ export class DeckShareState {
 	async export(kind: 'json' | 'csv', save: (file: ExportedFile) => void): Promise<void> {
 		this.error = null;
 		try {
+			const { exportDeckCsv, exportDeckJson } = await exporters();
 			const file = await (kind === 'json' ? exportDeckJson : exportDeckCsv)(this.db, this.deckId);
 			save(file);
 			this.exported = file;

@@ -21,11 +21,16 @@ export class HomeScreen extends ScreenState {
 		)
 	);
 
+	/**
+	 * `shipped`: the prerendered figures of the shipped decks, shown (study buttons disabled) until the
+	 * database's own are read; the same deck tree from the first paint, so the app only updates figures.
+	 */
 	constructor(
 		private readonly db: KartkaDB,
-		options: ScreenOptions = {}
+		options: ScreenOptions & { shipped?: DeckSummary[] } = {}
 	) {
 		super(options);
+		this.decks = options.shipped ?? null;
 	}
 
 	protected async fetch(): Promise<void> {

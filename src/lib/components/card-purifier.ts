@@ -1,6 +1,7 @@
 /**
- * Card fields are HTML from decks that may be untrusted (imports): everything shown goes through
- * DOMPurify with a conservative allow-list. Runs in the browser only.
+ * Card fields are HTML from decks that may be untrusted (imports): every field with markup goes through
+ * DOMPurify with a conservative allow-list. Runs in the browser only. Loaded on demand by safe-html.svelte.ts,
+ * only once a card contains markup (issue 13: DOMPurify is not first-visit JS for plain-text decks).
  *
  * Media: `<img src="name.jpg">` and Anki's `[sound:name.mp3]` refer to files stored with the deck; they
  * are resolved to object URLs of the stored files (see media-urls), never fetched from the network.

@@ -1,0 +1,46 @@
+/// <reference lib="webworker" />
+/**
+ * Installs the shipped decks off the main thread (issue 13): parsing the deck files and writing them to
+ * IndexedDB (structured clones of every row) used to freeze a first visit for hundreds of milliseconds on a
+ * slow phone. Same code as the main-thread path (installBuiltinDecks), same small per-deck transactions,
+ * through this worker's own connection to the same database.
+ */
+import { appDb } from '$lib/db/db';
+import { errorMessage } from '$lib/domain/errors';
+import type { FromDeckWorker, ToDeckWorker } from './builtin-decks-protocol';
+import { installBuiltinDecks } from './builtin-decks.service';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const wanted: string[] = [];
+let started = false;
+
+function post(message: FromDeckWorker): void {
+	self.postMessage(message);
+}
+
+self.onmessage = (event: MessageEvent<ToDeckWorker>) => {
+	const message = event.data;
+	if (message.type === 'want') wanted.unshift(message.deckId);
+	else if (message.type === 'start' && !started) {
+		started = true;
+		wanted.unshift(...message.wanted);
+		void install(message.nowMs);
+	}
+};
+
+async function install(nowMs: number): Promise<void> {
+	const db = appDb();
+	try {
+		if (!db.isOpen()) await db.open();
+		await installBuiltinDecks(db, nowMs, {
+			pick: (ids) => wanted.find((id) => ids.includes(id)),
+			onPending: (ids) => post({ type: 'pending', ids: [...ids] })
+		});
+		post({ type: 'done' });
+	} catch (error) {
+		post({ type: 'failed', message: errorMessage(error) });
+	} finally {
+		db.close();
+	}
+}
