@@ -1,6 +1,7 @@
 // A deck group on a phone-sized Chromium: the article's six decks as the group "Belarus's anti-Kremlin
 // tilt" on home; its exam date set on the group's readiness screen (a plan on every deck); the group's
-// readiness; a test across the group drawing questions from more than one deck, kept under the group.
+// readiness; a test across the group drawing questions from more than one deck, kept under the group, and
+// "Practise missed cards" on its report practising those cards of several decks without moving a schedule.
 // axe-core finds nothing on the group's readiness, test and report. ("Study all" is in add-edit.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -83,14 +84,42 @@ describe('deck groups: exam date, readiness and test across the group', () => {
 		await page.getByRole('heading', { name: /^Question 1 of/ }).waitFor();
 		await page.getByRole('button', { name: 'Finish test now' }).click();
 		await page.getByRole('heading', { name: /Your score/ }).waitFor();
-		// Practice is per deck: the group's report offers none.
-		expect(await page.getByRole('button', { name: 'Practise missed cards' }).count()).toBe(0);
+		const practise = page.getByRole('button', { name: 'Practise missed cards' });
+		await expect.poll(() => practise.isEnabled()).toBe(true);
 		await expectNoAxeViolations(page, 'group test report');
 		await shots(page, 'group-test-report');
 		const results = await readStore<{ deckId: string; missedCardIds: string[] }>(page, 'testResults');
 		expect(results.map((r) => r.deckId)).toEqual([`group:${GROUP}`]);
-		const decksAsked = new Set(results[0]!.missedCardIds.map((id) => id.split('/')[0]));
+		const missed = results[0]!.missedCardIds;
+		const decksAsked = new Set(missed.map((id) => id.split('/')[0]));
 		expect(decksAsked.size).toBeGreaterThan(1);
+
+		// Practising the missed cards of the group: cards from its decks, no schedule changed.
+		const cardsBefore = await readStore<{ id: string; noteId: string; deckId: string }>(page, 'cards');
+		const notes = await readStore<{ id: string; sourceQuote?: string }>(page, 'notes');
+		const missedNotes = new Set(cardsBefore.filter((c) => missed.includes(c.id)).map((c) => c.noteId));
+		const missedQuotes = notes.filter((n) => missedNotes.has(n.id)).map((n) => `“${n.sourceQuote}”`);
+		await practise.click();
+		await page.getByRole('heading', { name: 'Practice', level: 1 }).waitFor();
+		await page.getByRole('link', { name: `← ${GROUP}` }).waitFor();
+		await page.getByText(`0 of ${missed.length} answered · ${missed.length} chosen cards`).waitFor();
+		for (let i = 0; i < 3; i++) {
+			await page.getByRole('button', { name: 'Show answer' }).click();
+			// The card shown is one of the group test's missed cards (its source quote, from its own note).
+			const quote = await page.locator('blockquote.source').innerText();
+			expect(
+				missedQuotes.some((q) => quote.endsWith(q)),
+				quote
+			).toBe(true);
+			await page.getByRole('button', { name: i === 0 ? 'Again' : 'Good', exact: true }).click();
+		}
+		await page.getByText(`3 of ${missed.length} answered`).waitFor();
+		await expectNoAxeViolations(page, 'group practice');
+		await shots(page, 'group-practice');
+		expect(await readStore(page, 'cards')).toEqual(cardsBefore);
+		const logs = await readStore<{ kind: string; cardId: string }>(page, 'reviewLogs');
+		expect(logs.map((l) => l.kind)).toEqual(['practice', 'practice', 'practice']);
+		expect(logs.every((l) => missed.includes(l.cardId))).toBe(true);
 
 		// The result is the group's: on the group's readiness, not on a deck's.
 		await page.goto(`/readiness?group=${encodeURIComponent(GROUP)}`);
