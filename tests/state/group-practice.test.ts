@@ -101,7 +101,7 @@ describe('group practice', () => {
 		await articleDb();
 		const before = await db.cards.toArray();
 		const readiness = await groupReadinessView(db, GROUP, NOW);
-		const weakest = readiness.weakest.slice(0, 5).map((w) => w.cardId);
+		const weakest = readiness!.weakest.slice(0, 5).map((w) => w.cardId);
 		expect(new Set(weakest.map((id) => before.find((c) => c.id === id)!.deckId)).size).toBeGreaterThan(1);
 
 		const session = new PracticeSession(db, SCOPE, { ...NO_FILTER, weakest: 5 }, false, () => NOW);
