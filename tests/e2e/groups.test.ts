@@ -1,7 +1,8 @@
 // A deck group on a phone-sized Chromium: the article's six decks as the group "Belarus's anti-Kremlin
 // tilt" on home; its exam date set on the group's readiness screen (a plan on every deck); the group's
 // readiness; a test across the group drawing questions from more than one deck, kept under the group, and
-// "Practise missed cards" on its report practising those cards of several decks without moving a schedule.
+// "Practise missed cards" on its report and "Practise the N weakest cards" on its readiness practising
+// cards of several decks without moving a schedule.
 // axe-core finds nothing on the group's readiness, test and report. ("Study all" is in add-edit.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -128,6 +129,39 @@ describe('deck groups: exam date, readiness and test across the group', () => {
 		await page.goto(`/readiness?deck=${[...decksAsked][0]}`);
 		await page.getByRole('heading', { name: 'By kind of fact' }).waitFor();
 		await page.getByText('No tests taken yet.').waitFor();
+
+		// Two cards studied with "Study all" (new cards come from the decks in turn), then the group
+		// readiness's "Practise the 2 weakest cards": those cards, from two decks, no schedule changed.
+		await page.goto(`/study?group=${encodeURIComponent(GROUP)}`);
+		for (let i = 0; i < 2; i++) {
+			await page.getByRole('button', { name: 'Show answer' }).click();
+			await page.getByRole('button', { name: 'Good', exact: true }).click();
+			await expect
+				.poll(async () =>
+					(await readStore<{ kind: string }>(page, 'reviewLogs')).filter((l) => l.kind === 'review')
+				)
+				.toHaveLength(i + 1);
+		}
+		const reviewed = (await readStore<{ kind: string; cardId: string }>(page, 'reviewLogs'))
+			.filter((l) => l.kind === 'review')
+			.map((l) => l.cardId);
+		expect(new Set(reviewed.map((id) => id.split('/')[0])).size).toBe(2);
+		const studied = await readStore<{ id: string; noteId: string }>(page, 'cards');
+		const weakQuotes = notes
+			.filter((n) => studied.some((c) => reviewed.includes(c.id) && c.noteId === n.id))
+			.map((n) => `“${n.sourceQuote}”`);
+		await page.goto(`/readiness?group=${encodeURIComponent(GROUP)}`);
+		await page.getByRole('button', { name: 'Practise the 2 weakest cards' }).click();
+		await page.getByText('0 of 2 answered · the 2 weakest cards').waitFor();
+		await page.getByRole('button', { name: 'Show answer' }).click();
+		const weakQuote = await page.locator('blockquote.source').innerText();
+		expect(
+			weakQuotes.some((q) => weakQuote.endsWith(q)),
+			weakQuote
+		).toBe(true);
+		await page.getByRole('button', { name: 'Good', exact: true }).click();
+		await page.getByText('1 of 2 answered').waitFor();
+		expect(await readStore(page, 'cards')).toEqual(studied);
 		expect(errors).toEqual([]);
 		await context.close();
 	});
