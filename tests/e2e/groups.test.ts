@@ -1,6 +1,8 @@
 // A deck group on a phone-sized Chromium: the article's six decks as the group "Belarus's anti-Kremlin
 // tilt" on home; its exam date set on the group's readiness screen (a plan on every deck); the group's
-// readiness; a test across the group drawing questions from more than one deck, kept under the group.
+// readiness; a test across the group drawing questions from more than one deck, kept under the group, and
+// "Practise missed cards" on its report and "Practise the N weakest cards" on its readiness practising
+// cards of several decks without moving a schedule.
 // axe-core finds nothing on the group's readiness, test and report. ("Study all" is in add-edit.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -83,14 +85,42 @@ describe('deck groups: exam date, readiness and test across the group', () => {
 		await page.getByRole('heading', { name: /^Question 1 of/ }).waitFor();
 		await page.getByRole('button', { name: 'Finish test now' }).click();
 		await page.getByRole('heading', { name: /Your score/ }).waitFor();
-		// Practice is per deck: the group's report offers none.
-		expect(await page.getByRole('button', { name: 'Practise missed cards' }).count()).toBe(0);
+		const practise = page.getByRole('button', { name: 'Practise missed cards' });
+		await expect.poll(() => practise.isEnabled()).toBe(true);
 		await expectNoAxeViolations(page, 'group test report');
 		await shots(page, 'group-test-report');
 		const results = await readStore<{ deckId: string; missedCardIds: string[] }>(page, 'testResults');
 		expect(results.map((r) => r.deckId)).toEqual([`group:${GROUP}`]);
-		const decksAsked = new Set(results[0]!.missedCardIds.map((id) => id.split('/')[0]));
+		const missed = results[0]!.missedCardIds;
+		const decksAsked = new Set(missed.map((id) => id.split('/')[0]));
 		expect(decksAsked.size).toBeGreaterThan(1);
+
+		// Practising the missed cards of the group: cards from its decks, no schedule changed.
+		const cardsBefore = await readStore<{ id: string; noteId: string; deckId: string }>(page, 'cards');
+		const notes = await readStore<{ id: string; sourceQuote?: string }>(page, 'notes');
+		const missedNotes = new Set(cardsBefore.filter((c) => missed.includes(c.id)).map((c) => c.noteId));
+		const missedQuotes = notes.filter((n) => missedNotes.has(n.id)).map((n) => `“${n.sourceQuote}”`);
+		await practise.click();
+		await page.getByRole('heading', { name: 'Practice', level: 1 }).waitFor();
+		await page.getByRole('link', { name: `← ${GROUP}` }).waitFor();
+		await page.getByText(`0 of ${missed.length} answered · ${missed.length} chosen cards`).waitFor();
+		for (let i = 0; i < 3; i++) {
+			await page.getByRole('button', { name: 'Show answer' }).click();
+			// The card shown is one of the group test's missed cards (its source quote, from its own note).
+			const quote = await page.locator('blockquote.source').innerText();
+			expect(
+				missedQuotes.some((q) => quote.endsWith(q)),
+				quote
+			).toBe(true);
+			await page.getByRole('button', { name: i === 0 ? 'Again' : 'Good', exact: true }).click();
+		}
+		await page.getByText(`3 of ${missed.length} answered`).waitFor();
+		await expectNoAxeViolations(page, 'group practice');
+		await shots(page, 'group-practice');
+		expect(await readStore(page, 'cards')).toEqual(cardsBefore);
+		const logs = await readStore<{ kind: string; cardId: string }>(page, 'reviewLogs');
+		expect(logs.map((l) => l.kind)).toEqual(['practice', 'practice', 'practice']);
+		expect(logs.every((l) => missed.includes(l.cardId))).toBe(true);
 
 		// The result is the group's: on the group's readiness, not on a deck's.
 		await page.goto(`/readiness?group=${encodeURIComponent(GROUP)}`);
@@ -99,6 +129,39 @@ describe('deck groups: exam date, readiness and test across the group', () => {
 		await page.goto(`/readiness?deck=${[...decksAsked][0]}`);
 		await page.getByRole('heading', { name: 'By kind of fact' }).waitFor();
 		await page.getByText('No tests taken yet.').waitFor();
+
+		// Two cards studied with "Study all" (new cards come from the decks in turn), then the group
+		// readiness's "Practise the 2 weakest cards": those cards, from two decks, no schedule changed.
+		await page.goto(`/study?group=${encodeURIComponent(GROUP)}`);
+		for (let i = 0; i < 2; i++) {
+			await page.getByRole('button', { name: 'Show answer' }).click();
+			await page.getByRole('button', { name: 'Good', exact: true }).click();
+			await expect
+				.poll(async () =>
+					(await readStore<{ kind: string }>(page, 'reviewLogs')).filter((l) => l.kind === 'review')
+				)
+				.toHaveLength(i + 1);
+		}
+		const reviewed = (await readStore<{ kind: string; cardId: string }>(page, 'reviewLogs'))
+			.filter((l) => l.kind === 'review')
+			.map((l) => l.cardId);
+		expect(new Set(reviewed.map((id) => id.split('/')[0])).size).toBe(2);
+		const studied = await readStore<{ id: string; noteId: string }>(page, 'cards');
+		const weakQuotes = notes
+			.filter((n) => studied.some((c) => reviewed.includes(c.id) && c.noteId === n.id))
+			.map((n) => `“${n.sourceQuote}”`);
+		await page.goto(`/readiness?group=${encodeURIComponent(GROUP)}`);
+		await page.getByRole('button', { name: 'Practise the 2 weakest cards' }).click();
+		await page.getByText('0 of 2 answered · the 2 weakest cards').waitFor();
+		await page.getByRole('button', { name: 'Show answer' }).click();
+		const weakQuote = await page.locator('blockquote.source').innerText();
+		expect(
+			weakQuotes.some((q) => weakQuote.endsWith(q)),
+			weakQuote
+		).toBe(true);
+		await page.getByRole('button', { name: 'Good', exact: true }).click();
+		await page.getByText('1 of 2 answered').waitFor();
+		expect(await readStore(page, 'cards')).toEqual(studied);
 		expect(errors).toEqual([]);
 		await context.close();
 	});

@@ -60,13 +60,13 @@ describe('group readiness screen', () => {
 });
 
 describe('test screen on a group', () => {
-	it("offers the group's tags, keys the test by the group and offers no practice link", async () => {
+	it("offers the group's tags, keys the test by the group and links practice to the group", async () => {
 		await articleDb();
 		const screen = new TestScreen(db, '', new URLSearchParams({ group: GROUP, seed: '42' }), options);
 		await screen.load();
 		expect(screen.status).toBe('ready');
 		expect(screen.deckId).toBe(`group:${GROUP}`);
 		expect(screen.tags).toEqual(expect.arrayContaining(['cause', 'date', 'actor']));
-		expect(screen.practiceHref(['x'])).toBeNull();
+		expect(screen.practiceHref(['x'])).toBe(`/practice?group=${encodeURIComponent(GROUP)}&cards=x&start=1`);
 	});
 });

@@ -1,20 +1,25 @@
 /**
- * A practice session: any filter of a deck's cards, studied without changing their schedule (each answer
- * is a 'practice' log, the card untouched), or, when the student asks, with answers that count as real
- * reviews. Cards answered "Again" come back once more later in the session. The loop is CardSession's.
- * `PracticeScreen` is the practice page's state: the deck, the setup, then one session at a time.
+ * A practice session: any filter of a deck's cards, or of a deck group's (`groupScopeKey(path)` in place
+ * of the deck id: cards from every deck of the group), studied without changing their schedule (each
+ * answer is a 'practice' log, the card untouched), or, when the student asks, with answers that count as
+ * real reviews, each scheduled by its own deck's scheduler. Cards answered "Again" come back once more
+ * later in the session. The loop is CardSession's.
+ * `PracticeScreen` is the practice page's state: the deck or group, the setup, then one session at a time.
  */
 import type { KartkaDB } from '$lib/db/db';
 import { getDeck } from '$lib/db/decks.repo';
+import { groupNames } from '$lib/domain/decks/deck-groups';
 import { logPracticeAnswer, undoPracticeAnswer } from '$lib/db/practice.repo';
 import { undoAnswer } from '$lib/db/review.repo';
 import { errorMessage } from '$lib/domain/errors';
 import { describeFilter, type CardFilter } from '$lib/domain/exam/card-filter';
+import { groupOfScopeKey } from '$lib/domain/exam/group-study-state';
+import type { Scheduler } from '$lib/domain/fsrs-adapter';
 import type { CardRow, NoteRow } from '$lib/domain/model';
 import { Rating } from '$lib/domain/schedule';
-import { schedulingForDeck } from '$lib/services/deck-scheduling.service';
 import { chooseCards } from '$lib/domain/exam/deck-study-state';
-import { loadDeckStudyState } from '$lib/services/exam/deck-study-state.service';
+import { loadPracticeSource, type PracticeSource } from '$lib/services/exam/practice-source.service';
+import { decksOfGroup } from '$lib/services/group-study.service';
 import { CardSession, type IntervalLabels } from './card-session.svelte';
 
 /** How often a card answered "Again" comes back within one session. */
@@ -45,9 +50,11 @@ export class PracticeSession extends CardSession<Done> {
 	private repeats = new Map<string, number>();
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- never rendered
 	private notes = new Map<string, NoteRow>();
+	private source: PracticeSource | null = null;
 
 	constructor(
 		db: KartkaDB,
+		/** The deck's id, or a group's scope key (groupScopeKey). */
 		deckId: string,
 		readonly filter: CardFilter,
 		/** Answers count as reviews (move the schedule) instead of practice. */
@@ -60,15 +67,15 @@ export class PracticeSession extends CardSession<Done> {
 
 	async start(): Promise<void> {
 		try {
-			const now = this.clock();
-			// Settings and scheduler read and built once, and handed to the deck's study state.
-			const { deckSettings, scheduler } = await schedulingForDeck(this.db, this.deckId, now);
-			const state = await loadDeckStudyState(this.db, this.deckId, now, {
-				settings: deckSettings,
-				scheduler
-			});
-			this.scheduler = scheduler;
-			this.dayCutoffHour = deckSettings.dayCutoffHour;
+			const source = await loadPracticeSource(this.db, this.deckId, this.clock());
+			if (!source) {
+				this.status = 'empty';
+				return;
+			}
+			const { state } = source;
+			this.source = source;
+			this.scheduler = state.scheduler;
+			this.dayCutoffHour = state.settings.dayCutoffHour;
 			this.notes = state.notes;
 			this.queue = chooseCards(state, this.filter);
 			this.total = this.queue.length;
@@ -103,7 +110,7 @@ export class PracticeSession extends CardSession<Done> {
 				rating,
 				nowMs: now,
 				durationMs: this.shownForMs(now),
-				dayCutoffHour: this.dayCutoffHour
+				dayCutoffHour: this.schedulingFor(shown).dayCutoffHour
 			});
 			logId = log.id!;
 		}
@@ -119,6 +126,11 @@ export class PracticeSession extends CardSession<Done> {
 		this.pushUndo({ card: shown, logId, counted: this.counts, requeued, firstRight });
 		this.answered++;
 		this.show();
+	}
+
+	/** Each card is answered with its own deck's scheduler and day cutoff (in a group, not the first deck's). */
+	protected schedulingFor(card: CardRow): { scheduler: Scheduler; dayCutoffHour: number } {
+		return this.source?.schedulingOf(card) ?? super.schedulingFor(card);
 	}
 
 	protected async afterConflict(shown: CardRow): Promise<void> {
@@ -147,29 +159,47 @@ export class PracticeSession extends CardSession<Done> {
 	}
 }
 
-/** The practice page: the deck's title and tags for the setup, then the session the student starts. */
+/**
+ * The practice page: the deck's (or the group's) title and tags for the setup, then the session the
+ * student starts. A group is given as its scope key (`/practice?group=PATH`).
+ */
 export class PracticeScreen {
-	/** undefined while loading; null when the deck does not exist. */
+	/** undefined while loading; null when the deck (or group) does not exist. */
 	title = $state<string | null | undefined>(undefined);
 	tags = $state.raw<string[]>([]);
 	session = $state.raw<PracticeSession | null>(null);
+	/** The group's path when practising a group, else null. */
+	readonly group: string | null;
 
 	constructor(
 		private readonly db: KartkaDB,
+		/** The deck's id, or a group's scope key (groupScopeKey). */
 		readonly deckId: string,
 		private readonly clock: () => number = () => Date.now()
-	) {}
+	) {
+		this.group = groupOfScopeKey(deckId);
+	}
 
 	get inProgress(): boolean {
 		return this.session?.inProgress ?? false;
 	}
 
-	/** Reads the deck; `startWith` (a link's filter) starts a session right away. */
+	/** Where "back" and "Readiness" lead: the deck's screens, or the group's (groups live on home). */
+	get backHref(): string {
+		return this.group === null ? `/deck?id=${encodeURIComponent(this.deckId)}` : '/';
+	}
+	get readinessHref(): string {
+		return this.group === null
+			? `/readiness?deck=${encodeURIComponent(this.deckId)}`
+			: `/readiness?group=${encodeURIComponent(this.group)}`;
+	}
+
+	/** Reads the deck or group; `startWith` (a link's filter) starts a session right away. */
 	async load(startWith?: { filter: CardFilter; counts: boolean }): Promise<void> {
-		this.title = (await getDeck(this.db, this.deckId))?.title ?? null;
+		this.title = await this.readTitle();
 		if (this.title === null) return;
 		if (startWith) this.start(startWith.filter, startWith.counts);
-		else this.tags = (await loadDeckStudyState(this.db, this.deckId, this.clock())).tags;
+		else this.tags = await this.readTags();
 	}
 
 	start(filter: CardFilter, counts: boolean): void {
@@ -180,8 +210,17 @@ export class PracticeScreen {
 
 	/** Back to the setup ("Practise other cards"). */
 	async setup(): Promise<void> {
-		if (this.tags.length === 0)
-			this.tags = (await loadDeckStudyState(this.db, this.deckId, this.clock())).tags;
+		if (this.tags.length === 0) this.tags = await this.readTags();
 		this.session = null;
+	}
+
+	private async readTitle(): Promise<string | null> {
+		if (this.group === null) return (await getDeck(this.db, this.deckId))?.title ?? null;
+		if ((await decksOfGroup(this.db, this.group)).length === 0) return null;
+		return groupNames(this.group).at(-1) ?? this.group;
+	}
+
+	private async readTags(): Promise<string[]> {
+		return (await loadPracticeSource(this.db, this.deckId, this.clock()))?.state.tags ?? [];
 	}
 }

@@ -94,10 +94,12 @@ export class TestScreen extends ScreenState {
 		this.session = null;
 	}
 
-	/** The practice screen's link for exactly these cards (practice is per deck: none for a group). */
-	practiceHref(cardIds: string[]): string | null {
-		if (this.group) return null;
+	/** The practice screen's link for exactly these cards (of the deck, or of any deck of the group). */
+	practiceHref(cardIds: string[]): string {
 		const q = filterToParams({ tags: [], failedToday: false, dueWithinDays: null, weakest: null, cardIds });
-		return `/practice?deck=${encodeURIComponent(this.deckId)}&${q}&start=1`;
+		const scope = this.group
+			? `group=${encodeURIComponent(this.group)}`
+			: `deck=${encodeURIComponent(this.deckId)}`;
+		return `/practice?${scope}&${q}&start=1`;
 	}
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeckStudyState } from '$lib/domain/exam/deck-study-state';
 import type { ExamPlanRow } from '$lib/domain/exam/exam-plan';
 import {
+	groupOfScopeKey,
 	groupScopeKey,
 	mergeDeckStudyStates,
 	schedulerByDeck,
@@ -81,5 +82,10 @@ describe('mergeDeckStudyStates', () => {
 		const elsewhere: CardRow = { ...a.cards[0]!, deckId: 'zzz' };
 		expect(other.retrievability(elsewhere, 0)).toBe(0.7);
 		expect(() => mergeDeckStudyStates('group:x', [])).toThrow();
+	});
+
+	it('reads the group back from a scope key, and null from a deck id', () => {
+		expect(groupOfScopeKey(groupScopeKey('A::B'))).toBe('A::B');
+		expect(groupOfScopeKey('belarus-tilt-dates')).toBeNull();
 	});
 });

@@ -21,6 +21,11 @@ export function groupScopeKey(path: string): string {
 	return GROUP_SCOPE_PREFIX + path;
 }
 
+/** The group's path of a scope key, or null when the key is a deck id. */
+export function groupOfScopeKey(key: string): string | null {
+	return key.startsWith(GROUP_SCOPE_PREFIX) ? key.slice(GROUP_SCOPE_PREFIX.length) : null;
+}
+
 /** A scheduler that answers for each card with its own deck's scheduler (`fallback` for unknown decks). */
 export function schedulerByDeck(byDeck: ReadonlyMap<string, Scheduler>, fallback: Scheduler): Scheduler {
 	const of = (card: CardSchedule): Scheduler =>
