@@ -33,12 +33,14 @@ export async function checkClassSubscriptions(db: KartkaDB): Promise<void> {
 	await (await loadClassDeckService()).checkClassDecks(db, { nowMs: () => Date.now() });
 }
 
-async function isOn(db: KartkaDB): Promise<boolean> {
+/** What a sync would do now: the student's own sync, the class decks' checks, or nothing. */
+async function syncWanted(db: KartkaDB): Promise<{ own: boolean; classes: boolean }> {
 	try {
-		return !!(await getSyncMeta<{ enabled?: boolean }>(db, 'config'))?.enabled;
+		const own = !!(await getSyncMeta<{ enabled?: boolean }>(db, 'config'))?.enabled;
+		return { own, classes: await hasClassDecks(db) };
 	} catch {
 		// The database did not open: the screen shows that failure with "Try again"; sync waits for the next trigger.
-		return false;
+		return { own: false, classes: false };
 	}
 }
 
@@ -49,8 +51,8 @@ export async function requestSync(db: KartkaDB): Promise<void> {
 		return;
 	}
 	if (syncActivity.running) return;
-	const on = await isOn(db);
-	if (!on && !(await hasClassDecks(db))) return;
+	const { own: on, classes } = await syncWanted(db);
+	if (!on && !classes) return;
 	syncActivity.running = true;
 	try {
 		if (on) {
