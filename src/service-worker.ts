@@ -55,6 +55,8 @@ const FALLBACK = `${base}${FALLBACK_SHELL}`;
 const WARM_PARALLEL = 4;
 /** How long an open tab has to say which version it runs before its cache is kept anyway. */
 const ASK_TAB_TIMEOUT_MS = 2000;
+/** How many times the open tabs are asked before an unanswered tab keeps every older cache until the next start. */
+const ASK_TAB_ATTEMPTS = 4;
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -219,12 +221,23 @@ async function inBatches(urls: readonly string[], each: (url: string) => Promise
 	await Promise.all(Array.from({ length: WARM_PARALLEL }, lane));
 }
 
-/** Deletes the older versions' caches that no open tab runs from (see deletableCaches). */
-async function dropUnusedCaches(): Promise<void> {
+/**
+ * Deletes the older versions' caches that no open tab runs from (see deletableCaches). A tab busy starting
+ * up may not answer in time: then nothing is deleted and the tabs are asked again, a few times.
+ */
+async function dropUnusedCaches(attemptsLeft = ASK_TAB_ATTEMPTS): Promise<void> {
 	const keys = await caches.keys();
 	if (staleCaches(keys, CACHE).length === 0) return;
 	const tabs = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
-	const inUse = await Promise.all(tabs.map(askTabCache));
+	// A newer version installing or waiting owns its cache too: an older worker must never delete it.
+	const pending = [sw.registration.installing, sw.registration.waiting].filter(
+		(worker): worker is ServiceWorker => worker !== null
+	);
+	const inUse = await Promise.all([
+		...tabs.map(askTabCache),
+		...pending.map(async (worker) => (await askWorkerVersion(worker, ASK_TAB_TIMEOUT_MS))?.cache ?? null)
+	]);
+	if (inUse.includes(null) && attemptsLeft > 1) return dropUnusedCaches(attemptsLeft - 1);
 	for (const key of deletableCaches(await caches.keys(), CACHE, inUse)) await caches.delete(key);
 }
 
@@ -285,7 +298,8 @@ async function precacheWorkerImports(cache: Cache, older: readonly string[]): Pr
 
 async function matchIn(cacheNames: readonly string[], url: string): Promise<Response | undefined> {
 	for (const name of cacheNames) {
-		const hit = await (await caches.open(name)).match(url, { ignoreVary: true });
+		// caches.match with a cacheName, not caches.open: opening would re-create a cache just deleted.
+		const hit = await caches.match(url, { cacheName: name, ignoreVary: true });
 		if (hit) return hit;
 	}
 	return undefined;
