@@ -10,6 +10,7 @@ import { cardCreatedMs, compareLogs, replayCardLogs } from '$lib/domain/sync/car
 import type { SyncedCardRow, SyncedNoteRow } from '$lib/domain/sync/row-docs';
 import { newCardSchedule, pickSchedule } from '$lib/domain/schedule';
 import { cardId } from '$lib/domain/card-id';
+import { suspensionReason } from '$lib/domain/cards/suspension';
 import { canonicalJson } from '$lib/domain/sync/revisions';
 import type { KartkaDB } from './db';
 import { settingsForDeck } from './settings.repo';
@@ -122,6 +123,8 @@ export async function recomputeCards(
 		});
 		const hidden =
 			card.userSuspended ||
+			// A suspension the person made in Browse (not a sync document yet) is theirs to lift, not a replay's.
+			suspensionReason(card) === 'user' ||
 			note?.removed ||
 			!note ||
 			!cardOrdinals(note.kind, note.fields).includes(card.ord);

@@ -15,7 +15,15 @@ export function suspendCard(card: CardRow, reason: SuspendedReason): CardRow {
 
 export function unsuspendCard(card: CardRow): CardRow {
 	if (card.queue !== Queue.Suspended) return card;
-	const { suspendedReason: _reason, ...rest } = card;
+	// `userSuspended` is a suspension that came through sync: lifting it here lifts that one too, or the
+	// next replay of the card would hide it again.
+	const {
+		suspendedReason: _reason,
+		userSuspended: _synced,
+		...rest
+	} = card as CardRow & {
+		userSuspended?: boolean;
+	};
 	return { ...rest, queue: queueForState(card.state), rev: card.rev + 1 };
 }
 
