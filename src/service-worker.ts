@@ -44,6 +44,7 @@ import {
 	WHICH_CACHE,
 	type WorkerVersion
 } from '$lib/pwa/worker-messages';
+import { inBatches, matchIn, storable } from '$lib/pwa/cache-io';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -194,7 +195,7 @@ function warmCache(): Promise<void> {
 		const older = staleCaches(await caches.keys(), CACHE);
 		const missing: string[] = [];
 		for (const url of PRECACHE) if (!(await cache.match(url, { ignoreVary: true }))) missing.push(url);
-		await inBatches(missing, (url) => cacheOne(cache, older, url).catch(() => undefined));
+		await inBatches(missing, WARM_PARALLEL, (url) => cacheOne(cache, older, url).catch(() => undefined));
 		await precacheWorkerImports(cache, older);
 	})().finally(() => (warming = null));
 	return warming;
@@ -207,18 +208,10 @@ async function keepUrls(urls: unknown[]): Promise<void> {
 	const wanted = urls.filter(
 		(url): url is string => typeof url === 'string' && PRECACHED.has(url) && isImmutable(url, base)
 	);
-	await inBatches(wanted, async (url) => {
+	await inBatches(wanted, WARM_PARALLEL, async (url) => {
 		if (!(await cache.match(url, { ignoreVary: true })))
 			await cacheOne(cache, older, url).catch(() => undefined);
 	});
-}
-
-async function inBatches(urls: readonly string[], each: (url: string) => Promise<unknown>): Promise<void> {
-	const queue = [...urls];
-	const lane = async () => {
-		for (let url = queue.shift(); url !== undefined; url = queue.shift()) await each(url);
-	};
-	await Promise.all(Array.from({ length: WARM_PARALLEL }, lane));
 }
 
 /**
@@ -294,23 +287,4 @@ async function precacheWorkerImports(cache: Cache, older: readonly string[]): Pr
 		}
 		scripts = found;
 	}
-}
-
-async function matchIn(cacheNames: readonly string[], url: string): Promise<Response | undefined> {
-	for (const name of cacheNames) {
-		// caches.match with a cacheName, not caches.open: opening would re-create a cache just deleted.
-		const hit = await caches.match(url, { cacheName: name, ignoreVary: true });
-		if (hit) return hit;
-	}
-	return undefined;
-}
-
-/** Browsers refuse a redirected response to a navigation; some hosts redirect /study to /study/. */
-async function storable(response: Response): Promise<Response> {
-	if (!response.redirected) return response;
-	return new Response(await response.blob(), {
-		status: response.status,
-		statusText: response.statusText,
-		headers: response.headers
-	});
 }

@@ -20,13 +20,9 @@ import type { PastAnswer, ReplayedCard } from '$lib/domain/replay';
 import { notePositions } from '$lib/db/import.repo';
 import { deckIdentities, resolveTarget } from './import-target';
 import { replayInWorker } from './parse-client';
+import { cleanTags, importedDeckRow, type ImportSource } from '$lib/domain/import/imported-deck-row';
 
-export interface ImportSource {
-	kind: 'file' | 'url' | 'text';
-	/** File name (or a name for pasted text). */
-	name: string;
-	url?: string;
-}
+export type { ImportSource };
 
 export interface PlanOptions {
 	nowMs: number;
@@ -80,51 +76,6 @@ export interface ImportPlan {
 	totals: { notes: number; cards: number; media: number; reviews: number; warnings: number };
 	warnings: ImportWarning[];
 	preview: PreviewCard[];
-}
-
-function cleanTags(tags: string[]): string[] {
-	return [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
-}
-
-function isHttpUrl(url: string | undefined): url is string {
-	return !!url && /^https?:\/\//i.test(url);
-}
-
-function deckRow(
-	coll: ImportedCollection,
-	id: string,
-	title: string,
-	options: PlanOptions,
-	hash: string
-): DeckRow {
-	const { source, nowMs } = options;
-	const meta = coll.deckMeta ?? {};
-	const metaSource = meta.source && {
-		...meta.source,
-		url: isHttpUrl(meta.source.url) ? meta.source.url : undefined
-	};
-	return {
-		id,
-		title,
-		description: meta.description ?? `Imported from ${source.name}.`,
-		version: meta.version ?? new Date(nowMs).toISOString().slice(0, 10),
-		language: meta.language ?? '',
-		license: meta.license ?? '',
-		source: metaSource ?? {
-			title: source.name,
-			...(isHttpUrl(source.url) ? { url: source.url } : { file: source.name })
-		},
-		origin: 'import',
-		contentHash: hash,
-		createdMs: nowMs,
-		updatedMs: nowMs,
-		importedFrom: {
-			name: source.name,
-			format: coll.format,
-			importedMs: nowMs,
-			...(isHttpUrl(source.url) ? { url: source.url } : {})
-		}
-	};
 }
 
 /** Groups notes by target deck id, in file order, with the deck's title. */
@@ -204,7 +155,7 @@ export async function planImport(
 		const named = splitAnkiDeckName(title);
 		decks.push({
 			deck: {
-				...deckRow(coll, id, named.title, options, hash),
+				...importedDeckRow(coll, id, named.title, options, hash),
 				...(named.group ? { group: named.group } : {})
 			},
 			notes,
