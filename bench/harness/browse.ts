@@ -77,7 +77,7 @@ for (let i = 0; i < 3; i++) {
 	const { record } = await runBrowseAction(db, ids, { kind: 'suspend' }, now, CUTOFF);
 	suspendMs.push(performance.now() - t);
 	t = performance.now();
-	await undoBrowseAction(db, record);
+	await undoBrowseAction(db, record, now);
 	undoMs.push(performance.now() - t);
 }
 const rawPut = await timeIt(3, async () => {

@@ -66,7 +66,7 @@ describe('deck management', () => {
 	it('deletes a deck with its notes, cards, history and plan, and Undo puts back exactly what was there', async () => {
 		const db = await seeded();
 		const before = await snapshot(db);
-		const deleted = await deleteDeck(db, 'd');
+		const deleted = await deleteDeck(db, 'd', NOW);
 		const gone = await snapshot(db);
 		expect(gone.decks.map((d) => d.id)).toEqual(['e']);
 		expect(gone.notes.every((n) => n.deckId === 'e')).toBe(true);
@@ -74,7 +74,7 @@ describe('deck management', () => {
 		expect(gone.logs).toHaveLength(0);
 		expect(gone.plans).toHaveLength(0);
 		expect(gone.media[0]!.deckIds).toEqual(['e']);
-		await undoDeleteDeck(db, deleted);
+		await undoDeleteDeck(db, deleted, NOW);
 		expect(await snapshot(db)).toEqual(before);
 	});
 
@@ -82,13 +82,13 @@ describe('deck management', () => {
 		const db = await seeded();
 		const before = await snapshot(db);
 		const spy = vi.spyOn(db.reviewLogs, 'bulkDelete').mockRejectedValueOnce(new Error('boom'));
-		await expect(deleteDeck(db, 'd')).rejects.toThrow('boom');
+		await expect(deleteDeck(db, 'd', NOW)).rejects.toThrow('boom');
 		spy.mockRestore();
 		expect(await snapshot(db)).toEqual(before);
-		const deleted = await deleteDeck(db, 'd');
+		const deleted = await deleteDeck(db, 'd', NOW);
 		const after = await snapshot(db);
 		const spy2 = vi.spyOn(db.reviewLogs, 'bulkAdd').mockRejectedValueOnce(new Error('boom'));
-		await expect(undoDeleteDeck(db, deleted)).rejects.toThrow('boom');
+		await expect(undoDeleteDeck(db, deleted, NOW)).rejects.toThrow('boom');
 		spy2.mockRestore();
 		expect(await snapshot(db)).toEqual(after);
 	});
@@ -96,9 +96,9 @@ describe('deck management', () => {
 	it('a deleted shipped deck is remembered (not installed again) until Undo', async () => {
 		const db = freshDb();
 		await db.decks.put(deckRow('b', { origin: 'builtin' }));
-		const deleted = await deleteDeck(db, 'b');
+		const deleted = await deleteDeck(db, 'b', NOW);
 		expect(await deletedBuiltinDecks(db)).toEqual(new Set(['b']));
-		await undoDeleteDeck(db, deleted);
+		await undoDeleteDeck(db, deleted, NOW);
 		expect(await deletedBuiltinDecks(db)).toEqual(new Set());
 	});
 });

@@ -6,9 +6,11 @@
 import { KartkaError } from '$lib/domain/errors';
 import type { CardRow, DeckRow, NoteRow, ReviewLogRow } from '$lib/domain/model';
 import { toSearchable, type Answer, type SearchableCard } from '$lib/domain/browse/search-match';
-import type { BulkPlan, BulkWrite } from '$lib/domain/browse/bulk-actions';
+import type { BulkAction, BulkPlan, BulkWrite } from '$lib/domain/browse/bulk-actions';
+import { touchNotes } from '$lib/domain/sync/bulk-sync';
 import type { KartkaDB } from './db';
 import { cardsOfNotes } from './cards-of-notes.repo';
+import { bulkTables, writeTracked } from './browse-sync.repo';
 
 /**
  * Rows are read in chunks (notes too) so that the page stays responsive while 100,000 cards load: a
@@ -151,6 +153,8 @@ export interface BulkSelection {
 }
 
 export interface UndoRecord {
+	/** The action done (its undo is sent to sync the same way). */
+	action: BulkAction;
 	done: string;
 	undo: BulkWrite;
 	/** Log ids the action added (removed by undo). */
@@ -158,16 +162,6 @@ export interface UndoRecord {
 	/** Each written card's rev after the action; deleted cards must still be absent. */
 	revs: Map<string, number>;
 	deleted: string[];
-}
-
-async function write(db: KartkaDB, w: BulkWrite): Promise<number[]> {
-	if (w.cardDeletes.length) await db.cards.bulkDelete(w.cardDeletes);
-	if (w.noteDeletes.length) await db.notes.bulkDelete(w.noteDeletes);
-	if (w.logDeletes.length) await db.reviewLogs.bulkDelete(w.logDeletes);
-	if (w.notePuts.length) await db.notes.bulkPut(w.notePuts);
-	if (w.cardPuts.length) await db.cards.bulkPut(w.cardPuts);
-	if (w.logPuts.length) return (await db.reviewLogs.bulkPut(w.logPuts, { allKeys: true })) as number[];
-	return [];
 }
 
 /** Below this many cards a lookup per card is cheap enough. */
@@ -198,16 +192,17 @@ function currentCards(db: KartkaDB, ids: readonly string[]): Promise<CardRow[]> 
 }
 
 /**
- * Runs one bulk action in ONE transaction: reads `cardIds` afresh, plans, writes. Nothing is written
- * if anything fails (the transaction aborts). Returns the plan and the record "Undo" needs.
+ * Runs one bulk action in ONE transaction: reads `cardIds` afresh, plans, writes, and queues what it
+ * changed for sync (browse-sync.repo). Nothing is written if anything fails (the transaction aborts).
+ * Returns the plan and the record "Undo" needs.
  */
 export async function runBulkAction(
 	db: KartkaDB,
 	cardIds: readonly string[],
 	planner: (selection: BulkSelection) => BulkPlan,
-	{ withLogs = false, withNotes = true } = {}
+	{ withLogs = false, withNotes = true, nowMs = Date.now() } = {}
 ): Promise<{ plan: BulkPlan; record: UndoRecord }> {
-	return db.transaction('rw', db.cards, db.notes, db.reviewLogs, async () => {
+	return db.transaction('rw', bulkTables(db), async () => {
 		const cards = await currentCards(db, cardIds);
 		// Card-only actions (suspend, bury, forget, set due) skip the notes: reading 10,000 notes and
 		// every card of them cost more than the action's own write.
@@ -221,14 +216,15 @@ export async function runBulkAction(
 					.toArray()
 			: [];
 		const plan = planner({ cards, notes, cardsOfNotes: siblings, logs });
-		const ids = await write(db, plan.write);
-		const existing = new Set(plan.write.logPuts.map((l) => l.id).filter((id) => id !== undefined));
+		const { added, cardPuts } = await writeTracked(db, { action: plan.action, write: plan.write, nowMs });
+		plan.write.cardPuts = cardPuts;
 		return {
 			plan,
 			record: {
+				action: plan.action,
 				done: plan.done,
 				undo: plan.undo,
-				addedLogIds: ids.filter((id) => !existing.has(id)),
+				addedLogIds: added,
 				revs: new Map(plan.write.cardPuts.map((c) => [c.id, c.rev])),
 				deleted: plan.write.cardDeletes
 			}
@@ -236,9 +232,12 @@ export async function runBulkAction(
 	});
 }
 
-/** Undoes a bulk action in ONE transaction; refused (nothing written) if a card changed since. */
-export async function undoBulkAction(db: KartkaDB, record: UndoRecord): Promise<void> {
-	await db.transaction('rw', db.cards, db.notes, db.reviewLogs, async () => {
+/**
+ * Undoes a bulk action in ONE transaction, queued for sync as a change made at `nowMs`; refused (nothing
+ * written) if a card changed since.
+ */
+export async function undoBulkAction(db: KartkaDB, record: UndoRecord, nowMs = Date.now()): Promise<void> {
+	await db.transaction('rw', bulkTables(db), async () => {
 		const ids = [...record.revs.keys()];
 		const now = await cardsById(db, ids);
 		const moved = ids.some((id) => now.get(id)?.rev !== record.revs.get(id));
@@ -251,6 +250,8 @@ export async function undoBulkAction(db: KartkaDB, record: UndoRecord): Promise<
 		// Restored cards move forward in rev (never back): an answer shown before the undo is refused.
 		const cardPuts = record.undo.cardPuts.map((c) => ({ ...c, rev: (record.revs.get(c.id) ?? c.rev) + 1 }));
 		const logDeletes = [...record.undo.logDeletes, ...record.addedLogIds];
-		await write(db, { ...record.undo, cardPuts, logDeletes });
+		const notePuts = touchNotes(record.undo.notePuts, nowMs);
+		const write: BulkWrite = { ...record.undo, cardPuts, notePuts, logDeletes };
+		await writeTracked(db, { action: record.action, write, nowMs, resendSuspensions: record.action === 'delete' });
 	});
 }

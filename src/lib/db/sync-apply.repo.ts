@@ -31,6 +31,8 @@ import {
 	type SyncedLogRow
 } from './sync-tracking.repo';
 import { cardIdsOfNote } from './cards-of-notes.repo';
+import { applySuspension } from '$lib/domain/sync/bulk-sync';
+import { removeDeckRows } from './deck-manage.repo';
 
 interface BatchContext {
 	db: KartkaDB;
@@ -125,12 +127,7 @@ async function applyCard(ctx: BatchContext, docId: string, cardId: string, remot
 			}
 		: undefined;
 	const merged = withLocal(remote, localBody) as CardBody;
-	await ctx.db.cards.put({
-		...card,
-		userSuspended: merged.suspended,
-		suspendChangedMs: merged.changedMs,
-		suspendChangedBy: merged.changedBy
-	} as SyncedCardRow);
+	await ctx.db.cards.put(applySuspension(card, merged));
 	ctx.touchedCards.add(cardId);
 }
 
@@ -143,7 +140,8 @@ async function applyOther(ctx: BatchContext, docId: string, key: string, remote:
 			remote,
 			pending && local ? deckBody(local, pending.changedMs, ctx.me) : undefined
 		);
-		if (merged.kind !== 'deck' || merged.deleted) return; // deleting a whole deck is not synced (docs/sync.md)
+		if (merged.kind !== 'deck') return;
+		if (merged.deleted) return void (await removeDeckRows(db, key)); // deck-manage.repo: nothing queued
 		const row = deckFromBody(merged, local);
 		if (row && row.id === key) await db.decks.put(row);
 	} else if (remote.kind === 'setting') {

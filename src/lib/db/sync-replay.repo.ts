@@ -94,6 +94,11 @@ export async function recomputeCards(
 		if (list) list.push(log);
 		else logsByCard.set(log.cardId, [log]);
 	}
+	// A card is in its note's deck: a note moved on another device (Browse's "Move to deck") takes its cards.
+	for (const [i, card] of cards.entries()) {
+		const deckId = notes.get(card.noteId)?.deckId;
+		if (deckId && deckId !== card.deckId) cards[i] = { ...card, deckId };
+	}
 	const schedulers = new Map<string, Scheduler>();
 	for (const deckId of new Set(cards.map((c) => c.deckId)))
 		schedulers.set(deckId, createScheduler(await settingsForDeck(db, deckId)));

@@ -129,10 +129,10 @@ export async function trackNewLog(db: KartkaDB, log: SyncedLogRow): Promise<void
  * Adds many new logs (an import's history) with their uids and queues them, writing each log ONCE: the
  * first is added to learn where the store's key generator stands; the rest take the next ids
  * explicitly (an explicit key moves the generator past it, so no id is ever handed out twice, and uids
- * stay `<device>-<id>` as trackNewLog makes them). Inside the caller's transaction.
+ * stay `<device>-<id>` as trackNewLog makes them). Inside the caller's transaction. Returns their ids.
  */
-export async function addNewLogs(db: KartkaDB, logs: Omit<ReviewLogRow, 'id'>[]): Promise<void> {
-	if (logs.length === 0) return;
+export async function addNewLogs(db: KartkaDB, logs: Omit<ReviewLogRow, 'id'>[]): Promise<number[]> {
+	if (logs.length === 0) return [];
 	const device = await deviceIdOf(db);
 	const firstId = (await db.reviewLogs.add({ ...logs[0]! } as ReviewLogRow)) as number;
 	const rows: SyncedLogRow[] = logs.map((log, i) => ({
@@ -147,6 +147,7 @@ export async function addNewLogs(db: KartkaDB, logs: Omit<ReviewLogRow, 'id'>[])
 		rows.map((l) => docId('log', l.uid!)),
 		logs[0]!.reviewedMs
 	);
+	return rows.map((l) => l.id!);
 }
 
 /** Queues the deletion of a log (undo), inside the undo's transaction. */

@@ -101,5 +101,6 @@ export function practiceLog(
 
 /** Cards answered Again today, in reviews or practice (for the "failed today" filter). */
 export function failedToday(logs: readonly ReviewLogRow[]): Set<string> {
-	return new Set(logs.filter((l) => l.rating === Rating.Again).map((l) => l.cardId));
+	// A 'manual' log (Forget, Set due date) records rating 1 but is not an answer.
+	return new Set(logs.filter((l) => l.rating === Rating.Again && l.kind !== 'manual').map((l) => l.cardId));
 }

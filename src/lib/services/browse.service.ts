@@ -107,12 +107,13 @@ export async function runBrowseAction(
 					return planDelete(s.cards, s.notes, s.cardsOfNotes, s.logs);
 			}
 		},
-		{ withLogs: action.kind === 'delete', withNotes: NOTE_ACTIONS.has(action.kind) }
+		{ withLogs: action.kind === 'delete', withNotes: NOTE_ACTIONS.has(action.kind), nowMs }
 	);
 }
 
-export function undoBrowseAction(db: KartkaDB, record: UndoRecord): Promise<void> {
-	return undoBulkAction(db, record);
+/** Undoes `record` (the undo is a change made at `nowMs`, for sync's "latest change wins"). */
+export function undoBrowseAction(db: KartkaDB, record: UndoRecord, nowMs: number): Promise<void> {
+	return undoBulkAction(db, record, nowMs);
 }
 
 /** What changed (to refresh the list): written, restored or deleted cards, and notes whose text or tags changed. */

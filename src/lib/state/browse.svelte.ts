@@ -196,7 +196,7 @@ export class BrowseScreen {
 		if (!record || this.busy) return;
 		this.busy = true;
 		try {
-			await undoBrowseAction(this.db, record);
+			await undoBrowseAction(this.db, record, this.clock());
 			this.undoable = null;
 			this.message = `Undone: ${record.done}.`;
 			await this.refresh(record);

@@ -58,7 +58,7 @@ export class DeckManager {
 
 	delete(deckId: string): Promise<boolean> {
 		return this.run(async () => {
-			this.deleted = await deleteDeck(this.db, deckId);
+			this.deleted = await deleteDeck(this.db, deckId, this.clock());
 			await this.onchange(null);
 			return `Deleted "${this.deleted.deck.title}" and its ${this.deleted.cards.length} cards.`;
 		});
@@ -68,7 +68,7 @@ export class DeckManager {
 		const deleted = this.deleted;
 		if (!deleted) return Promise.resolve(false);
 		return this.run(async () => {
-			await undoDeleteDeck(this.db, deleted);
+			await undoDeleteDeck(this.db, deleted, this.clock());
 			this.deleted = null;
 			await this.onchange(deleted.deck);
 			return `"${deleted.deck.title}" is back.`;

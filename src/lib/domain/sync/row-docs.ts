@@ -63,6 +63,9 @@ export function logFromBody(uid: string, body: LogBody): Omit<SyncedLog, 'id'> {
 
 const placeholderSchedule = newCardSchedule(0);
 
+/** Longest deck name taken from a server document (a name is one line of text). */
+const MAX_DECK_TITLE = 500;
+
 /**
  * The note as a document. A row changed here since its last recorded edit (an import, an older row)
  * counts as edited by this device at `changedMs`.
@@ -131,11 +134,20 @@ export function noteFromBody(noteId: string, body: NoteBody): SyncedNoteRow {
 	};
 }
 
-/** Shipped decks sync only a person's settings for them; imported decks sync whole. */
+/**
+ * Shipped decks sync only what a person chose for them (settings, name, group: "Manage deck"); imported
+ * decks sync whole.
+ */
 export function deckBody(deck: DeckRow, changedMs: number, deviceId: string): DeckBody {
 	const content: Record<string, unknown> =
 		deck.origin === 'builtin'
-			? { id: deck.id, origin: 'builtin', settings: deck.settings ?? {} }
+			? {
+					id: deck.id,
+					origin: 'builtin',
+					settings: deck.settings ?? {},
+					title: deck.title,
+					...(deck.group ? { group: deck.group } : {})
+				}
 			: { ...deck };
 	return { kind: 'deck', deck: content, changedMs, changedBy: deviceId };
 }
@@ -144,7 +156,18 @@ export function deckBody(deck: DeckRow, changedMs: number, deviceId: string): De
 export function deckFromBody(body: DeckBody, local: DeckRow | undefined): DeckRow | null {
 	const incoming = body.deck as Partial<DeckRow>;
 	if (incoming.origin === 'builtin') {
-		return local ? { ...local, settings: (incoming.settings ?? {}) as DeckRow['settings'] } : null;
+		if (!local) return null;
+		const { group: _group, ...rest } = local;
+		const title = typeof incoming.title === 'string' && incoming.title.trim() ? incoming.title : local.title;
+		const group = typeof incoming.group === 'string' && incoming.group ? incoming.group : undefined;
+		// A document from before names and groups synced (no title) leaves them as they are here.
+		const keepGroup = incoming.title === undefined ? local.group : group;
+		return {
+			...rest,
+			settings: (incoming.settings ?? {}) as DeckRow['settings'],
+			title: title.slice(0, MAX_DECK_TITLE),
+			...(keepGroup ? { group: keepGroup } : {})
+		};
 	}
 	if (typeof incoming.id !== 'string' || typeof incoming.title !== 'string') return null;
 	return { ...(incoming as DeckRow), origin: 'import' };

@@ -34,10 +34,11 @@ export async function moveDeckToGroup(
 	}));
 }
 
-export function deleteDeck(db: KartkaDB, deckId: string): Promise<DeletedDeck> {
-	return deleteDeckRows(db, deckId);
+/** `nowMs`: when it was deleted (and below, restored): the time sync's "latest change wins" compares. */
+export function deleteDeck(db: KartkaDB, deckId: string, nowMs: number): Promise<DeletedDeck> {
+	return deleteDeckRows(db, deckId, nowMs);
 }
 
-export function undoDeleteDeck(db: KartkaDB, deleted: DeletedDeck): Promise<void> {
-	return restoreDeckRows(db, deleted);
+export function undoDeleteDeck(db: KartkaDB, deleted: DeletedDeck, nowMs: number): Promise<void> {
+	return restoreDeckRows(db, deleted, nowMs);
 }
