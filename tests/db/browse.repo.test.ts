@@ -100,9 +100,16 @@ const actions: [string, Planner, (db: KartkaDB) => Promise<unknown>][] = [
 	['Delete', (s) => planDelete(s.cards, s.notes, s.cardsOfNotes, s.logs), (db) => db.cards.count()]
 ];
 const SELECTED = ['d/b0#0', 'd/b1#0', 'd/b2#0', 'd/r0#0'];
-const withoutRev = (t: Record<string, unknown[]>) => ({
+/**
+ * What Undo must put back: every row, but not the sync bookkeeping (an undo is itself a change that syncs:
+ * it stays in the outbox, stamps suspensions and counts notes as changed now; tests/db/browse-sync.test.ts).
+ */
+const SYNC_FIELDS = ['rev', 'userSuspended', 'suspendChangedMs', 'suspendChangedBy', 'updatedMs'];
+const strip = (row: object) => Object.fromEntries(Object.entries(row).filter(([k]) => !SYNC_FIELDS.includes(k)));
+const withoutRev = ({ syncOutbox: _o, syncMeta: _m, ...t }: Record<string, unknown[]>) => ({
 	...t,
-	cards: (t.cards as CardRow[]).map(({ rev: _r, ...c }) => c)
+	cards: (t.cards as CardRow[]).map(strip),
+	notes: (t.notes as object[]).map(strip)
 });
 
 describe('bulk actions in the database', () => {
