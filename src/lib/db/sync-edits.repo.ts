@@ -6,6 +6,7 @@ import { KartkaError } from '$lib/domain/errors';
 import { Queue, queueForState } from '$lib/domain/model';
 import { docId } from '$lib/domain/sync/doc-ids';
 import type { SyncedCardRow, SyncedNoteRow } from '$lib/domain/sync/row-docs';
+import { applySuspension } from '$lib/domain/sync/bulk-sync';
 import type { KartkaDB } from './db';
 import { replayOrderCreatedMs } from './sync-replay.repo';
 import { deviceIdOf, outboxTable, syncMetaTable, trackChanges } from './sync-tracking.repo';
@@ -63,14 +64,9 @@ export async function setCardSuspended(db: KartkaDB, cardId: string, suspended: 
 		if (!card) throw new KartkaError('card-missing', 'This card no longer exists.');
 		const note = await db.notes.get(card.noteId);
 		const queue = suspended || note?.removed ? Queue.Suspended : queueForState(card.state);
-		await db.cards.put({
-			...card,
-			queue,
-			userSuspended: suspended,
-			suspendChangedMs: nowMs,
-			suspendChangedBy: await deviceIdOf(db),
-			rev: card.rev + 1
-		} as SyncedCardRow);
+		// The same fields a pulled suspension sets (the 'user' reason with it), so both devices agree.
+		const changed = applySuspension(card, { suspended, changedMs: nowMs, changedBy: await deviceIdOf(db) });
+		await db.cards.put({ ...changed, queue, rev: card.rev + 1 });
 		await trackChanges(db, [docId('card', cardId)], nowMs);
 	});
 }
