@@ -10,6 +10,7 @@ import { docId } from '$lib/domain/sync/doc-ids';
 import { changesSuspension, stampSuspension } from '$lib/domain/sync/bulk-sync';
 import type { SyncedCardRow } from '$lib/domain/sync/row-docs';
 import type { KartkaDB } from './db';
+import { applyHeldSuspensions } from './sync-apply-deletions.repo';
 import {
 	addNewLogs,
 	deviceIdOf,
@@ -30,8 +31,8 @@ export interface TrackedWrite {
 	write: BulkWrite;
 	nowMs: number;
 	/**
-	 * Restored cards (an undone delete) whose suspension was already a sync document: sent again, so a
-	 * device that deleted the card gets its suspension back with it.
+	 * Restored cards (an undone delete): a suspension that was already a sync document is sent again, so a
+	 * device that deleted the card gets it back with it; one pulled while they were gone is applied.
 	 */
 	resendSuspensions?: boolean;
 }
@@ -40,7 +41,10 @@ export interface TrackedWrite {
  * Writes `write` and queues its documents. Returns the ids of the logs it ADDED (new manual logs), which
  * "Undo" removes. Card suspensions of suspend / unsuspend are stamped here (time, device).
  */
-export async function writeTracked(db: KartkaDB, { action, write: w, nowMs, resendSuspensions }: TrackedWrite) {
+export async function writeTracked(
+	db: KartkaDB,
+	{ action, write: w, nowMs, resendSuspensions }: TrackedWrite
+) {
 	const docs: string[] = [];
 	let cardPuts = w.cardPuts;
 	if (changesSuspension(action)) {
@@ -70,5 +74,6 @@ export async function writeTracked(db: KartkaDB, { action, write: w, nowMs, rese
 	for (const log of restored) if (log.uid) docs.push(docId('log', log.uid));
 	const added = fresh.length ? await addNewLogs(db, fresh as Omit<ReviewLogRow, 'id'>[]) : [];
 	await trackBatch(db, docs, nowMs);
+	if (resendSuspensions) await applyHeldSuspensions(db, cardPuts, nowMs);
 	return { added, cardPuts };
 }

@@ -252,6 +252,11 @@ export async function undoBulkAction(db: KartkaDB, record: UndoRecord, nowMs = D
 		const logDeletes = [...record.undo.logDeletes, ...record.addedLogIds];
 		const notePuts = touchNotes(record.undo.notePuts, nowMs);
 		const write: BulkWrite = { ...record.undo, cardPuts, notePuts, logDeletes };
-		await writeTracked(db, { action: record.action, write, nowMs, resendSuspensions: record.action === 'delete' });
+		await writeTracked(db, {
+			action: record.action,
+			write,
+			nowMs,
+			resendSuspensions: record.action === 'delete'
+		});
 	});
 }

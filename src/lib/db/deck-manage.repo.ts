@@ -11,6 +11,7 @@ import type { TestResultRow } from '$lib/domain/exam/test-result';
 import { docId } from '$lib/domain/sync/doc-ids';
 import type { SyncedCardRow } from '$lib/domain/sync/row-docs';
 import type { KartkaDB } from './db';
+import { applyHeldSuspensions } from './sync-apply-deletions.repo';
 import {
 	outboxTable,
 	syncMetaTable,
@@ -146,6 +147,7 @@ export function restoreDeckRows(db: KartkaDB, s: DeletedDeck, nowMs: number): Pr
 		}
 		if (s.deck.origin === 'builtin') await setDeletedBuiltin(db, s.deck.id, false);
 		await trackBatch(db, deckDocIds(s), nowMs);
+		await applyHeldSuspensions(db, s.cards, nowMs);
 	});
 }
 

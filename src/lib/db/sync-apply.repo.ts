@@ -33,8 +33,9 @@ import {
 import { cardIdsOfNote } from './cards-of-notes.repo';
 import { applySuspension } from '$lib/domain/sync/bulk-sync';
 import { removeDeckRows } from './deck-manage.repo';
+import { deleteLogsOfCards, HELD_CARD_DOCS } from './sync-apply-deletions.repo';
 
-interface BatchContext {
+export interface BatchContext {
 	db: KartkaDB;
 	me: string;
 	pending: Map<string, OutboxRow>;
@@ -46,8 +47,6 @@ interface BatchContext {
 	held: Record<string, CardBody>;
 	heldChanged: boolean;
 }
-
-const HELD_CARD_DOCS = 'heldCardDocs';
 
 /** The version to keep: the server's, or merged with this device's unsent change of the same document. */
 function withLocal(remote: SyncBody, local: SyncBody | undefined): SyncBody {
@@ -75,9 +74,10 @@ function applyLog(ctx: BatchContext, uid: string, body: SyncBody | null): Promis
 	ctx.touchedCards.add(body.cardId);
 }
 
-async function deleteNote(ctx: BatchContext, noteId: string) {
+async function deleteNote(ctx: BatchContext, noteId: string, deletedMs: number) {
 	const cardIds = await cardIdsOfNote(ctx.db, noteId);
-	await ctx.db.reviewLogs.where('cardId').anyOf(cardIds).delete();
+	const gone = await deleteLogsOfCards(ctx, cardIds, deletedMs);
+	ctx.newLogs = ctx.newLogs.filter((l) => !gone.has(l));
 	await ctx.db.cards.bulkDelete(cardIds);
 	await ctx.db.notes.delete(noteId);
 }
@@ -92,7 +92,7 @@ async function applyNote(ctx: BatchContext, docId: string, noteId: string, remot
 		localBody = noteBody(local, created, pending.changedMs, ctx.me);
 	}
 	const merged = withLocal(remote, localBody) as NoteBody;
-	if (merged.deleted) return deleteNote(ctx, noteId);
+	if (merged.deleted) return deleteNote(ctx, noteId, merged.editedMs);
 	const row = noteFromBody(noteId, merged);
 	// Keep the device's own creation time of existing cards (the same value, made here first).
 	if (local?.createdMs !== undefined) row.createdMs = local.createdMs;

@@ -1,4 +1,5 @@
-// Property: devices that answer, undo, edit, suspend and import at random, syncing at random moments
+// Property: devices that answer, undo, edit, suspend, import and run Browse's bulk actions (and their
+// Undo) at random, syncing at random moments
 // through a real pouchdb-server and losing their connection at random (before a request, or after the
 // server did the work but before the answer arrived), end identical after a full sync, and every card
 // equals the replay of its own logs. A seeded PRNG makes each run reproducible.
@@ -12,6 +13,9 @@ import { createScheduler } from '$lib/domain/fsrs-adapter';
 import { pickSchedule, RATINGS } from '$lib/domain/schedule';
 import { replayCardLogs } from '$lib/domain/sync/card-replay';
 import type { SyncedCardRow } from '$lib/domain/sync/row-docs';
+import { runBrowseAction, undoBrowseAction } from '$lib/services/browse.service';
+import type { BrowseAction } from '$lib/domain/browse/browse-action';
+import type { UndoRecord } from '$lib/db/browse.repo';
 import { deckRow, sampleNotes } from '../../helpers/db';
 import { createDatabase, Device, snapshot, startServer, stopServer, type SyncServer } from './sync-harness';
 
@@ -45,7 +49,43 @@ describe('sync convergence property', () => {
 			const undo = new Map<Device, number[]>(devices.map((d) => [d, []]));
 			let clock = Date.UTC(2026, 1, 1);
 			let imports = 0;
-			const counts = { answer: 0, undo: 0, edit: 0, suspend: 0, import: 0, sync: 0, cut: 0 };
+			const counts = {
+				answer: 0,
+				undo: 0,
+				edit: 0,
+				suspend: 0,
+				bulk: 0,
+				bulkUndo: 0,
+				import: 0,
+				sync: 0,
+				cut: 0
+			};
+			const bulkUndo = new Map<Device, UndoRecord>();
+
+			// A bulk action over 1-3 random cards. Not Delete: a delete undone while another device changed a
+			// suspension of its cards can leave that suspension different (a known limit, docs/sync.md);
+			// delete and its undo are checked step by step in bulk-actions.sync.test.ts.
+			const bulk = async (device: Device, cards: SyncedCardRow[]) => {
+				const decks = (await device.db.decks.toCollection().primaryKeys()) as string[];
+				const actions: BrowseAction[] = [
+					{ kind: 'suspend' },
+					{ kind: 'unsuspend' },
+					{ kind: 'forget' },
+					{ kind: 'set-due', days: '2-9' },
+					{ kind: 'move', deckId: pick(decks) },
+					{ kind: 'add-tags', tags: pick(['exam', 'hard']) },
+					{ kind: 'remove-tags', tags: 'exam' }
+				];
+				const action = pick(actions);
+				const first = pick(cards);
+				const ids =
+					action.kind === 'delete'
+						? cards.filter((c) => c.noteId === first.noteId).map((c) => c.id)
+						: [first, pick(cards), pick(cards)].slice(0, 1 + Math.floor(random() * 3)).map((c) => c.id);
+				const { record } = await runBrowseAction(device.db, [...new Set(ids)], action, clock, 4);
+				bulkUndo.set(device, record);
+				counts.bulk++;
+			};
 
 			// A connection that fails at random: before the request, or after the server did the work.
 			const flaky: typeof fetch = async (input, init) => {
@@ -85,7 +125,8 @@ describe('sync convergence property', () => {
 						counts.undo++;
 					} catch (error) {
 						// A sync replayed the card since: only the card's newest answer can be undone.
-						if (!(error instanceof CardChangedError) && !String(error).includes('already gone')) throw error;
+						if (!(error instanceof CardChangedError) && !/already gone|no longer stored/.test(String(error)))
+							throw error;
 					}
 				} else if (roll < 0.63) {
 					const notes = await device.db.notes.toArray();
@@ -96,7 +137,20 @@ describe('sync convergence property', () => {
 				} else if (roll < 0.7 && cards.length) {
 					await setCardSuspended(device.db, pick(cards).id, random() < 0.5, clock);
 					counts.suspend++;
-				} else if (roll < 0.73) {
+				} else if (roll < 0.75 && cards.length) {
+					await bulk(device, cards);
+				} else if (roll < 0.77) {
+					const record = bulkUndo.get(device);
+					if (!record) continue;
+					bulkUndo.delete(device);
+					try {
+						await undoBrowseAction(device.db, record, clock);
+						counts.bulkUndo++;
+					} catch (error) {
+						// A sync or an answer changed one of its cards since: refused, as in the app.
+						if (!String(error).includes('can no longer be undone')) throw error;
+					}
+				} else if (roll < 0.8) {
 					await importDeck(device);
 				} else {
 					try {
@@ -112,6 +166,7 @@ describe('sync convergence property', () => {
 			// Full sync: every device twice round the ring, on a good connection.
 			for (let round = 0; round < 2; round++) for (const d of devices) await d.sync(url);
 			expect(counts.answer).toBeGreaterThan(150);
+			expect(counts.bulk).toBeGreaterThan(10);
 			expect(counts.cut).toBeGreaterThan(5);
 			const [first, ...others] = await Promise.all(devices.map((d) => snapshot(d.db)));
 			for (const other of others) expect(other).toEqual(first);
