@@ -105,7 +105,8 @@ const SELECTED = ['d/b0#0', 'd/b1#0', 'd/b2#0', 'd/r0#0'];
  * it stays in the outbox, stamps suspensions and counts notes as changed now; tests/db/browse-sync.test.ts).
  */
 const SYNC_FIELDS = ['rev', 'userSuspended', 'suspendChangedMs', 'suspendChangedBy', 'updatedMs'];
-const strip = (row: object) => Object.fromEntries(Object.entries(row).filter(([k]) => !SYNC_FIELDS.includes(k)));
+const strip = (row: object) =>
+	Object.fromEntries(Object.entries(row).filter(([k]) => !SYNC_FIELDS.includes(k)));
 const withoutRev = ({ syncOutbox: _o, syncMeta: _m, ...t }: Record<string, unknown[]>) => ({
 	...t,
 	cards: (t.cards as CardRow[]).map(strip),

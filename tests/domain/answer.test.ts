@@ -138,3 +138,12 @@ it('failedToday lists cards answered Again', () => {
 	});
 	expect([...failedToday([again, good])]).toEqual(['d/a#0']);
 });
+
+it('failedToday ignores manual logs (Forget, Set due date record rating 1 but are not answers)', () => {
+	const card = makeCard({ id: 'd/m#0' });
+	const manual = {
+		...practiceLog(card, { rating: Rating.Again, nowMs: NOW, durationMs: 0, dayCutoffHour: 4 }),
+		kind: 'manual' as const
+	};
+	expect([...failedToday([manual])]).toEqual([]);
+});

@@ -12,6 +12,7 @@ import { docId } from '$lib/domain/sync/doc-ids';
 import type { SyncedCardRow } from '$lib/domain/sync/row-docs';
 import type { CardBody } from '$lib/domain/sync/sync-docs';
 import type { KartkaDB } from './db';
+import { removeDeckRows } from './deck-manage.repo';
 import type { BatchContext } from './sync-apply.repo';
 import { getSyncMeta, putSyncMeta, trackBatch, type SyncedLogRow } from './sync-tracking.repo';
 
@@ -81,4 +82,15 @@ export async function applyHeldSuspensions(db: KartkaDB, cards: readonly CardRow
 	await db.cards.bulkPut(puts);
 	await putSyncMeta(db, HELD_CARD_DOCS, held);
 	await trackBatch(db, ours, nowMs);
+}
+
+/**
+ * A deck deleted on another device: its cards' logs go as for a deleted note (above), then the deck and
+ * everything in it (deck-manage.repo's removeDeckRows, which queues nothing itself).
+ */
+export async function removeDeletedDeck(ctx: BatchContext, deckId: string, deletedMs: number) {
+	const cardIds = (await ctx.db.cards.where('deckId').equals(deckId).primaryKeys()) as string[];
+	const gone = await deleteLogsOfCards(ctx, cardIds, deletedMs);
+	ctx.newLogs = ctx.newLogs.filter((l) => !gone.has(l));
+	await removeDeckRows(ctx.db, deckId);
 }

@@ -32,8 +32,7 @@ import {
 } from './sync-tracking.repo';
 import { cardIdsOfNote } from './cards-of-notes.repo';
 import { applySuspension } from '$lib/domain/sync/bulk-sync';
-import { removeDeckRows } from './deck-manage.repo';
-import { deleteLogsOfCards, HELD_CARD_DOCS } from './sync-apply-deletions.repo';
+import { deleteLogsOfCards, HELD_CARD_DOCS, removeDeletedDeck } from './sync-apply-deletions.repo';
 
 export interface BatchContext {
 	db: KartkaDB;
@@ -141,7 +140,7 @@ async function applyOther(ctx: BatchContext, docId: string, key: string, remote:
 			pending && local ? deckBody(local, pending.changedMs, ctx.me) : undefined
 		);
 		if (merged.kind !== 'deck') return;
-		if (merged.deleted) return void (await removeDeckRows(db, key)); // deck-manage.repo: nothing queued
+		if (merged.deleted) return removeDeletedDeck(ctx, key, merged.changedMs);
 		const row = deckFromBody(merged, local);
 		if (row && row.id === key) await db.decks.put(row);
 	} else if (remote.kind === 'setting') {

@@ -111,4 +111,27 @@ describe('bulk actions and deck management sync', () => {
 		phone.close();
 		laptop.close();
 	}, 120_000);
+
+	it('a note deleted on one device while the other answered it offline: no orphaned answer anywhere', async () => {
+		const url = await createDatabase(server, 'delete-vs-answer');
+		const phone = new Device('phone');
+		const laptop = new Device('laptop');
+		await applyDeckContent(phone.db, deckRow('p'), sampleNotes('p', 2), { nowMs: T0 });
+		await phone.sync(url);
+		await laptop.sync(url);
+		await act(phone, ['p/b0#0'], { kind: 'delete' }, T0 + HOUR); // phone: the note goes
+		await laptop.answer('p/b0#0', 3, T0 + 2 * HOUR); // laptop, offline: answers it
+		await phone.sync(url);
+		await laptop.sync(url); // sends its answer, then receives the tombstone: the answer goes too
+		await phone.sync(url); // receives the answer (its card is gone: kept aside, not replayed)
+		await laptop.sync(url); // sends the answer's deletion
+		await phone.sync(url); // receives it
+		for (const d of [phone, laptop]) {
+			expect(await d.db.notes.get('p/b0')).toBeUndefined();
+			expect(await d.db.reviewLogs.where('cardId').equals('p/b0#0').count()).toBe(0);
+		}
+		await expectSame(phone, laptop);
+		phone.close();
+		laptop.close();
+	}, 60_000);
 });
