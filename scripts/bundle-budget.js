@@ -31,9 +31,9 @@ export const BUDGETS = {
  * once the screen meets its target. `npm run audit` prints every figure beside its target.
  */
 export const CI_CEILINGS = {
-	'home, first visit': 87_300,
-	'home + study': 104_700,
-	'/import: extra over home': 49_900
+	'home, first visit': 83_700,
+	'home + study': 95_200,
+	'/import: extra over home': 42_600
 };
 
 /** What CI holds a line to: its target, or its ratchet ceiling while the target is not met. */
@@ -169,10 +169,11 @@ export function measureBuild(buildDir, manifestPath) {
 			const entry = byFile.get(file)?.entry;
 			for (const key of entry?.imports ?? []) if (manifest[key]) visit(manifest[key].file, into);
 			for (const key of entry?.dynamicImports ?? []) {
-				if (routeNodes.has(key) || ON_DEMAND.some((re) => re.test(key)) || !manifest[key]) continue;
-				const after = AFTER_FIRST_PAINT.some((re) => re.test(sourceOf({ key, entry: manifest[key] }, key)));
-				if (after) pending.push(manifest[key].file);
-				else visit(manifest[key].file, into);
+				const target = manifest[key];
+				if (routeNodes.has(key) || ON_DEMAND.some((re) => re.test(key)) || !target) continue;
+				const after = AFTER_FIRST_PAINT.some((re) => re.test(sourceOf({ key, entry: target }, key)));
+				if (after) pending.push(target.file);
+				else visit(target.file, into);
 			}
 		};
 		/** @type {string[]} */

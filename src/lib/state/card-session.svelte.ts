@@ -75,16 +75,16 @@ export abstract class CardSession<UndoEntry> {
 	protected ensureScheduler(): Promise<void> {
 		const source = this.schedulerSource;
 		if (this.scheduler || !source) return Promise.resolve();
-		this.schedulerLoading ??= source().then(
-			(scheduler) => {
+		this.schedulerLoading ??= source()
+			.then((scheduler) => {
 				// A newer start replaced the source meanwhile: its own load sets the scheduler.
 				if (this.schedulerSource !== source) return;
 				this.scheduler = scheduler;
 				if (this.card && !this.labels) this.labels = this.intervalLabels(this.card, this.shownAtMs);
-			}
-		).finally(() => {
-			if (this.schedulerSource === source) this.schedulerLoading = null;
-		});
+			})
+			.finally(() => {
+				if (this.schedulerSource === source) this.schedulerLoading = null;
+			});
 		return this.schedulerLoading;
 	}
 
