@@ -7,6 +7,8 @@
 //   - the dynamic imports those chunks make at start-up (workbox-window, the shipped deck files), followed
 //     through Vite's manifest of the same build. Route nodes (other screens) and the modules loaded only on a
 //     user action (ON_DEMAND: the import parsers, sql.js, the optimizer) are not part of a first visit.
+//   - apart: what a first visit loads only once the screen is painted (AFTER_FIRST_PAINT: the status dock
+//     once the page is ready, the scheduler once the first card is on screen), with a budget of its own.
 // Shipped deck files are data: counted apart ("deck data"), not against the app budgets.
 // Used by tests/e2e/bundle-budget.test.ts (fails over budget, listing the chunks) and scripts/audit.js.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -18,7 +20,9 @@ export const BUDGETS = {
 	home: 80_000,
 	homeAndStudy: 90_000,
 	/** What any other screen adds to what home already loaded. */
-	routeExtra: 40_000
+	routeExtra: 40_000,
+	/** Home + study's code loaded after the first paint / first card (AFTER_FIRST_PAINT). */
+	afterFirstPaint: 20_000
 };
 
 /**
@@ -27,9 +31,9 @@ export const BUDGETS = {
  * once the screen meets its target. `npm run audit` prints every figure beside its target.
  */
 export const CI_CEILINGS = {
-	'home, first visit': 87_300,
-	'home + study': 104_700,
-	'/import: extra over home': 49_900
+	'home, first visit': 83_700,
+	'home + study': 95_200,
+	'/import: extra over home': 42_600
 };
 
 /** What CI holds a line to: its target, or its ratchet ceiling while the target is not met. */
@@ -66,13 +70,27 @@ export const ON_DEMAND = [
 	/^src\/lib\/services\/builtin-decks\.service\.ts$/
 ];
 
+/**
+ * Modules a first visit imports only once the screen is painted: not JS before the first paint or the first
+ * card (what the home and home + study budgets count), so counted on a line of their own.
+ */
+export const AFTER_FIRST_PAINT = [
+	// The status dock and the watchers it starts: loaded in an idle moment once the page is ready
+	// (src/routes/+layout.svelte).
+	/^src\/lib\/components\/pwa\/AppStatus\.svelte$/,
+	// ts-fsrs: the first card is shown without it; the answer buttons' intervals need it
+	// (src/lib/services/deck-scheduling.service.ts `schedulerFor`). A chunk shared with other screens is
+	// named by its first module (`shared: deck-scheduler`).
+	/^(src\/lib\/domain\/deck-scheduler\.ts|shared: deck-scheduler)$/
+];
+
 /** Source files that are shipped deck data, not code. */
 const DECK_DATA = /^decks\/.*\.json$/;
 
 /**
  * @typedef {{ file: string; imports?: string[]; dynamicImports?: string[]; isEntry?: boolean }} ManifestEntry
  * @typedef {{ file: string; bytes: number; source: string }} Chunk
- * @typedef {{ route: string; app: Chunk[]; decks: Chunk[]; appBytes: number; deckBytes: number }} RouteLoad
+ * @typedef {{ route: string; app: Chunk[]; decks: Chunk[]; later: Chunk[]; appBytes: number; deckBytes: number }} RouteLoad
  */
 
 /** @param {string} path */
@@ -143,20 +161,34 @@ export function measureBuild(buildDir, manifestPath) {
 	for (const { route, html } of routeFiles(buildDir)) {
 		/** @type {Set<string>} */
 		const files = new Set();
-		const visit = (/** @type {string} */ file) => {
-			if (files.has(file)) return;
-			files.add(file);
+		/** @type {Set<string>} */
+		const later = new Set();
+		const visit = (/** @type {string} */ file, /** @type {Set<string>} */ into) => {
+			if (files.has(file) || into.has(file)) return;
+			into.add(file);
 			const entry = byFile.get(file)?.entry;
-			for (const key of entry?.imports ?? []) if (manifest[key]) visit(manifest[key].file);
+			for (const key of entry?.imports ?? []) if (manifest[key]) visit(manifest[key].file, into);
 			for (const key of entry?.dynamicImports ?? []) {
-				if (routeNodes.has(key) || ON_DEMAND.some((re) => re.test(key)) || !manifest[key]) continue;
-				visit(manifest[key].file);
+				const target = manifest[key];
+				if (routeNodes.has(key) || ON_DEMAND.some((re) => re.test(key)) || !target) continue;
+				const after = AFTER_FIRST_PAINT.some((re) => re.test(sourceOf({ key, entry: target }, key)));
+				if (after) pending.push(target.file);
+				else visit(target.file, into);
 			}
 		};
-		for (const file of preloadedScripts(readFileSync(html, 'utf8'))) visit(file);
+		/** @type {string[]} */
+		const pending = [];
+		for (const file of preloadedScripts(readFileSync(html, 'utf8'))) visit(file, files);
+		// After the first paint: what is not already loaded before it.
+		while (pending.length) visit(/** @type {string} */ (pending.pop()), later);
+		const chunk = (/** @type {string} */ file) => ({
+			file,
+			bytes: size(file),
+			source: sourceOf(byFile.get(file), file)
+		});
 		const chunks = [...files]
 			.filter((file) => existsSync(join(buildDir, file)))
-			.map((file) => ({ file, bytes: size(file), source: sourceOf(byFile.get(file), file) }))
+			.map(chunk)
 			.sort((a, b) => b.bytes - a.bytes);
 		const app = chunks.filter((c) => !DECK_DATA.test(c.source));
 		const decks = chunks.filter((c) => DECK_DATA.test(c.source));
@@ -164,6 +196,10 @@ export function measureBuild(buildDir, manifestPath) {
 			route,
 			app,
 			decks,
+			later: [...later]
+				.filter((file) => !files.has(file) && existsSync(join(buildDir, file)))
+				.map(chunk)
+				.sort((a, b) => b.bytes - a.bytes),
 			appBytes: sum(app),
 			deckBytes: sum(decks)
 		});
@@ -217,14 +253,30 @@ export function budgetLines(routes) {
 	const study = routes.get('/study');
 	if (!home || !study) throw new Error('The build has no / or /study page.');
 	const homeFiles = new Set(home.app.map((c) => c.file));
+	const homeLater = new Set(home.later.map((c) => c.file));
 	const union = [...home.app, ...study.app.filter((c) => !homeFiles.has(c.file))];
+	const unionFiles = new Set(union.map((c) => c.file));
+	/** @type {Map<string, Chunk>} */
+	const later = new Map();
+	for (const c of [...home.later, ...study.later]) if (!unionFiles.has(c.file)) later.set(c.file, c);
 	const lines = [
 		{ name: 'home, first visit', bytes: home.appBytes, budget: BUDGETS.home, chunks: home.app },
-		{ name: 'home + study', bytes: sum(union), budget: BUDGETS.homeAndStudy, chunks: union }
+		{ name: 'home + study', bytes: sum(union), budget: BUDGETS.homeAndStudy, chunks: union },
+		{
+			name: 'home + study, after the first paint',
+			bytes: sum([...later.values()]),
+			budget: BUDGETS.afterFirstPaint,
+			chunks: [...later.values()]
+		}
 	];
 	for (const [route, load] of routes) {
 		if (route === '/') continue;
-		const extra = load.app.filter((c) => !homeFiles.has(c.file));
+		// Only home and study show their first paint / first card before these; other screens may wait for
+		// them (what home loads after its paint is not extra either).
+		const loaded = route === '/study' ? load.app : [...load.app, ...load.later];
+		const extra = loaded.filter(
+			(c) => !homeFiles.has(c.file) && (route === '/study' || !homeLater.has(c.file))
+		);
 		lines.push({
 			name: `${route}: extra over home`,
 			bytes: sum(extra),

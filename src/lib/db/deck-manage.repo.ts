@@ -19,6 +19,7 @@ import {
 	trackChanges,
 	type SyncedLogRow
 } from './sync-tracking.repo';
+import { DELETED_BUILTIN_KEY } from './deleted-builtin.repo';
 
 /** `change` sets the deck's `updatedMs`: the time of the change, for sync's "latest change wins". */
 export async function updateDeck(
@@ -47,7 +48,9 @@ export interface DeletedDeck {
 	media: MediaRow[];
 }
 
-export const DELETED_BUILTIN_KEY = 'deletedBuiltinDecks';
+// The shipped decks a user deleted are read at every start-up: in a module of their own, so that the home
+// page does not load deck management's code (issue 13).
+export { DELETED_BUILTIN_KEY, deletedBuiltinDecks } from './deleted-builtin.repo';
 
 /** Every table a deck's rows live in: a delete and its undo each touch all of them in one transaction. */
 function deckTables(db: KartkaDB) {
@@ -157,9 +160,4 @@ async function setDeletedBuiltin(db: KartkaDB, deckId: string, deleted: boolean)
 	if (deleted) ids.add(deckId);
 	else ids.delete(deckId);
 	await db.settings.put({ key: DELETED_BUILTIN_KEY, value: [...ids] });
-}
-
-export async function deletedBuiltinDecks(db: KartkaDB): Promise<Set<string>> {
-	const row = await db.settings.get(DELETED_BUILTIN_KEY);
-	return new Set(Array.isArray(row?.value) ? (row.value as string[]) : []);
 }

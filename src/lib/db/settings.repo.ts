@@ -5,7 +5,7 @@ import { resolveSettings, type SchedulerSettings } from '$lib/domain/scheduler-s
 import { studyDayOf } from '$lib/domain/study-day';
 import { todaysWork } from '$lib/domain/todays-work';
 import type { KartkaDB } from './db';
-import { notesInScope } from '$lib/domain/exam/exam-priority';
+import { notesInScope } from '$lib/domain/exam/exam-scope';
 
 const SCHEDULER_KEY = 'scheduler';
 

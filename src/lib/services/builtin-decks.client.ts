@@ -6,7 +6,7 @@
  * demand, in its small per-deck transactions that yield to the browser between decks.
  */
 import type { KartkaDB } from '$lib/db/db';
-import { deletedBuiltinDecks } from '$lib/db/deck-manage.repo';
+import { deletedBuiltinDecks } from '$lib/db/deleted-builtin.repo';
 import { installedHashes } from '$lib/db/decks.repo';
 import type { FromDeckWorker, ToDeckWorker } from './builtin-decks-protocol';
 

@@ -5,7 +5,7 @@
  */
 import { applyDeckContent } from '$lib/db/deck-content.repo';
 import { installedHashes } from '$lib/db/decks.repo';
-import { deletedBuiltinDecks } from '$lib/db/deck-manage.repo';
+import { deletedBuiltinDecks } from '$lib/db/deleted-builtin.repo';
 import type { KartkaDB } from '$lib/db/db';
 import { deckFileToRows, looksLikeDeckFile } from '$lib/domain/deck-rows';
 import { shippedDeckAction } from '$lib/domain/deck-version';

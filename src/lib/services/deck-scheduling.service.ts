@@ -3,9 +3,11 @@
  * exam cap) are in domain/deck-scheduler.ts; the reads in settings.repo.ts.
  * - `studySettingsForDeck`: settings only (the home counts need no scheduler; study-settings.service.ts).
  * - `schedulingForDeck`: settings and the deck's scheduler (study, practice).
+ * - `schedulerFor`: the scheduler of settings already read.
+ * The scheduler (ts-fsrs) is loaded on demand: the study screen shows its first card without it and needs
+ * it only for the answer buttons' intervals and the answer itself (issue 13: less JS before the first card).
  */
 import type { KartkaDB } from '$lib/db/db';
-import { schedulerForDeck } from '$lib/domain/deck-scheduler';
 import type { Scheduler } from '$lib/domain/fsrs-adapter';
 import type { SchedulerSettings } from '$lib/domain/scheduler-settings';
 import { studySettingsForDeck, type StudySettings } from './study-settings.service';
@@ -24,5 +26,10 @@ export async function schedulingForDeck(
 	nowMs: number
 ): Promise<DeckScheduling> {
 	const study = await studySettingsForDeck(db, deckId, nowMs);
-	return { ...study, scheduler: schedulerForDeck(study) };
+	return { ...study, scheduler: await schedulerFor(study) };
+}
+
+export async function schedulerFor(study: StudySettings): Promise<Scheduler> {
+	const { schedulerForDeck } = await import('$lib/domain/deck-scheduler');
+	return schedulerForDeck(study);
 }

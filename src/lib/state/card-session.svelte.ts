@@ -35,6 +35,12 @@ export abstract class CardSession<UndoEntry> {
 	canUndo = $derived(this.undoStack.length > 0);
 
 	protected scheduler: Scheduler | null = null;
+	/**
+	 * Where the scheduler comes from when it is loaded after the first card is shown (ts-fsrs is not needed
+	 * to show a card: issue 13); null when a subclass sets `scheduler` itself.
+	 */
+	private schedulerSource: (() => Promise<Scheduler>) | null = null;
+	private schedulerLoading: Promise<void> | null = null;
 	protected dayCutoffHour = 4;
 	private shownAtMs = 0;
 	/** One answer or undo at a time: a second tap while the first is saving is ignored. */
@@ -52,7 +58,34 @@ export abstract class CardSession<UndoEntry> {
 	}
 
 	reveal(): void {
-		if (this.status === 'question') this.status = 'answer';
+		if (this.status !== 'question') return;
+		this.status = 'answer';
+		// The answer buttons need the scheduler; normally it came while the question was on screen.
+		this.ensureScheduler().catch((error: unknown) => (this.message = errorMessage(error)));
+	}
+
+	/** The scheduler will come from `source` (a new session start: settings may have changed since). */
+	protected loadSchedulerFrom(source: () => Promise<Scheduler>): void {
+		this.scheduler = null;
+		this.schedulerLoading = null;
+		this.schedulerSource = source;
+	}
+
+	/** Loads the scheduler once (again after a failure), then labels the card on screen. */
+	protected ensureScheduler(): Promise<void> {
+		const source = this.schedulerSource;
+		if (this.scheduler || !source) return Promise.resolve();
+		this.schedulerLoading ??= source()
+			.then((scheduler) => {
+				// A newer start replaced the source meanwhile: its own load sets the scheduler.
+				if (this.schedulerSource !== source) return;
+				this.scheduler = scheduler;
+				if (this.card && !this.labels) this.labels = this.intervalLabels(this.card, this.shownAtMs);
+			})
+			.finally(() => {
+				if (this.schedulerSource === source) this.schedulerLoading = null;
+			});
+		return this.schedulerLoading;
 	}
 
 	async answer(rating: Rating): Promise<void> {
@@ -61,6 +94,7 @@ export abstract class CardSession<UndoEntry> {
 		this.busy = true;
 		this.message = null;
 		try {
+			await this.ensureScheduler();
 			await this.record(shown, rating);
 		} catch (error) {
 			// Nothing was written (one transaction): the card stays on screen and the same answer can be
@@ -132,11 +166,15 @@ export abstract class CardSession<UndoEntry> {
 	 */
 	protected schedulingFor(card: CardRow): { scheduler: Scheduler; dayCutoffHour: number } {
 		void card;
+		// Set before any answer (`answer` waits for `ensureScheduler`); `intervalLabels` checks for null.
 		return { scheduler: this.scheduler!, dayCutoffHour: this.dayCutoffHour };
 	}
 
-	private intervalLabels(card: CardRow, nowMs: number): IntervalLabels {
-		const outcomes = this.schedulingFor(card).scheduler.preview(card.id, card, nowMs);
+	/** null while the scheduler is still loading (the buttons appear once it is there). */
+	private intervalLabels(card: CardRow, nowMs: number): IntervalLabels | null {
+		const { scheduler } = this.schedulingFor(card);
+		if (!scheduler) return null;
+		const outcomes = scheduler.preview(card.id, card, nowMs);
 		const labels = {} as IntervalLabels;
 		for (const r of RATINGS) labels[r] = intervalLabel(outcomes[r].intervalMs, outcomes[r].intervalDays);
 		return labels;

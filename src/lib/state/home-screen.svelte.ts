@@ -2,6 +2,7 @@
 import type { KartkaDB } from '$lib/db/db';
 import { deckSummaries, type DeckSummary } from '$lib/services/deck-summary.service';
 import { buildDeckTree, type DeckTree } from '$lib/domain/decks/deck-groups';
+import { afterThisTask } from './page-ready';
 import { ScreenState, type ScreenOptions } from './screen-status.svelte';
 
 export class HomeScreen extends ScreenState {
@@ -25,15 +26,29 @@ export class HomeScreen extends ScreenState {
 	 * `shipped`: the prerendered figures of the shipped decks, shown (study buttons disabled) until the
 	 * database's own are read; the same deck tree from the first paint, so the app only updates figures.
 	 */
+	/**
+	 * `db` may be the function that opens it (the route passes `appDb`): the database is then created on the
+	 * first load, not while the prerendered page hydrates.
+	 */
 	constructor(
-		private readonly db: KartkaDB,
+		private readonly db: KartkaDB | (() => KartkaDB),
 		options: ScreenOptions & { shipped?: DeckSummary[] } = {}
 	) {
 		super(options);
 		this.decks = options.shipped ?? null;
 	}
 
+	/**
+	 * Starts in the task after hydration: the prerendered list is already on screen, and opening the
+	 * database (Dexie's schema, the shipped-deck check) must not lengthen hydration's task (issue 13: TBT).
+	 */
+	override async load(): Promise<void> {
+		await afterThisTask();
+		return super.load();
+	}
+
 	protected async fetch(): Promise<void> {
-		this.decks = await deckSummaries(this.db, this.clock());
+		const db = typeof this.db === 'function' ? this.db() : this.db;
+		this.decks = await deckSummaries(db, this.clock());
 	}
 }

@@ -10,7 +10,7 @@ import type { CardRow, NoteRow } from '$lib/domain/model';
 import type { Rating } from '$lib/domain/schedule';
 import type { SchedulerSettings } from '$lib/domain/scheduler-settings';
 import { StudyQueue, type QueueCounts } from '$lib/domain/study-queue';
-import { schedulingForDeck } from '$lib/services/deck-scheduling.service';
+import { schedulerFor, studySettingsForDeck } from '$lib/services/deck-scheduling.service';
 import { decksOfGroup, groupScheduling, loadGroupQueueInput } from '$lib/services/group-study.service';
 import type { DeckScheduling } from '$lib/services/deck-scheduling.service';
 import type { Scheduler } from '$lib/domain/fsrs-adapter';
@@ -47,11 +47,13 @@ export class ReviewSession extends CardSession<UndoEntry> {
 	async start(): Promise<void> {
 		try {
 			this.deckTitle = (await getDeck(this.db, this.deckId))?.title ?? '';
-			const scheduling = await schedulingForDeck(this.db, this.deckId, this.clock());
-			this.settings = scheduling.settings;
-			this.scheduler = scheduling.scheduler;
-			this.dayCutoffHour = scheduling.settings.dayCutoffHour;
+			const study = await studySettingsForDeck(this.db, this.deckId, this.clock());
+			this.settings = study.settings;
+			this.dayCutoffHour = study.settings.dayCutoffHour;
+			// The first card is shown before the scheduler (ts-fsrs) is loaded; it comes while the card is read.
+			this.loadSchedulerFrom(() => schedulerFor(study));
 			await this.reload();
+			await this.ensureScheduler();
 		} catch (error) {
 			this.fail(error);
 		}

@@ -5,13 +5,12 @@
  */
 import { studyDayOfDate, type ExamPlanRow } from './exam-plan';
 import { Queue, type CardRow, type NoteRow } from '../model';
+import { notesInScope } from './exam-scope';
 
 export const EXAM_PRIORITY_OFFSET = 1e12;
 
-/** Notes an exam with `tags` covers (all when no tag is chosen); removed notes are left out. */
-export function notesInScope(notes: readonly NoteRow[], tags: readonly string[]): NoteRow[] {
-	return notes.filter((n) => !n.removed && (tags.length === 0 || n.tags.some((t) => tags.includes(t))));
-}
+// notesInScope is in a module of its own: today's counts need it, the home page needs none of the rest.
+export { notesInScope } from './exam-scope';
 
 /** The card in the deck's own new-card order (unchanged when it was not prioritized). */
 export function withDeckOrder(card: CardRow): CardRow {

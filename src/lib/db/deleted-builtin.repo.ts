@@ -1,0 +1,9 @@
+/** The shipped decks the user deleted (never reinstalled at start-up): one settings row. */
+import type { KartkaDB } from './db';
+
+export const DELETED_BUILTIN_KEY = 'deletedBuiltinDecks';
+
+export async function deletedBuiltinDecks(db: KartkaDB): Promise<Set<string>> {
+	const row = await db.settings.get(DELETED_BUILTIN_KEY);
+	return new Set(Array.isArray(row?.value) ? (row.value as string[]) : []);
+}
