@@ -22,7 +22,7 @@ export default async function browseFirst({ context, appUrl, harness, print }) {
 		await page.goto(`${appUrl}/`);
 		await page.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
 		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
-		await page.waitForTimeout(1500);
+		await page.waitForTimeout(Number(process.env.WAIT_MS ?? 1500));
 		await page.evaluate(() => {
 			const w = /** @type {any} */ (window);
 			w.__marks = {};

@@ -14,5 +14,8 @@ export default async function importRows({ harness, print }) {
 	for (const [name, runs] of Object.entries(r.result))
 		print(`${name}: ${r.rows} rows, one transaction`, median(runs), 'ms', `runs ${runs.join(', ')}`);
 	print('native puts issued on the page thread (ms, in order)', r.issueMs.join(', '));
-	print('transaction durability, default / import connection', `${r.durability.default} / ${r.durability.relaxed}`);
+	print(
+		'transaction durability, default / import connection',
+		`${r.durability.default} / ${r.durability.relaxed}`
+	);
 }

@@ -50,7 +50,9 @@ const server = createHttpServer((req, res) => {
 	if (VITE_PATHS.test(req.url ?? '')) vite.middlewares(req, res);
 	else built(req, res, () => ((res.statusCode = 404), res.end()));
 });
-await new Promise((ok) => server.listen(Number(process.env.BENCH_PORT ?? 0), '127.0.0.1', () => ok(undefined)));
+await new Promise((ok) =>
+	server.listen(Number(process.env.BENCH_PORT ?? 0), '127.0.0.1', () => ok(undefined))
+);
 const address = server.address();
 const appUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 const app = { url: appUrl, close: () => new Promise((ok) => server.close(() => ok(undefined))) };
@@ -74,7 +76,9 @@ const profileDir = process.env.BENCH_PROFILE_DIR;
 const persistent = profileDir
 	? await chromium.launchPersistentContext(profileDir, { ...launch, viewport: { width: 390, height: 844 } })
 	: null;
-const browser = persistent ? /** @type {import('playwright-core').Browser} */ (persistent.browser()) : await chromium.launch(launch);
+const browser = persistent
+	? /** @type {import('playwright-core').Browser} */ (persistent.browser())
+	: await chromium.launch(launch);
 
 /** @param {string} label @param {number|string} value @param {string} [unit] @param {string} [note] */
 function print(label, value, unit = '', note = '') {

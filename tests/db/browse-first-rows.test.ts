@@ -19,5 +19,4 @@ describe('firstBrowseRows', () => {
 		expect(rest.at(-1)!.deckName).toBe('Second deck');
 		expect(rest.at(-1)!.question).not.toBe('');
 	});
-
 });
