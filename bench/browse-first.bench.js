@@ -32,7 +32,11 @@ export default async function browseFirst({ context, appUrl, harness, print }) {
 				if (!w.__marks.row && document.querySelector('[role="row"][aria-rowindex="2"]')) w.__marks.row = t;
 			}).observe(document.body, { childList: true, subtree: true });
 		});
-		const t0 = await page.evaluate(() => performance.now());
+		// How many scripts the page had loaded before the click (more: Browse's code was preloaded).
+		const [t0, jsBefore] = await page.evaluate(() => [
+			performance.now(),
+			performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).length
+		]);
 		await page.getByRole('link', { name: 'Browse' }).click();
 		const r = await page.evaluate(async () => {
 			const w = /** @type {any} */ (window);
@@ -46,7 +50,7 @@ export default async function browseFirst({ context, appUrl, harness, print }) {
 			return { ...w.__marks, painted: performance.now(), js };
 		});
 		const rel = (x) => Math.round(x - t0);
-		all.push({ h1: rel(r.h1), row: rel(r.row), painted: rel(r.painted) });
+		all.push({ h1: rel(r.h1), row: rel(r.row), painted: rel(r.painted), jsBefore, jsAfter: r.js.length });
 		if (i === 0)
 			console.log(
 				r.js
