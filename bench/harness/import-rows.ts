@@ -1,6 +1,6 @@
 // What writing an import's rows costs in Chromium's IndexedDB, by variant (issue 13 item 5: is the raw
-// bulkAdd really the floor?). The rows are those of the 20,000-note .apkg bench (20,000 notes, 30,000
-// cards). Each variant writes them in ONE transaction into a fresh database: through Dexie (the app's
+// bulkAdd really the floor?). The rows are shaped like those the 20,000-note .apkg bench writes (20,000
+// notes, 30,000 cards, the same kinds, ids and indexed values). Each variant writes them in ONE transaction into a fresh database: through Dexie (the app's
 // schema, default and relaxed durability), natively with v7's indexes, with no index, with no index and
 // rows holding only their key, and with no index and ten rows per record (same bytes, a tenth of the puts).
 import { Dexie } from 'dexie';
