@@ -72,6 +72,7 @@ const launch = {
 };
 // BENCH_PROFILE_DIR (with a fixed BENCH_PORT: IndexedDB is per origin) keeps the browser profile, and so a
 // seeded collection, from one run to the next: for trying changes without seeding again each time.
+// Benches that use ctx.browser (authoring, optimizer) need a plain run: a kept profile has no Browser.
 const profileDir = process.env.BENCH_PROFILE_DIR;
 const persistent = profileDir
 	? await chromium.launchPersistentContext(profileDir, { ...launch, viewport: { width: 390, height: 844 } })
