@@ -50,12 +50,14 @@ const server = createHttpServer((req, res) => {
 	if (VITE_PATHS.test(req.url ?? '')) vite.middlewares(req, res);
 	else built(req, res, () => ((res.statusCode = 404), res.end()));
 });
-await new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(undefined)));
+await new Promise((ok) =>
+	server.listen(Number(process.env.BENCH_PORT ?? 0), '127.0.0.1', () => ok(undefined))
+);
 const address = server.address();
 const appUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 const app = { url: appUrl, close: () => new Promise((ok) => server.close(() => ok(undefined))) };
 const harnessUrl = appUrl;
-const browser = await chromium.launch({
+const launch = {
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 	args: [
 		'--headless',
@@ -67,7 +69,17 @@ const browser = await chromium.launch({
 		'--disable-sync',
 		'--no-first-run'
 	]
-});
+};
+// BENCH_PROFILE_DIR (with a fixed BENCH_PORT: IndexedDB is per origin) keeps the browser profile, and so a
+// seeded collection, from one run to the next: for trying changes without seeding again each time.
+// Benches that use ctx.browser (authoring, optimizer) need a plain run: a kept profile has no Browser.
+const profileDir = process.env.BENCH_PROFILE_DIR;
+const persistent = profileDir
+	? await chromium.launchPersistentContext(profileDir, { ...launch, viewport: { width: 390, height: 844 } })
+	: null;
+const browser = persistent
+	? /** @type {import('playwright-core').Browser} */ (persistent.browser())
+	: await chromium.launch(launch);
 
 /** @param {string} label @param {number|string} value @param {string} [unit] @param {string} [note] */
 function print(label, value, unit = '', note = '') {
@@ -94,7 +106,7 @@ async function harness(name, params = {}) {
 	return result;
 }
 
-const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+const context = persistent ?? (await browser.newContext({ viewport: { width: 390, height: 844 } }));
 let failed = false;
 try {
 	for (const file of files) {
@@ -108,7 +120,7 @@ try {
 		}
 	}
 } finally {
-	await browser.close();
+	await (persistent ?? browser).close();
 	await vite.close();
 	await app.close();
 }

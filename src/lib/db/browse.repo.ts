@@ -36,13 +36,24 @@ async function deckMap(db: KartkaDB): Promise<Map<string, DeckRow>> {
 	return new Map((await db.decks.toArray()).map((d) => [d.id, d]));
 }
 
-/** The first `limit` cards in stored order (what Browse paints before the whole collection is read). */
+/**
+ * The first `limit` cards in stored order (what Browse paints before the whole collection is read): one
+ * key range of cards, their notes by key, and the decks read beside them (not after: each wait is a
+ * round trip to the browser's storage process). Never reads review logs.
+ */
 export async function firstBrowseRows(db: KartkaDB, limit: number): Promise<SearchableCard[]> {
 	return db.transaction('r', db.decks, db.notes, db.cards, async () => {
-		const cards = await db.cards.limit(limit).toArray();
-		const noteIds = [...new Set(cards.map((c) => c.noteId))];
-		const notes = (await db.notes.bulkGet(noteIds)).filter((n): n is NoteRow => !!n);
-		return rowsOf(cards, new Map(notes.map((n) => [n.id, n])), await deckMap(db));
+		const [[cards, notes], decks] = await Promise.all([
+			db.cards
+				.limit(limit)
+				.toArray()
+				.then((cards) =>
+					db.notes.bulkGet([...new Set(cards.map((c) => c.noteId))]).then((notes) => [cards, notes] as const)
+				),
+			deckMap(db)
+		]);
+		const found = notes.filter((n): n is NoteRow => !!n);
+		return rowsOf(cards, new Map(found.map((n) => [n.id, n])), decks);
 	});
 }
 

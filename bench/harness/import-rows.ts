@@ -1,0 +1,168 @@
+// What writing an import's rows costs in Chromium's IndexedDB, by variant (issue 13 item 5: is the raw
+// bulkAdd really the floor?). The rows are shaped like those the 20,000-note .apkg bench writes (20,000
+// notes, 30,000 cards, the same kinds, ids and indexed values). Each variant writes them in ONE transaction into a fresh database: through Dexie (the app's
+// schema, default and relaxed durability), natively with v7's indexes, with no index, with no index and
+// rows holding only their key, and with no index and ten rows per record (same bytes, a tenth of the puts).
+import { Dexie } from 'dexie';
+import { KartkaDB, importConnection } from '$lib/db/db';
+
+const w = window as unknown as { __benchResult: unknown; __benchDone: boolean };
+const params = new URLSearchParams(location.search);
+const NOTES = Number(params.get('notes') ?? 20_000);
+const NOW = Date.UTC(2026, 10, 28, 12);
+const deckId = 'import-apkg-1a2b3c4d5e6f';
+
+function rows() {
+	const notes = [];
+	const cards = [];
+	for (let i = 1; i <= NOTES; i++) {
+		const kind = i % 4 === 2 ? 'cloze' : i % 4 === 3 ? 'reversible' : 'basic';
+		const id = `${deckId}/g${i}`;
+		notes.push({
+			id,
+			deckId,
+			key: `g${i}`,
+			kind,
+			fields: { front: `Question ${i}?`, back: `Answer <b>${i}</b>` },
+			tags: [`t${i % 10}`, 'bench'],
+			position: i,
+			updatedMs: NOW
+		});
+		for (const ord of kind === 'basic' ? [0] : [0, 1])
+			cards.push({
+				id: `${id}#${ord}`,
+				noteId: id,
+				deckId,
+				ord,
+				queue: 0,
+				newPosition: i * 2 + ord,
+				rev: 0,
+				state: 0,
+				dueMs: NOW,
+				stability: 0,
+				difficulty: 0,
+				scheduledDays: 0,
+				learningSteps: 0,
+				reps: 0,
+				lapses: 0,
+				lastReviewMs: null
+			});
+	}
+	return { notes, cards };
+}
+
+/** Per native variant: how long issuing the puts took on the page's thread (the rest is the browser's). */
+const issueMs: number[] = [];
+
+function req<T>(r: IDBRequest<T>): Promise<T> {
+	return new Promise((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
+}
+function deleteDb(name: string) {
+	return req(indexedDB.deleteDatabase(name) as unknown as IDBRequest<unknown>);
+}
+async function openNative(name: string, make: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+	const r = indexedDB.open(name, 1);
+	r.onupgradeneeded = () => make(r.result);
+	return req(r);
+}
+async function nativePut(
+	db: IDBDatabase,
+	data: Record<string, object[]>,
+	durability: IDBTransactionDurability
+): Promise<number> {
+	const t0 = performance.now();
+	const tx = db.transaction(Object.keys(data), 'readwrite', { durability });
+	for (const [store, list] of Object.entries(data)) {
+		const s = tx.objectStore(store);
+		for (const row of list) s.put(row);
+	}
+	issueMs.push(Math.round(performance.now() - t0));
+	await new Promise((ok, fail) => ((tx.oncomplete = ok), (tx.onerror = () => fail(tx.error))));
+	return performance.now() - t0;
+}
+
+const durability: Record<string, string> = {};
+type Variant = () => Promise<number>;
+let n = 0;
+const data = rows();
+
+function native(
+	make: (db: IDBDatabase) => void,
+	d: Record<string, object[]> = data,
+	durability: IDBTransactionDurability = 'default'
+): Variant {
+	return async () => {
+		const name = `rows-${n++}`;
+		const db = await openNative(name, make);
+		const ms = await nativePut(db, d, durability);
+		db.close();
+		await deleteDb(name);
+		return ms;
+	};
+}
+function dexie(relaxed: boolean): Variant {
+	return async () => {
+		const name = `rows-${n++}`;
+		const plain = new KartkaDB(name);
+		await plain.open();
+		// Relaxed: the very connection the import writes through.
+		const db = relaxed ? importConnection(plain) : plain;
+		await db.open();
+		const t0 = performance.now();
+		await db.transaction('rw', [db.notes, db.cards], async () => {
+			durability[relaxed ? 'relaxed' : 'default'] = (
+				Dexie.currentTransaction as unknown as { idbtrans: IDBTransaction }
+			).idbtrans.durability;
+			await db.notes.bulkAdd(data.notes as never);
+			await db.cards.bulkAdd(data.cards as never);
+		});
+		const ms = performance.now() - t0;
+		db.close();
+		plain.close();
+		await deleteDb(name);
+		return ms;
+	};
+}
+const v7 = (db: IDBDatabase) => {
+	const n = db.createObjectStore('notes', { keyPath: 'id' });
+	n.createIndex('deckId', 'deckId');
+	n.createIndex('tags', 'tags', { multiEntry: true });
+	const c = db.createObjectStore('cards', { keyPath: 'id' });
+	c.createIndex('deckId', 'deckId');
+	c.createIndex('[deckId+queue+dueMs]', ['deckId', 'queue', 'dueMs']);
+	c.createIndex('[deckId+queue+newPosition]', ['deckId', 'queue', 'newPosition']);
+};
+const bare = (db: IDBDatabase) => {
+	db.createObjectStore('notes', { keyPath: 'id' });
+	db.createObjectStore('cards', { keyPath: 'id' });
+};
+const tiny = {
+	notes: data.notes.map((x) => ({ id: x.id })),
+	cards: data.cards.map((x) => ({ id: x.id }))
+};
+
+const chunk = (list: { id: string }[], k: number) => {
+	const out = [];
+	for (let i = 0; i < list.length; i += k) out.push({ id: list[i]!.id, rows: list.slice(i, i + k) });
+	return out;
+};
+const chunked10 = { notes: chunk(data.notes, 10), cards: chunk(data.cards, 10) };
+const variants: Record<string, Variant> = {
+	dexieDefault: dexie(false),
+	dexieRelaxed: dexie(true),
+	nativeV7: native(v7),
+	nativeNoIndexes: native(bare),
+	nativeNoIndexesTinyRows: native(bare, tiny),
+	nativeNoIndexesChunk10: native(bare, chunked10)
+};
+const only = params.get('only')?.split(',');
+const result: Record<string, number[]> = {};
+try {
+	for (let run = 0; run < Number(params.get('runs') ?? 2); run++)
+		for (const [k, v] of Object.entries(variants))
+			if (!only || only.includes(k)) (result[k] ??= []).push(Math.round(await v()));
+	w.__benchResult = { rows: data.notes.length + data.cards.length, result, issueMs, durability };
+} catch (e) {
+	w.__benchResult = { error: String(e) };
+}
+w.__benchDone = true;
