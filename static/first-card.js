@@ -24,6 +24,9 @@
 		content.querySelectorAll('script').forEach(function (el) {
 			el.remove();
 		});
+		content.querySelectorAll('[role="status"], [role="alert"]').forEach(function (el) {
+			el.textContent = '';
+		});
 		content.querySelectorAll('[id]').forEach(function (el) {
 			el.removeAttribute('id');
 		});
