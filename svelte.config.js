@@ -1,7 +1,12 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { CSP_DIRECTIVES } from './scripts/security-headers.js';
+
+// The study shell's inline first-card painter (src/hooks.server.ts inlines this exact text): allowed by its hash.
+const firstCardPaint = readFileSync(new URL('./src/lib/pwa/first-card-paint.js', import.meta.url), 'utf8');
+const FIRST_CARD_PAINT_HASH = `sha256-${createHash('sha256').update(firstCardPaint).digest('base64')}`;
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -19,7 +24,13 @@ const config = {
 		// A Content-Security-Policy in every prerendered shell (<meta>), with hashes of SvelteKit's inline boot
 		// script: card HTML is sanitized, and this is the second wall (scripts/security-headers.js says why each
 		// directive is what it is; the HTTP header part is in static/_headers and scripts/serve.js).
-		csp: { mode: 'hash', directives: /** @type {any} */ (CSP_DIRECTIVES) }
+		csp: {
+			mode: 'hash',
+			directives: /** @type {any} */ ({
+				...CSP_DIRECTIVES,
+				'script-src': [...CSP_DIRECTIVES['script-src'], FIRST_CARD_PAINT_HASH]
+			})
+		}
 	}
 };
 

@@ -307,7 +307,7 @@ function range(xs) {
  * A real cold start: the first visit installs the worker in a fresh profile and studies a card (a student
  * who studied once before going offline); the browser is closed; it is started again with the network off
  * and the CPU slowed 4x, and opens the study screen by deep link. "First card painted" is the frame that shows
- * the card with its "Show answer" button: the last session's picture of it (static/first-card.js, inert) or
+ * the card with its "Show answer" button: the last session's picture of it (src/lib/pwa/first-card-paint.js, inert) or
  * the app's own. "Ready to answer" is the frame that shows the app's own card; whether the picture was the
  * card the app then showed is counted, so a stale picture cannot pass unseen.
  */

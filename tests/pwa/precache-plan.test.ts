@@ -239,21 +239,16 @@ describe('shellUrls', () => {
 		const input = {
 			base: '',
 			build: ['/_app/immutable/entry/start.abc.js'],
-			files: ['/manifest.webmanifest', '/register-sw.js', '/first-card.js', '/icons/icon-192.png'],
+			files: ['/manifest.webmanifest', '/register-sw.js', '/favicon.svg', '/icons/icon-192.png'],
 			prerendered: ['/', '/study', '/deck', '/settings']
 		};
-		expect(shellUrls(input)).toEqual(['/', '/first-card.js', '/register-sw.js', '/study']);
+		expect(shellUrls(input)).toEqual(['/', '/register-sw.js', '/study']);
 		const based = {
 			base: '/kartka',
 			build: [],
 			files: input.files.map((f) => `/kartka${f}`),
 			prerendered: ['/kartka/', '/kartka/study', '/kartka/settings']
 		};
-		expect(shellUrls(based)).toEqual([
-			'/kartka/',
-			'/kartka/first-card.js',
-			'/kartka/register-sw.js',
-			'/kartka/study'
-		]);
+		expect(shellUrls(based)).toEqual(['/kartka/', '/kartka/register-sw.js', '/kartka/study']);
 	});
 });

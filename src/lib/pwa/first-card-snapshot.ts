@@ -2,7 +2,7 @@
  * The study screen's next card, painted before the app has loaded (issue 13: offline cold start → first
  * card ≤ 300 ms on a slow phone). While a card is on screen, the study page saves a copy of what the screen
  * shows (header and study area, as HTML) in localStorage; the next cold start of `/study?deck=` for that deck
- * paints that copy from the prerendered page (static/first-card.js, injected into study.html only by
+ * paints that copy from the prerendered page (first-card-paint.js, inlined into study.html only by
  * src/hooks.server.ts) while the app's code loads, then the app replaces it with the real card.
  *
  * The copy is only a picture: it is `inert` and `aria-hidden` (no click, key or screen reader reaches it),
@@ -11,9 +11,9 @@
  * state, and a stale copy (answered on another device, a changed deck) is replaced, never answered.
  */
 
-/** localStorage key; static/first-card.js reads the same key (tests/pwa/first-card-snapshot.test.ts checks). */
+/** localStorage key; first-card-paint.js reads the same key (tests/pwa/first-card-snapshot.test.ts checks). */
 export const FIRST_CARD_KEY = 'kartka.firstCard';
-/** The element static/first-card.js paints the copy into, and the class it sets on <html> meanwhile. */
+/** The element first-card-paint.js paints the copy into, and the class it sets on <html> meanwhile. */
 export const SNAPSHOT_ID = 'first-card-snapshot';
 /** A card bigger than this is not copied (a long note with tables): the normal start-up shows it. */
 export const MAX_SNAPSHOT_CHARS = 40_000;

@@ -33,8 +33,8 @@ export interface PrecacheInput {
  */
 export const SHELL_ROUTES = ['/', '/study'] as const;
 
-/** Files from static/ that the shell routes' HTML loads (the worker's registration, the study card's picture). */
-export const SHELL_FILES = ['/register-sw.js', '/first-card.js'] as const;
+/** Files from static/ that the shell routes' HTML loads (the worker's registration). */
+export const SHELL_FILES = ['/register-sw.js'] as const;
 
 /** What installing fetches before anything else: the shell routes' HTML and the static files they load. */
 export function shellUrls(input: PrecacheInput): string[] {

@@ -1,7 +1,8 @@
-// Paints the study screen's next card from the copy the last session saved (src/lib/pwa/first-card-snapshot.ts)
-// while the app's code loads (issue 13: offline cold start → first card ≤ 300 ms on a slow phone). Only
-// study.html loads this file (src/hooks.server.ts). The copy is inert and hidden from screen readers: nothing in
-// it can be clicked or answered. The app drops it as soon as its own queue is built and shows the real screen.
+// Paints the study screen's next card from the copy the last session saved (first-card-snapshot.ts) while the
+// app's code loads (issue 13: offline cold start → first card ≤ 300 ms on a slow phone). Inlined into study.html
+// only (src/hooks.server.ts: no request to wait for), allowed by its hash in the CSP (svelte.config.js). The copy
+// is inert and hidden from screen readers: nothing in it can be clicked or answered. The app drops it as soon as
+// its own queue is built and shows the real screen.
 (function () {
 	var KEY = 'kartka.firstCard';
 	var ID = 'first-card-snapshot';
@@ -10,7 +11,8 @@
 		var deck = params.get('deck');
 		if (!deck || params.has('group')) return;
 		var saved = JSON.parse(localStorage.getItem(KEY) || 'null');
-		if (!saved || saved.deckId !== deck || typeof saved.html !== 'string' || !Array.isArray(saved.css)) return;
+		if (!saved || saved.deckId !== deck || typeof saved.html !== 'string' || !Array.isArray(saved.css))
+			return;
 		// Another build (other CSS, other class names): wait for the app instead.
 		var links = document.querySelectorAll('link[rel="stylesheet"]');
 		if (links.length === 0) return;
