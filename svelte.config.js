@@ -4,9 +4,11 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { CSP_DIRECTIVES } from './scripts/security-headers.js';
 
-// The study shell's inline first-card painter (src/hooks.server.ts inlines this exact text): allowed by its hash.
-const firstCardPaint = readFileSync(new URL('./src/lib/pwa/first-card-paint.js', import.meta.url), 'utf8');
-const FIRST_CARD_PAINT_HASH = `sha256-${createHash('sha256').update(firstCardPaint).digest('base64')}`;
+// The two scripts src/hooks.server.ts writes inline into the shells (this exact text): allowed by their hashes.
+const inlineScriptHashes = ['./static/register-sw.js', './src/lib/pwa/first-card-paint.js'].map((path) => {
+	const text = readFileSync(new URL(path, import.meta.url), 'utf8');
+	return `sha256-${createHash('sha256').update(text).digest('base64')}`;
+});
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -28,7 +30,7 @@ const config = {
 			mode: 'hash',
 			directives: /** @type {any} */ ({
 				...CSP_DIRECTIVES,
-				'script-src': [...CSP_DIRECTIVES['script-src'], FIRST_CARD_PAINT_HASH]
+				'script-src': [...CSP_DIRECTIVES['script-src'], ...inlineScriptHashes]
 			})
 		}
 	}

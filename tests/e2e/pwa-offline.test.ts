@@ -57,7 +57,7 @@ describe('offline PWA', () => {
 		// The worker took control with only the shell: the deck list's and the study screen's HTML and code,
 		// not the other screens, the import parsers, sql.js or the optimizer's wasm (issue 13: control sooner).
 		const atControl = await cachedPaths(page);
-		expect(atControl).toEqual(expect.arrayContaining(['/', '/study', '/404.html', '/register-sw.js']));
+		expect(atControl).toEqual(expect.arrayContaining(['/', '/study', '/404.html']));
 		expect(atControl).not.toContain('/settings');
 		expect(atControl).not.toContain('/import');
 		expect(atControl.filter((key) => key.endsWith('.wasm'))).toEqual([]);

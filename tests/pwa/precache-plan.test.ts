@@ -235,20 +235,20 @@ describe('shellKey', () => {
 });
 
 describe('shellUrls', () => {
-	it('installs the deck list and study shells and the files they load, nothing else', () => {
+	it('installs the deck list and study shells, nothing else', () => {
 		const input = {
 			base: '',
 			build: ['/_app/immutable/entry/start.abc.js'],
 			files: ['/manifest.webmanifest', '/register-sw.js', '/favicon.svg', '/icons/icon-192.png'],
 			prerendered: ['/', '/study', '/deck', '/settings']
 		};
-		expect(shellUrls(input)).toEqual(['/', '/register-sw.js', '/study']);
+		expect(shellUrls(input)).toEqual(['/', '/study']);
 		const based = {
 			base: '/kartka',
 			build: [],
 			files: input.files.map((f) => `/kartka${f}`),
 			prerendered: ['/kartka/', '/kartka/study', '/kartka/settings']
 		};
-		expect(shellUrls(based)).toEqual(['/kartka/', '/kartka/register-sw.js', '/kartka/study']);
+		expect(shellUrls(based)).toEqual(['/kartka/', '/kartka/study']);
 	});
 });

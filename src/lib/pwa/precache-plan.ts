@@ -33,17 +33,13 @@ export interface PrecacheInput {
  */
 export const SHELL_ROUTES = ['/', '/study'] as const;
 
-/** Files from static/ that the shell routes' HTML loads (the worker's registration). */
-export const SHELL_FILES = ['/register-sw.js'] as const;
-
-/** What installing fetches before anything else: the shell routes' HTML and the static files they load. */
+/**
+ * What installing fetches before anything else: the shell routes' HTML (their scripts from static/ are
+ * inline: src/hooks.server.ts). Their code follows, read from their modulepreload links.
+ */
 export function shellUrls(input: PrecacheInput): string[] {
 	const pages = new Set<string>(SHELL_ROUTES.map((route) => shellKey(`${input.base}${route}`, input.base)));
-	const files = new Set<string>(SHELL_FILES.map((file) => `${input.base}${file}`));
-	return [
-		...input.prerendered.filter((url) => pages.has(shellKey(url, input.base))),
-		...input.files.filter((url) => files.has(url))
-	].sort();
+	return input.prerendered.filter((url) => pages.has(shellKey(url, input.base))).sort();
 }
 
 /**
