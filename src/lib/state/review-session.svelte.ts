@@ -46,8 +46,12 @@ export class ReviewSession extends CardSession<UndoEntry> {
 
 	async start(): Promise<void> {
 		try {
-			this.deckTitle = (await getDeck(this.db, this.deckId))?.title ?? '';
-			const scheduling = await schedulingForDeck(this.db, this.deckId, this.clock());
+			// Independent reads side by side: the first card is waiting on them (issue 13).
+			const [deck, scheduling] = await Promise.all([
+				getDeck(this.db, this.deckId),
+				schedulingForDeck(this.db, this.deckId, this.clock())
+			]);
+			this.deckTitle = deck?.title ?? '';
 			this.settings = scheduling.settings;
 			this.scheduler = scheduling.scheduler;
 			this.dayCutoffHour = scheduling.settings.dayCutoffHour;
