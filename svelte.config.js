@@ -30,7 +30,7 @@ const config = {
 			mode: 'hash',
 			directives: /** @type {any} */ ({
 				...CSP_DIRECTIVES,
-				'script-src': [...CSP_DIRECTIVES['script-src'], ...inlineScriptHashes]
+				'script-src': [...(CSP_DIRECTIVES['script-src'] ?? []), ...inlineScriptHashes]
 			})
 		}
 	}

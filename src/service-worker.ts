@@ -112,8 +112,11 @@ sw.addEventListener('fetch', (event) => {
 	else if (plan.kind === 'navigate') event.respondWith(navigateUnknown(request, plan.fallbackKey));
 });
 
+/** This version's cache, opened once: a page start asks for ~35 files at once (issue 13: first card offline). */
+let ownCache: Promise<Cache> | null = null;
+
 async function fromCache(key: string, request: Request, keepMiss: boolean): Promise<Response> {
-	const cache = await caches.open(CACHE);
+	const cache = await (ownCache ??= caches.open(CACHE));
 	const hit = await cache.match(key, { ignoreVary: true });
 	if (hit) return hit;
 	// A tab still running an older version asks for that version's chunks: they are in its cache.

@@ -14,11 +14,15 @@
 		if (!saved || saved.deckId !== deck || typeof saved.html !== 'string' || !Array.isArray(saved.css))
 			return;
 		// Another build (other CSS, other class names): wait for the app instead.
-		var links = document.querySelectorAll('link[rel="stylesheet"]');
-		if (links.length === 0) return;
-		for (var i = 0; i < links.length; i++) {
-			if (saved.css.indexOf(new URL(links[i].href, document.baseURI).pathname) < 0) return;
-		}
+		/** @type {string[]} */
+		var sheets = [];
+		document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
+			sheets.push(new URL(link.getAttribute('href') || '', document.baseURI).pathname);
+		});
+		var sameBuild = sheets.every(function (path) {
+			return saved.css.indexOf(path) >= 0;
+		});
+		if (sheets.length === 0 || !sameBuild) return;
 		var template = document.createElement('template');
 		template.innerHTML = saved.html;
 		var content = template.content;
@@ -47,7 +51,7 @@
 			box.remove();
 			document.documentElement.classList.remove(ID);
 		}, 10000);
-	} catch (e) {
+	} catch {
 		// A copy that cannot be read is no copy: the app shows the card.
 	}
 })();
