@@ -4,8 +4,8 @@
 /// <reference types="@sveltejs/kit" />
 /**
  * Kartka's service worker. Each version has its own cache. Installing caches only the shell: the HTML and
- * code of the routes a student needs offline first (SHELL_ROUTES: the deck list and study) and the files their
- * HTML loads, plus, on an update, whatever an older version already holds. The rest of the version (other
+ * code of the routes a student needs offline first (SHELL_ROUTES: the deck list and study; their own small
+ * scripts are inline) and the SPA fallback, plus, on an update, whatever an older version already holds. The rest of the version (other
  * screens, icons, the import parsers, sql.js, the optimizer's wasm) is cached when first used, or in the
  * background when the page asks (WARM_CACHE, once the first visit has settled), so the worker controls a
  * first visit sooner (issue 13).
@@ -143,8 +143,8 @@ async function navigateUnknown(request: Request, fallbackKey: string): Promise<R
 }
 
 /**
- * Install: the shell routes' HTML and code, the files their HTML loads and the SPA fallback; on an update,
- * also the deck installer and whatever the running version already holds.
+ * Install: the shell routes' HTML and code and the SPA fallback; on an update, also the deck installer and
+ * whatever the running version already holds.
  */
 async function precacheShell(): Promise<void> {
 	const cache = await caches.open(CACHE);
@@ -158,7 +158,8 @@ async function precacheShell(): Promise<void> {
 			.filter((url) => PRECACHED.has(url))
 			.map(async (url) => {
 				await cacheOne(cache, older, url);
-				if (shellPages.has(url)) pages.set(url, (await (await cache.match(url))?.text()) ?? '');
+				if (shellPages.has(url))
+					pages.set(url, (await (await cache.match(url, { ignoreVary: true }))?.text()) ?? '');
 			}),
 		cacheFallback(cache)
 	]);
