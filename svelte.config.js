@@ -1,7 +1,14 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { CSP_DIRECTIVES } from './scripts/security-headers.js';
+
+// The two scripts src/hooks.server.ts writes inline into the shells (this exact text): allowed by their hashes.
+const inlineScriptHashes = ['./static/register-sw.js', './src/lib/pwa/first-card-paint.js'].map((path) => {
+	const text = readFileSync(new URL(path, import.meta.url), 'utf8');
+	return `sha256-${createHash('sha256').update(text).digest('base64')}`;
+});
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -19,7 +26,13 @@ const config = {
 		// A Content-Security-Policy in every prerendered shell (<meta>), with hashes of SvelteKit's inline boot
 		// script: card HTML is sanitized, and this is the second wall (scripts/security-headers.js says why each
 		// directive is what it is; the HTTP header part is in static/_headers and scripts/serve.js).
-		csp: { mode: 'hash', directives: /** @type {any} */ (CSP_DIRECTIVES) }
+		csp: {
+			mode: 'hash',
+			directives: /** @type {any} */ ({
+				...CSP_DIRECTIVES,
+				'script-src': [...(CSP_DIRECTIVES['script-src'] ?? []), ...inlineScriptHashes]
+			})
+		}
 	}
 };
 

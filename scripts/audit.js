@@ -6,7 +6,8 @@
 //   2. first-visit JavaScript, gzip: from the build's module graph (scripts/bundle-budget.js, the same figures
 //      the byte-budget test checks) and as a real browser loads it
 //   3. service worker control of a first visit, 4x CPU: <= 1.5 s from navigation start
-//   4. offline cold start (browser restarted, network off, 4x CPU) → first card painted: <= 300 ms
+//   4. offline cold start (browser restarted, network off, 4x CPU) → first card painted: <= 300 ms (the last
+//      session's picture of it; the app's own card, ready to answer, printed beside it)
 // Usage: node scripts/audit.js [--runs 5] [--lh-runs 3] [--skip-lighthouse] [--only-lighthouse] [--dir build]
 //        [--pages /,/study?deck=...]
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -250,12 +251,17 @@ function deckChunks() {
 
 /**
  * A first visit in a fresh browser at 4x CPU: time from navigation start until the service worker controls
- * the page (it has installed the shell and claimed the page), i.e. until the app works offline.
+ * the page (it has installed the shell and claimed the page), i.e. until the app works offline. Two clocks:
+ * the browser's own record (DevTools protocol: the worker's version lists the page among the clients it
+ * controls; the target), and when the page's main thread hears `controllerchange` (later whenever the page is
+ * busy starting up: printed beside it, so neither hides the other).
  */
 async function serviceWorkerControl() {
 	console.log(`\nService worker control of a first visit, 4x CPU throttling (median of ${runs})`);
 	/** @type {number[]} */
-	const times = [];
+	const claimed = [];
+	/** @type {number[]} */
+	const heard = [];
 	const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
 	try {
 		for (let i = 0; i < runs; i++) {
@@ -263,6 +269,14 @@ async function serviceWorkerControl() {
 			const page = await context.newPage();
 			const cdp = await context.newCDPSession(page);
 			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+			const { targetInfo } = await cdp.send('Target.getTargetInfo');
+			/** @type {number | undefined} */
+			let claimedAtEpochMs;
+			cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+				if (versions.some((v) => v.controlledClients?.includes(targetInfo.targetId)))
+					claimedAtEpochMs ??= Date.now();
+			});
+			await cdp.send('ServiceWorker.enable');
 			await page.addInitScript(() => {
 				navigator.serviceWorker?.addEventListener('controllerchange', () => {
 					/** @type {any} */ (window).__controlledMs ??= performance.now();
@@ -272,18 +286,24 @@ async function serviceWorkerControl() {
 			await page.waitForFunction(() => /** @type {any} */ (window).__controlledMs !== undefined, undefined, {
 				timeout: 60_000
 			});
-			times.push(await page.evaluate(() => /** @type {any} */ (window).__controlledMs));
+			const { heardMs, originEpochMs } = await page.evaluate(() => ({
+				heardMs: /** @type {any} */ (window).__controlledMs,
+				originEpochMs: performance.timeOrigin
+			}));
+			heard.push(heardMs);
+			claimed.push(claimedAtEpochMs === undefined ? heardMs : claimedAtEpochMs - originEpochMs);
 			await context.close();
 		}
 	} finally {
 		await browser.close();
 	}
-	const ms = median(times);
+	const ms = median(claimed);
 	print(
 		'navigation start → worker controls the page',
 		`${ms.toFixed(0)} ms`,
-		`${verdict(ms <= SW_CONTROL_TARGET_MS, `≤ ${SW_CONTROL_TARGET_MS} ms`)}; ${range(times)}`
+		`${verdict(ms <= SW_CONTROL_TARGET_MS, `≤ ${SW_CONTROL_TARGET_MS} ms`)}; ${range(claimed)}`
 	);
+	print('  … the page hears it (controllerchange)', `${median(heard).toFixed(0)} ms`, range(heard));
 }
 
 /** @param {number[]} xs */
@@ -292,8 +312,12 @@ function range(xs) {
 }
 
 /**
- * A real cold start: the first visit installs the worker in a fresh profile; the browser is closed; it is
- * started again with the network off and the CPU slowed 4x, and opens the study screen by deep link.
+ * A real cold start: the first visit installs the worker in a fresh profile and studies a card (a student
+ * who studied once before going offline); the browser is closed; it is started again with the network off
+ * and the CPU slowed 4x, and opens the study screen by deep link. "First card painted" is the frame that shows
+ * the card with its "Show answer" button: the last session's picture of it (src/lib/pwa/first-card-paint.js, inert) or
+ * the app's own. "Ready to answer" is the frame that shows the app's own card; whether the picture was the
+ * card the app then showed is counted, so a stale picture cannot pass unseen.
  */
 async function offlineColdStart() {
 	console.log(`\nOffline cold start, 4x CPU throttling (median of ${runs})`);
@@ -318,10 +342,14 @@ async function offlineColdStart() {
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
 			timeout: 60_000
 		});
+		await page.goto(studyPath);
+		await page.getByRole('button', { name: 'Show answer' }).waitFor({ timeout: 60_000 });
 		await first.close();
 
-		/** @type {{ card: number[]; decks: number[] }} */
-		const times = { card: [], decks: [] };
+		/** @type {{ card: number[]; answerable: number[]; decks: number[] }} */
+		const times = { card: [], answerable: [], decks: [] };
+		let pictures = 0;
+		let pictureWasTheCard = 0;
 		for (let i = 0; i < runs; i++) {
 			for (const [kind, path, ready] of /** @type {const} */ ([
 				['card', studyPath, 'Show answer'],
@@ -334,15 +362,25 @@ async function offlineColdStart() {
 				// Time from navigation start until the control appears in the DOM.
 				await tab.addInitScript((ready) => {
 					const w = /** @type {any} */ (window);
+					const question = (/** @type {Element} */ el) =>
+						el.closest('main')?.querySelector('.question')?.textContent?.trim() ?? '';
 					new MutationObserver((_, observer) => {
-						const found = [...document.querySelectorAll('button')].some(
+						const found = [...document.querySelectorAll('button')].filter(
 							(b) =>
 								b.textContent?.trim().startsWith(ready.trim()) ||
 								b.getAttribute('aria-label')?.startsWith(ready)
 						);
-						if (found) {
+						const picture = found.find((b) => b.closest('#first-card-snapshot'));
+						const own = found.find((b) => !b.closest('#first-card-snapshot'));
+						// The frame that paints it: the next animation frame's start.
+						if (found.length > 0 && w.__paintedMs === undefined) {
+							w.__paintedMs = null;
+							w.__picture = picture ? question(picture) : null;
+							requestAnimationFrame((frameMs) => (w.__paintedMs = frameMs));
+						}
+						if (own) {
 							observer.disconnect();
-							// The frame that paints it: the next animation frame's start.
+							w.__card = question(own);
 							requestAnimationFrame((frameMs) => (w.__readyMs = frameMs));
 						}
 					}).observe(document, { childList: true, subtree: true });
@@ -351,7 +389,18 @@ async function offlineColdStart() {
 				await tab.waitForFunction(() => /** @type {any} */ (window).__readyMs !== undefined, undefined, {
 					timeout: 60_000
 				});
-				times[kind].push(await tab.evaluate(() => /** @type {any} */ (window).__readyMs));
+				const seen = await tab.evaluate(() => {
+					const w = /** @type {any} */ (window);
+					return { paintedMs: w.__paintedMs, readyMs: w.__readyMs, picture: w.__picture, card: w.__card };
+				});
+				if (kind === 'card') {
+					times.card.push(seen.paintedMs ?? seen.readyMs);
+					times.answerable.push(seen.readyMs);
+					if (seen.picture !== null) {
+						pictures++;
+						if (seen.picture === seen.card) pictureWasTheCard++;
+					}
+				} else times.decks.push(seen.readyMs);
 				await context.close();
 			}
 		}
@@ -360,6 +409,17 @@ async function offlineColdStart() {
 			'offline deep link /study → first card painted',
 			`${card.toFixed(0)} ms`,
 			`${verdict(card <= FIRST_CARD_TARGET_MS, `≤ ${FIRST_CARD_TARGET_MS} ms`)}; ${range(times.card)}`
+		);
+		print(
+			'  … painted from the last session (the same card)',
+			`${pictures}/${runs} runs`,
+			`${pictureWasTheCard}/${pictures} showed the card the app then showed`
+		);
+		if (pictureWasTheCard !== pictures) failed = true;
+		print(
+			'  … the app shows it, ready to answer',
+			`${median(times.answerable).toFixed(0)} ms`,
+			range(times.answerable)
 		);
 		print('offline home → deck list painted', `${median(times.decks).toFixed(0)} ms`, range(times.decks));
 	} finally {

@@ -3,11 +3,12 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 /**
- * Kartka's service worker. Each version has its own cache. Installing caches only the shell: every route's
- * HTML, the manifest and icons, and the code of the routes a student needs offline first (SHELL_ROUTES: decks,
- * a deck, study), plus whatever an older version already holds. The rest of the version (other screens, the
- * import parsers, sql.js, the optimizer's wasm) is cached when first used, or in the background when the page
- * asks (WARM_CACHE, once the first visit has settled), so the worker controls a first visit sooner.
+ * Kartka's service worker. Each version has its own cache. Installing caches only the shell: the HTML and
+ * code of the routes a student needs offline first (SHELL_ROUTES: the deck list and study; their own small
+ * scripts are inline) and the SPA fallback, plus, on an update, whatever an older version already holds. The rest of the version (other
+ * screens, icons, the import parsers, sql.js, the optimizer's wasm) is cached when first used, or in the
+ * background when the page asks (WARM_CACHE, once the first visit has settled), so the worker controls a
+ * first visit sooner (issue 13).
  *
  * A new version installs next to the old one and waits: the page applies it only when the student asks
  * ("Reload to update"), never in the middle of a study session (src/lib/pwa). An older version's cache stays
@@ -30,6 +31,7 @@ import {
 	precacheUrls,
 	SHELL_ROUTES,
 	shellKey,
+	shellUrls,
 	shellWorkerUrls,
 	staleCaches,
 	workerAssetUrls
@@ -110,8 +112,11 @@ sw.addEventListener('fetch', (event) => {
 	else if (plan.kind === 'navigate') event.respondWith(navigateUnknown(request, plan.fallbackKey));
 });
 
+/** This version's cache, opened once: a page start asks for ~35 files at once (issue 13: first card offline). */
+let ownCache: Promise<Cache> | null = null;
+
 async function fromCache(key: string, request: Request, keepMiss: boolean): Promise<Response> {
-	const cache = await caches.open(CACHE);
+	const cache = await (ownCache ??= caches.open(CACHE));
 	const hit = await cache.match(key, { ignoreVary: true });
 	if (hit) return hit;
 	// A tab still running an older version asks for that version's chunks: they are in its cache.
@@ -137,41 +142,47 @@ async function navigateUnknown(request: Request, fallbackKey: string): Promise<R
 	}
 }
 
-/** Install: every route's HTML, the static files, the code of the shell routes and the deck installer. */
+/**
+ * Install: the shell routes' HTML and code and the SPA fallback; on an update, also the deck installer and
+ * whatever the running version already holds.
+ */
 async function precacheShell(): Promise<void> {
 	const cache = await caches.open(CACHE);
 	const older = staleCaches(await caches.keys(), CACHE);
-	// All at once: each shell route's code is fetched as soon as its page is in (not after every page).
+	const update = older.length > 0;
 	const shellPages = new Set(SHELL_ROUTES.map((route) => shellKey(`${base}${route}`, base)));
-	const shellAssets = new Set<string>(shellWorkerUrls(build, base));
-	const assetJobs = [...shellAssets].map((url) => cacheOne(cache, older, url));
-	const cacheCodeOf = async (page: string) => {
-		const html = await (await cache.match(page, { ignoreVary: true }))?.text();
-		for (const url of pageAssetUrls(html ?? '', page, base)) {
-			if (shellAssets.has(url)) continue;
-			shellAssets.add(url);
-			assetJobs.push(cacheOne(cache, older, url));
-		}
-	};
+	const pages = new Map<string, string>();
 	await Promise.all([
 		// Only what the version lists (precacheUrls leaves out the host's _headers file).
-		...[...files, ...prerendered]
+		...shellUrls({ base, build, files, prerendered })
 			.filter((url) => PRECACHED.has(url))
 			.map(async (url) => {
 				await cacheOne(cache, older, url);
-				if (shellPages.has(url)) await cacheCodeOf(url);
+				if (shellPages.has(url))
+					pages.set(url, (await (await cache.match(url, { ignoreVary: true }))?.text()) ?? '');
 			}),
 		cacheFallback(cache)
 	]);
-	await Promise.all(assetJobs);
-	// An update: whatever the running version already holds is copied (no download), so a student who
-	// was fully offline-ready stays so. (A first visit has no older version: nothing to look up.)
-	if (older.length === 0) return;
+	// A first visit runs the deck installer online, before this worker controls the page: it is warmed later.
+	const assets = new Set<string>(update ? shellWorkerUrls(build, base) : []);
+	for (const [page, html] of pages) for (const url of pageAssetUrls(html, page, base)) assets.add(url);
+	if (update) await Promise.all([...assets].map((url) => cacheOne(cache, older, url)));
+	// A first visit: one batched write instead of one Cache Storage operation per file; the page has just
+	// loaded most of these, so they come from the HTTP cache.
+	else await cache.addAll([...assets]);
+	// An update: whatever the running version already holds is copied (no download), route shells included,
+	// so a student who was fully offline-ready stays so. (A first visit has no older version to look in.)
+	if (!update) return;
 	await Promise.all(
-		PRECACHE.filter((url) => isImmutable(url, base)).map(async (url) => {
+		PRECACHE.map(async (url) => {
 			if (await cache.match(url, { ignoreVary: true })) return;
-			const reused = await matchIn(older, url);
-			if (reused) await cache.put(url, reused);
+			if (isImmutable(url, base)) {
+				const reused = await matchIn(older, url);
+				if (reused) await cache.put(url, reused);
+			} else if (await matchIn(older, url)) {
+				// Route shells and static files keep their URL but may have changed: this version's copy.
+				await cacheOne(cache, older, url);
+			}
 		})
 	);
 }

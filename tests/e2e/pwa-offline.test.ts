@@ -54,16 +54,16 @@ describe('offline PWA', () => {
 		await waitForHome(page);
 		await waitForWorker(page);
 		const deckId = await firstDeckId(page);
-		// The worker took control with only the shell: every route's HTML and the student's screens' code,
-		// not the import parsers, sql.js or the optimizer's wasm (issue 13: control sooner on a first visit).
+		// The worker took control with only the shell: the deck list's and the study screen's HTML and code,
+		// not the other screens, the import parsers, sql.js or the optimizer's wasm (issue 13: control sooner).
 		const atControl = await cachedPaths(page);
-		expect(atControl).toEqual(expect.arrayContaining(routeShells('build')));
+		expect(atControl).toEqual(expect.arrayContaining(['/', '/study', '/404.html']));
+		expect(atControl).not.toContain('/settings');
+		expect(atControl).not.toContain('/import');
 		expect(atControl.filter((key) => key.endsWith('.wasm'))).toEqual([]);
-		// Of the workers, only the shipped-deck installer (a version's first start may be offline).
 		expect(
 			atControl.filter((key) => key.includes('/workers/') && !key.includes('/builtin-decks.worker-'))
 		).toEqual([]);
-		expect(atControl.filter((key) => key.includes('/builtin-decks.worker-'))).toHaveLength(1);
 		// Once the first visit has settled, the rest of the app follows in the background: every route,
 		// chunk, deck, icon, and the workers' own wasm files.
 		await waitForFullCache(page);

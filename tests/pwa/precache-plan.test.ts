@@ -7,6 +7,7 @@ import {
 	planRequest,
 	precacheUrls,
 	shellKey,
+	shellUrls,
 	shellWorkerUrls,
 	staleCaches,
 	isImmutable,
@@ -205,7 +206,7 @@ describe('workerAssetUrls', () => {
 });
 
 describe('shellWorkerUrls', () => {
-	it('puts the shipped-deck installer in the shell, not the import parser or the optimizer', () => {
+	it("puts the shipped-deck installer in an update's install, not the import parser or the optimizer", () => {
 		const build = [
 			'/_app/immutable/workers/builtin-decks.worker-B2gV7X3-.js',
 			'/_app/immutable/workers/parse.worker-Ig4NVjUs.js',
@@ -230,5 +231,24 @@ describe('shellKey', () => {
 		expect(shellKey('/study/', '')).toBe('/study');
 		expect(shellKey('/kartka', '/kartka')).toBe('/kartka/');
 		expect(shellKey('/kartka/study', '/kartka')).toBe('/kartka/study');
+	});
+});
+
+describe('shellUrls', () => {
+	it('installs the deck list and study shells, nothing else', () => {
+		const input = {
+			base: '',
+			build: ['/_app/immutable/entry/start.abc.js'],
+			files: ['/manifest.webmanifest', '/register-sw.js', '/favicon.svg', '/icons/icon-192.png'],
+			prerendered: ['/', '/study', '/deck', '/settings']
+		};
+		expect(shellUrls(input)).toEqual(['/', '/study']);
+		const based = {
+			base: '/kartka',
+			build: [],
+			files: input.files.map((f) => `/kartka${f}`),
+			prerendered: ['/kartka/', '/kartka/study', '/kartka/settings']
+		};
+		expect(shellUrls(based)).toEqual(['/kartka/', '/kartka/study']);
 	});
 });

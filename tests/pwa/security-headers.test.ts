@@ -1,5 +1,6 @@
 // Issue 12: a Content-Security-Policy through kit.csp (hash mode), the same header set from scripts/serve.js
 // and static/_headers, and a precache that never asks the host for its own configuration file.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,9 +17,14 @@ describe('kit.csp', () => {
 		expect(csp?.mode).toBe('hash');
 	});
 
-	it('allows scripts from the app and wasm only, nothing inline or eval', () => {
+	it('allows scripts from the app and wasm only, no eval, and inline only our two scripts by hash', () => {
 		const d = csp!.directives!;
-		expect(d['script-src']).toEqual(['self', 'wasm-unsafe-eval']);
+		// src/hooks.server.ts writes these two files inline into the shells (issue 13), exactly as they are.
+		const hashes = ['static/register-sw.js', 'src/lib/pwa/first-card-paint.js'].map(
+			(path) => `sha256-${createHash('sha256').update(readFileSync(path, 'utf8')).digest('base64')}`
+		);
+		expect(d['script-src']).toEqual(['self', 'wasm-unsafe-eval', ...hashes]);
+		expect(d['script-src']).not.toContain('unsafe-inline');
 		expect(d['default-src']).toEqual(['self']);
 		expect(d['object-src']).toEqual(['none']);
 		expect(d['base-uri']).toEqual(['none']);

@@ -25,16 +25,27 @@ export interface PrecacheInput {
 }
 
 /**
- * The routes a student needs offline first: the deck list, a deck, and studying it. Their code is cached
- * when the worker installs; every other screen's code, the import parsers, sql.js and the optimizer's wasm
- * are cached when first used or in the background once the first visit has settled (`WARM_CACHE`), so the
- * worker takes control of a first visit sooner.
+ * The routes a student needs offline first: the deck list and studying a deck. Their HTML and code are
+ * cached when the worker installs; every other screen (a deck's page, settings, import...), the import
+ * parsers, sql.js, the optimizer's wasm, icons and the manifest are cached when first used or in the
+ * background once the first visit has settled (`WARM_CACHE`), so the worker takes control of a first
+ * visit sooner (issue 13: ≤ 1.5 s at 4× CPU).
  */
-export const SHELL_ROUTES = ['/', '/study', '/deck'] as const;
+export const SHELL_ROUTES = ['/', '/study'] as const;
 
 /**
- * Worker bundles the shell needs: the shipped-deck installer (services/builtin-decks.worker.ts) runs at
- * start-up whenever a version brings new or changed decks, which may be offline just after an update.
+ * What installing fetches before anything else: the shell routes' HTML (their scripts from static/ are
+ * inline: src/hooks.server.ts). Their code follows, read from their modulepreload links.
+ */
+export function shellUrls(input: PrecacheInput): string[] {
+	const pages = new Set<string>(SHELL_ROUTES.map((route) => shellKey(`${input.base}${route}`, input.base)));
+	return input.prerendered.filter((url) => pages.has(shellKey(url, input.base))).sort();
+}
+
+/**
+ * Worker bundles an update needs at install: the shipped-deck installer (services/builtin-decks.worker.ts)
+ * runs at start-up whenever a version brings new or changed decks, which may be offline just after an
+ * update. (A first visit runs it online, from the network, before any worker controls the page.)
  */
 export function shellWorkerUrls(build: readonly string[], base: string): string[] {
 	return build.filter((url) => isWorkerScript(url, base) && /\/builtin-decks\.worker-[^/]+$/.test(url));

@@ -46,8 +46,12 @@ export class ReviewSession extends CardSession<UndoEntry> {
 
 	async start(): Promise<void> {
 		try {
-			this.deckTitle = (await getDeck(this.db, this.deckId))?.title ?? '';
-			const study = await studySettingsForDeck(this.db, this.deckId, this.clock());
+			// Independent reads side by side: the first card is waiting on them (issue 13).
+			const [deck, study] = await Promise.all([
+				getDeck(this.db, this.deckId),
+				studySettingsForDeck(this.db, this.deckId, this.clock())
+			]);
+			this.deckTitle = deck?.title ?? '';
 			this.settings = study.settings;
 			this.dayCutoffHour = study.settings.dayCutoffHour;
 			// The first card is shown before the scheduler (ts-fsrs) is loaded; it comes while the card is read.
