@@ -8,10 +8,9 @@ import { Queue, queueForState } from '$lib/domain/model';
 import { cardOrdinals } from '$lib/domain/card-render';
 import { cardCreatedMs, compareLogs, replayCardLogs } from '$lib/domain/sync/card-replay';
 import type { SyncedCardRow, SyncedNoteRow } from '$lib/domain/sync/row-docs';
-import { newCardSchedule, pickSchedule } from '$lib/domain/schedule';
+import { newCardSchedule, pickSchedule, type CardSchedule } from '$lib/domain/schedule';
 import { cardId } from '$lib/domain/card-id';
 import { suspensionReason } from '$lib/domain/cards/suspension';
-import { canonicalJson } from '$lib/domain/sync/revisions';
 import type { KartkaDB } from './db';
 import { settingsForDeck } from './settings.repo';
 import type { SyncedLogRow } from './sync-tracking.repo';
@@ -19,6 +18,28 @@ import { cardsOfNotes } from './cards-of-notes.repo';
 
 /** A log pulled from the server whose schedules are not computed yet. */
 export const UNREPLAYED = -1;
+
+/**
+ * Whether a stored schedule is exactly `replayed` (the same fields, no others). Field by field: the
+ * canonical JSON of both, four times per stored log, cost as much as the replay itself.
+ */
+function sameSchedule(stored: CardSchedule, replayed: CardSchedule): boolean {
+	let keys = 0;
+	for (const key in stored) if ((stored as unknown as Record<string, unknown>)[key] !== undefined) keys++;
+	return (
+		keys === SCHEDULE_KEYS &&
+		stored.state === replayed.state &&
+		stored.dueMs === replayed.dueMs &&
+		stored.stability === replayed.stability &&
+		stored.difficulty === replayed.difficulty &&
+		stored.scheduledDays === replayed.scheduledDays &&
+		stored.learningSteps === replayed.learningSteps &&
+		stored.reps === replayed.reps &&
+		stored.lapses === replayed.lapses &&
+		stored.lastReviewMs === replayed.lastReviewMs
+	);
+}
+const SCHEDULE_KEYS = Object.keys(newCardSchedule(0)).length;
 
 const realLogs = (logs: SyncedLogRow[]) => logs.filter((l) => l.afterRev !== UNREPLAYED);
 
@@ -40,13 +61,18 @@ export async function replayOrderCreatedMs(db: KartkaDB, noteIds: string[]): Pro
 	return out;
 }
 
-/** Cards a note should have and does not (a note that arrived, or a new cloze): created as new cards. */
-export async function ensureCards(db: KartkaDB, note: SyncedNoteRow, createdMs: number): Promise<string[]> {
-	const ords = cardOrdinals(note.kind, note.fields);
-	const existing = new Set((await cardsOfNotes(db, [note.id])).map((c) => c.ord));
+/**
+ * Cards a note should have and does not (a note that arrived, or a new cloze), as new card rows, given
+ * the ordinals it has (`existingOrds`). Pure: the caller writes `added` (a pull, once per batch).
+ */
+export function missingCards(
+	note: SyncedNoteRow,
+	createdMs: number,
+	existingOrds: ReadonlySet<number>
+): { ids: string[]; added: SyncedCardRow[] } {
 	const added: SyncedCardRow[] = [];
-	for (const ord of ords) {
-		if (existing.has(ord)) continue;
+	for (const ord of cardOrdinals(note.kind, note.fields)) {
+		if (existingOrds.has(ord)) continue;
 		added.push({
 			id: cardId(note.id, ord),
 			noteId: note.id,
@@ -59,8 +85,8 @@ export async function ensureCards(db: KartkaDB, note: SyncedNoteRow, createdMs: 
 			...newCardSchedule(createdMs)
 		});
 	}
-	await db.cards.bulkAdd(added);
-	return [...existing].map((ord) => cardId(note.id, ord)).concat(added.map((c) => c.id));
+	const ids = [...existingOrds].map((ord) => cardId(note.id, ord)).concat(added.map((c) => c.id));
+	return { ids, added };
 }
 
 /**
@@ -116,8 +142,8 @@ export async function recomputeCards(
 			const afterRev = i === sortedLogs.length - 1 ? rev : log.afterRev === UNREPLAYED ? 0 : log.afterRev;
 			if (
 				log.afterRev !== afterRev ||
-				canonicalJson(log.before) !== canonicalJson(step.before) ||
-				canonicalJson(log.after) !== canonicalJson(step.after)
+				!sameSchedule(log.before, step.before) ||
+				!sameSchedule(log.after, step.after)
 			)
 				logPuts.push({ ...log, before: step.before, after: step.after, afterRev });
 		});
