@@ -40,12 +40,14 @@ export class DexieSyncStore implements LocalSyncStore {
 		return deviceIdOf(this.db);
 	}
 
-	async pending(limit: number): Promise<PendingBatch> {
+	async pending(limit: number, afterSeq?: number): Promise<PendingBatch> {
 		const { db } = this;
 		const me = await deviceIdOf(db);
 		await expandBatches(db);
 		return db.transaction('r', db.tables, async () => {
-			const rows = await outboxTable(db).orderBy('seq').limit(limit).toArray();
+			const outbox = outboxTable(db);
+			const after = afterSeq === undefined ? outbox.orderBy('seq') : outbox.where('seq').above(afterSeq);
+			const rows = await after.limit(limit).toArray();
 			if (rows.length === 0) return { docs: [], uptoSeq: 0 };
 			const revs = await syncRevsTable(db).bulkGet(rows.map((r) => r.docId));
 			const docs: OutgoingDoc[] = [];

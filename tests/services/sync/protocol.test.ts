@@ -203,6 +203,38 @@ describe('sync protocol against pouchdb-server', () => {
 		laptop.close();
 	});
 
+	it('an answer undone while an earlier batch of the same push is sent still reaches the server as a deletion', async () => {
+		const url = await createDatabase(server, 'undo-mid-push');
+		const phone = new Device('phone');
+		const laptop = new Device('laptop');
+		await importDeck(phone, 'u', 2, 0);
+		await phone.sync(url);
+		await phone.answer('u/b1#0', 3, T0 + 1000);
+		const { log } = await phone.answer('u/b0#0', 3, T0 + 2000);
+		await phone.answer('u/b1#0', 4, T0 + 700_000);
+		// The second log is in the first batch (of two); it is undone after that batch was read and before
+		// the next one is, so the next one holds its deletion, read before the push recorded the first
+		// batch's revisions.
+		const pending = phone.store.pending.bind(phone.store);
+		let undone = false;
+		phone.store.pending = async (limit, afterSeq) => {
+			if (afterSeq !== undefined && !undone) {
+				undone = true;
+				await undoAnswer(phone.db, log.id!, T0 + 3000);
+			}
+			return pending(limit, afterSeq);
+		};
+		await phone.sync(url, { batchSize: 2 });
+		expect(undone).toBe(true);
+		const onServer = await (await fetch(`${url}/log:${(log as { uid?: string }).uid}`)).json();
+		expect(onServer.error).toBe('not_found');
+		await laptop.sync(url);
+		expect(await laptop.db.reviewLogs.count()).toBe(2);
+		expect(await snapshot(laptop.db)).toEqual(await snapshot(phone.db));
+		phone.close();
+		laptop.close();
+	});
+
 	it('media travel as attachments; a file over the size cap stays on its device', async () => {
 		const url = await createDatabase(server, 'media');
 		const phone = new Device('phone');

@@ -46,8 +46,11 @@ export interface WrittenRev {
 export interface LocalSyncStore {
 	/** This device's id (also names its checkpoint on the server). */
 	deviceId(): Promise<string>;
-	/** Up to `limit` local changes not yet on the server, oldest first. */
-	pending(limit: number): Promise<PendingBatch>;
+	/**
+	 * Up to `limit` local changes not yet on the server, oldest first; after outbox position `afterSeq`
+	 * when given (the next batch, read while the one before it is still being sent).
+	 */
+	pending(limit: number, afterSeq?: number): Promise<PendingBatch>;
 	/** The batch is on the server: remember revisions, clear the outbox up to `uptoSeq` (ONE transaction). */
 	markPushed(written: WrittenRev[], uptoSeq: number): Promise<void>;
 	/** The last revision this device knows of each document. */

@@ -49,8 +49,13 @@ function toCouch(doc: OutgoingDoc, rev: string): CouchDoc {
 /**
  * Push. A batch of nothing but new review logs goes straight to `_bulk_docs` (`new_edits: false` leaves a
  * revision the server already has unchanged, so re-sending such a batch after a cut is harmless); any
- * other batch asks `_revs_diff` first, as CouchDB's replicator does. (Reading the next batch while the
- * server stores this one was tried and dropped: the two-browser test then ended with different counts.)
+ * other batch asks `_revs_diff` first, as CouchDB's replicator does.
+ * The next batch is read while the server stores this one, and this one is marked pushed while the next
+ * is sent. The read comes before this batch's revisions are recorded, so a document it shares with an
+ * earlier batch of this push (changed again meanwhile, or undone) takes its base revision from what this
+ * push wrote, never the stale one it read (the earlier attempt without this ended with different counts
+ * in the two-browser test: an answer undone mid-push was taken for never sent). The last, empty read
+ * is done again after the last batch is recorded, so that nothing changed meanwhile waits a sync.
  */
 export async function push(
 	http: CouchHttp,
@@ -59,26 +64,49 @@ export async function push(
 ): Promise<{ pushed: number; written: Map<string, string> }> {
 	const batchSize = options.batchSize ?? DEFAULT_BATCH;
 	let pushed = 0;
-	const allWritten = new Map<string, string>();
-	for (let batchNo = 0; batchNo < (options.maxBatches ?? DEFAULT_MAX_BATCHES); batchNo++) {
-		const batch = await store.pending(batchSize);
-		if (batch.docs.length === 0) break;
-		const revs = new Map<string, string>();
-		const written: WrittenRev[] = [];
-		for (const doc of batch.docs) {
-			// Created and undone before it ever reached the server: nothing to send.
-			if (!doc.body && !doc.baseRev) continue;
-			const rev = nextRev(doc.baseRev, doc.body, !doc.body);
-			revs.set(doc.id, rev);
-			written.push({ id: doc.id, rev, history: historyAfter(rev, doc.history) });
+	const allWritten = new Map<string, WrittenRev>();
+	let marking: Promise<void> = Promise.resolve();
+	let read = store.pending(batchSize);
+	let readAfterMark = true;
+	try {
+		for (let batchNo = 0; batchNo < (options.maxBatches ?? DEFAULT_MAX_BATCHES); batchNo++) {
+			let batch = await read;
+			if (batch.docs.length === 0 && !readAfterMark) {
+				await marking;
+				batch = await (read = store.pending(batchSize));
+			}
+			if (batch.docs.length === 0) break;
+			const revs = new Map<string, string>();
+			const written: WrittenRev[] = [];
+			for (const doc of batch.docs) {
+				const mine = allWritten.get(doc.id);
+				const baseRev = mine?.rev ?? doc.baseRev;
+				const history = mine?.history ?? doc.history;
+				// Created and undone before it ever reached the server: nothing to send.
+				if (!doc.body && !baseRev) continue;
+				const rev = nextRev(baseRev, doc.body, !doc.body);
+				revs.set(doc.id, rev);
+				doc.baseRev = baseRev;
+				doc.history = history;
+				written.push({ id: doc.id, rev, history: historyAfter(rev, history) });
+			}
+			read = store.pending(batchSize, batch.uptoSeq);
+			read.catch(() => undefined); // awaited above; a failure is reported there
+			readAfterMark = false;
+			if (revs.size > 0) await send(http, batch.docs, revs);
+			await marking;
+			marking = store.markPushed(written, batch.uptoSeq);
+			marking.catch(() => undefined); // awaited before the next one and at the end
+			for (const w of written) allWritten.set(w.id, w);
+			pushed += batch.docs.length;
+			options.onProgress?.({ phase: 'push', done: pushed });
 		}
-		if (revs.size > 0) await send(http, batch.docs, revs);
-		await store.markPushed(written, batch.uptoSeq);
-		for (const w of written) allWritten.set(w.id, w.rev);
-		pushed += batch.docs.length;
-		options.onProgress?.({ phase: 'push', done: pushed });
+		await marking;
+	} finally {
+		// Nothing of this push may outlive it (see allOrFirstError).
+		await Promise.allSettled([read, marking]);
 	}
-	return { pushed, written: allWritten };
+	return { pushed, written: new Map([...allWritten].map(([id, w]) => [id, w.rev])) };
 }
 
 async function send(http: CouchHttp, docs: OutgoingDoc[], revs: Map<string, string>) {
