@@ -196,7 +196,13 @@ async function applyOther(ctx: BatchContext, docId: string, key: string, remote:
 	}
 }
 
-export async function applyRemoteBatch(db: KartkaDB, docs: IncomingDoc[], checkpoint: string): Promise<void> {
+/** `presentUids`: every log uid this device can have (see logsByUid), when a large pull has read them. */
+export async function applyRemoteBatch(
+	db: KartkaDB,
+	docs: IncomingDoc[],
+	checkpoint: string,
+	presentUids?: ReadonlySet<string>
+): Promise<void> {
 	// Only our own writes came back: nothing to apply but the checkpoint.
 	if (docs.length === 0) return putSyncMeta(db, 'pullCheckpoint', checkpoint);
 	await db.transaction('rw', db.tables, async () => {
@@ -209,7 +215,7 @@ export async function applyRemoteBatch(db: KartkaDB, docs: IncomingDoc[], checkp
 			.filter((k) => k?.kind === 'log')
 			.map((k) => k!.key);
 		const me = await deviceIdOf(db);
-		const known = await logsByUid(db, uids, me);
+		const known = await logsByUid(db, uids, me, presentUids);
 		const noteIds = docs
 			.map((d) => kindOfDocId(d.id))
 			.filter((k) => k?.kind === 'note')

@@ -34,7 +34,29 @@ import {
 } from './sync-tracking.repo';
 
 export class DexieSyncStore implements LocalSyncStore {
+	/**
+	 * During a large pull (beginLargePull): the document ids with a known revision and the log uids on
+	 * this device, read once, plus what the pull has applied since. Only ids in them are looked up one by
+	 * one; an id outside them cannot be on the device, except through a change made meanwhile by another
+	 * tab, which at worst applies a document again (idempotent) or refuses a batch (the unique uid index),
+	 * never writes it twice.
+	 */
+	private large: { docIds: Set<string>; uids: Set<string> } | null = null;
+
 	constructor(private readonly db: KartkaDB) {}
+
+	async beginLargePull(): Promise<void> {
+		const { db } = this;
+		await db.transaction('r', [syncRevsTable(db), db.reviewLogs], async () => {
+			const docIds = (await syncRevsTable(db).toCollection().primaryKeys()) as string[];
+			const uids = (await db.reviewLogs.orderBy('uid').keys()) as string[];
+			this.large = { docIds: new Set(docIds), uids: new Set(uids) };
+		});
+	}
+
+	endLargePull(): void {
+		this.large = null;
+	}
 
 	deviceId(): Promise<string> {
 		return deviceIdOf(this.db);
@@ -153,14 +175,22 @@ export class DexieSyncStore implements LocalSyncStore {
 	}
 
 	async knownRevs(ids: string[]): Promise<Map<string, string>> {
-		const rows = await syncRevsTable(this.db).bulkGet(ids);
+		const known = this.large?.docIds;
+		const rows = await syncRevsTable(this.db).bulkGet(known ? ids.filter((id) => known.has(id)) : ids);
 		return new Map(rows.filter((r) => r !== undefined).map((r) => [r.docId, r.rev]));
 	}
 
 	async applyRemote(docs: IncomingDoc[], checkpoint: string): Promise<void> {
 		// A pulled document is merged with this device's queued change of it: batches first.
 		await expandBatches(this.db);
-		return applyRemoteBatch(this.db, docs, checkpoint);
+		const large = this.large;
+		await applyRemoteBatch(this.db, docs, checkpoint, large?.uids);
+		if (!large) return;
+		for (const doc of docs) {
+			large.docIds.add(doc.id);
+			const found = kindOfDocId(doc.id);
+			if (found?.kind === 'log') large.uids.add(found.key);
+		}
 	}
 
 	async pullCheckpoint(): Promise<string | null> {

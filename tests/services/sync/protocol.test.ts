@@ -235,6 +235,33 @@ describe('sync protocol against pouchdb-server', () => {
 		laptop.close();
 	});
 
+	it('a log undone on the server during a long pull that brought it is deleted here too', async () => {
+		const url = await createDatabase(server, 'undo-mid-pull');
+		const phone = new Device('phone');
+		const laptop = new Device('laptop');
+		await importDeck(phone, 'v', 4, 0);
+		await phone.answer('v/b0#0', 3, T0 + 1000);
+		const { log } = await phone.answer('v/b1#0', 3, T0 + 2000);
+		await phone.answer('v/b2#0', 3, T0 + 3000);
+		await phone.sync(url);
+		// The laptop pulls two documents a batch: the deck, 4 notes, 3 logs. When it asks for the batch
+		// after the one with the log, the phone undoes that answer: the deletion comes in that same pull.
+		let changesAsked = 0;
+		const undoing: typeof fetch = async (input, init) => {
+			if (String(input).includes('/_changes') && ++changesAsked === 5) {
+				await undoAnswer(phone.db, log.id!, T0 + 4000);
+				await phone.sync(url);
+			}
+			return fetch(input, init);
+		};
+		await laptop.sync(url, { batchSize: 2, fetch: undoing });
+		expect(changesAsked).toBeGreaterThanOrEqual(5);
+		expect(await laptop.db.reviewLogs.count()).toBe(2);
+		expect(await snapshot(laptop.db)).toEqual(await snapshot(phone.db));
+		phone.close();
+		laptop.close();
+	});
+
 	it('media travel as attachments; a file over the size cap stays on its device', async () => {
 		const url = await createDatabase(server, 'media');
 		const phone = new Device('phone');

@@ -58,6 +58,12 @@ export interface LocalSyncStore {
 	/** Writes a batch of server documents and the pull checkpoint in ONE transaction. */
 	applyRemote(docs: IncomingDoc[], checkpoint: string): Promise<void>;
 	pullCheckpoint(): Promise<string | null>;
+	/**
+	 * A pull of many batches starts: the store may read once what it would otherwise look up document
+	 * by document (which revisions and logs it has). `endLargePull` when it is over, however it ends.
+	 */
+	beginLargePull?(): Promise<void>;
+	endLargePull?(): void;
 	/** Local changes waiting to be sent ("Offline: 14 changes waiting"). */
 	pendingCount(): Promise<number>;
 }

@@ -178,11 +178,17 @@ export async function pull(
 		return fetched;
 	};
 	let next = fetchFrom(since, early && since === local ? early : undefined);
+	let large = false;
 	try {
 		for (let batchNo = 0; batchNo < (options.maxBatches ?? DEFAULT_MAX_BATCHES); batchNo++) {
 			const batch = await next;
 			if (!batch) break;
 			next = batch.last ? Promise.resolve(null) : fetchFrom(batch.lastSeq);
+			// More than one more batch to come (CouchDB says how many; pouchdb-server may not).
+			if (!large && !batch.last && (batch.pending ?? Infinity) > batchSize && store.beginLargePull) {
+				large = true;
+				await store.beginLargePull();
+			}
 			conflictsResolved += batch.conflictsResolved;
 			if (batch.incoming.length === 0 && !batch.last && ++echoBatches < ECHO_CHECKPOINT_EVERY) {
 				unsaved = batch.lastSeq;
@@ -199,6 +205,7 @@ export async function pull(
 	} finally {
 		// Nothing of this pull may outlive it (see allOrFirstError), not even a download.
 		await next.catch(() => undefined);
+		if (large) store.endLargePull?.();
 	}
 	if (unsaved) await allOrFirstError([store.applyRemote([], unsaved), saveRemote(unsaved)]);
 	return { pulled, conflictsResolved };
