@@ -30,7 +30,8 @@ import {
 	logsByUid,
 	outboxTable,
 	syncRevsTable,
-	type OutboxRow
+	type OutboxRow,
+	type SyncRevRow
 } from './sync-tracking.repo';
 
 export class DexieSyncStore implements LocalSyncStore {
@@ -58,6 +59,20 @@ export class DexieSyncStore implements LocalSyncStore {
 		this.large = null;
 	}
 
+	/**
+	 * During a large push: the document ids with a known revision, read once, so that a batch of new
+	 * documents does not look up each one. The push itself knows what it wrote since (replicator.ts).
+	 */
+	private pushing: Set<string> | null = null;
+
+	async beginLargePush(): Promise<void> {
+		this.pushing = new Set((await syncRevsTable(this.db).toCollection().primaryKeys()) as string[]);
+	}
+
+	endLargePush(): void {
+		this.pushing = null;
+	}
+
 	deviceId(): Promise<string> {
 		return deviceIdOf(this.db);
 	}
@@ -71,7 +86,12 @@ export class DexieSyncStore implements LocalSyncStore {
 			const after = afterSeq === undefined ? outbox.orderBy('seq') : outbox.where('seq').above(afterSeq);
 			const rows = await after.limit(limit).toArray();
 			if (rows.length === 0) return { docs: [], uptoSeq: 0 };
-			const revs = await syncRevsTable(db).bulkGet(rows.map((r) => r.docId));
+			const known = this.pushing;
+			const revs = await syncRevsTable(db).bulkGet(
+				rows.map((r) => r.docId).filter((id) => !known || known.has(id))
+			);
+			const revOf = new Map<string, SyncRevRow>();
+			for (const rev of revs) if (rev) revOf.set(rev.docId, rev);
 			const docs: OutgoingDoc[] = [];
 			const notes = await this.notesFor(rows);
 			// One query for all the batch's logs (a lookup per log is far slower on a first sync).
@@ -80,15 +100,15 @@ export class DexieSyncStore implements LocalSyncStore {
 				.filter((k) => k?.kind === 'log')
 				.map((k) => k!.key);
 			const logs = new Map((await logsByUid(db, uids, me)).map((l) => [l.uid!, l]));
-			for (const [i, row] of rows.entries()) {
+			for (const row of rows) {
 				// Logs are built without awaiting (see sync-apply.repo.ts on early commits).
 				const found = kindOfDocId(row.docId);
 				const log = found?.kind === 'log' ? logs.get(found.key) : undefined;
 				const built =
 					found?.kind === 'log' ? { body: log ? logBody(log) : null } : await this.build(row, me, notes);
 				if (built === undefined) continue; // nothing to send for it (e.g. a file over the cap)
-				const known = revs[i];
-				docs.push({ id: row.docId, baseRev: known?.rev ?? null, history: known?.history ?? [], ...built });
+				const rev = revOf.get(row.docId);
+				docs.push({ id: row.docId, baseRev: rev?.rev ?? null, history: rev?.history ?? [], ...built });
 			}
 			return { docs, uptoSeq: rows.at(-1)!.seq! };
 		});

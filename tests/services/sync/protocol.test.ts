@@ -9,6 +9,7 @@ import { Queue } from '$lib/domain/model';
 import { countPending } from '$lib/db/sync-tracking.repo';
 import { trackChanges } from '$lib/db/sync-tracking.repo';
 import { MAX_MEDIA_BYTES } from '$lib/domain/sync/sync-docs';
+import { push } from '$lib/services/sync/replicator';
 import { makeNote } from '../../helpers/cards';
 import { deckRow, sampleNotes } from '../../helpers/db';
 import { createDatabase, Device, snapshot, startServer, stopServer, type SyncServer } from './sync-harness';
@@ -260,6 +261,22 @@ describe('sync protocol against pouchdb-server', () => {
 		expect(await snapshot(laptop.db)).toEqual(await snapshot(phone.db));
 		phone.close();
 		laptop.close();
+	});
+
+	it('a note edited after it was synced goes up as its next revision in a push of many batches', async () => {
+		const url = await createDatabase(server, 'large-push');
+		const phone = new Device('phone');
+		await importDeck(phone, 'w', 4, 0);
+		await phone.sync(url);
+		for (const [i, id] of ['w/b1#0', 'w/b2#0', 'w/b3#0'].entries()) await phone.answer(id, 3, T0 + 1000 + i);
+		await editNoteFields(phone.db, 'w/b0', { front: 'Edited', back: 'A' }, T0 + 2000);
+		// The push alone: the pull after it would merge a conflicting revision away.
+		await push(phone.http(url), phone.store, { batchSize: 1 });
+		const note = await (await fetch(`${url}/note:w%2Fb0?conflicts=true`)).json();
+		expect(note.fields.front).toBe('Edited');
+		expect(note._rev.startsWith('2-')).toBe(true);
+		expect(note._conflicts).toBeUndefined();
+		phone.close();
 	});
 
 	it('media travel as attachments; a file over the size cap stays on its device', async () => {

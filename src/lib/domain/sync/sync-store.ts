@@ -64,6 +64,9 @@ export interface LocalSyncStore {
 	 */
 	beginLargePull?(): Promise<void>;
 	endLargePull?(): void;
+	/** The same for a push of many batches (which revisions it has). */
+	beginLargePush?(): Promise<void>;
+	endLargePush?(): void;
 	/** Local changes waiting to be sent ("Offline: 14 changes waiting"). */
 	pendingCount(): Promise<number>;
 }

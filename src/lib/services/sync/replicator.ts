@@ -68,6 +68,7 @@ export async function push(
 	let marking: Promise<void> = Promise.resolve();
 	let read = store.pending(batchSize);
 	let readAfterMark = true;
+	let large = false;
 	try {
 		for (let batchNo = 0; batchNo < (options.maxBatches ?? DEFAULT_MAX_BATCHES); batchNo++) {
 			let batch = await read;
@@ -76,6 +77,11 @@ export async function push(
 				batch = await (read = store.pending(batchSize));
 			}
 			if (batch.docs.length === 0) break;
+			// A full batch: more to come. The next read is not issued yet, so it sees the whole set.
+			if (!large && batch.docs.length >= batchSize && store.beginLargePush) {
+				large = true;
+				await store.beginLargePush();
+			}
 			const revs = new Map<string, string>();
 			const written: WrittenRev[] = [];
 			for (const doc of batch.docs) {
@@ -105,6 +111,7 @@ export async function push(
 	} finally {
 		// Nothing of this push may outlive it (see allOrFirstError).
 		await Promise.allSettled([read, marking]);
+		if (large) store.endLargePush?.();
 	}
 	return { pushed, written: new Map([...allWritten].map(([id, w]) => [id, w.rev])) };
 }
