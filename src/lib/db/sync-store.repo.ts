@@ -42,7 +42,7 @@ export class DexieSyncStore implements LocalSyncStore {
 	 * tab, which at worst applies a document again (idempotent) or refuses a batch (the unique uid index),
 	 * never writes it twice.
 	 */
-	private large: { docIds: Set<string>; uids: Set<string> } | null = null;
+	private pulling: { docIds: Set<string>; uids: Set<string> } | null = null;
 
 	constructor(private readonly db: KartkaDB) {}
 
@@ -51,12 +51,12 @@ export class DexieSyncStore implements LocalSyncStore {
 		await db.transaction('r', [syncRevsTable(db), db.reviewLogs], async () => {
 			const docIds = (await syncRevsTable(db).toCollection().primaryKeys()) as string[];
 			const uids = (await db.reviewLogs.orderBy('uid').keys()) as string[];
-			this.large = { docIds: new Set(docIds), uids: new Set(uids) };
+			this.pulling = { docIds: new Set(docIds), uids: new Set(uids) };
 		});
 	}
 
 	endLargePull(): void {
-		this.large = null;
+		this.pulling = null;
 	}
 
 	/**
@@ -195,7 +195,7 @@ export class DexieSyncStore implements LocalSyncStore {
 	}
 
 	async knownRevs(ids: string[]): Promise<Map<string, string>> {
-		const known = this.large?.docIds;
+		const known = this.pulling?.docIds;
 		const rows = await syncRevsTable(this.db).bulkGet(known ? ids.filter((id) => known.has(id)) : ids);
 		return new Map(rows.filter((r) => r !== undefined).map((r) => [r.docId, r.rev]));
 	}
@@ -203,13 +203,13 @@ export class DexieSyncStore implements LocalSyncStore {
 	async applyRemote(docs: IncomingDoc[], checkpoint: string): Promise<void> {
 		// A pulled document is merged with this device's queued change of it: batches first.
 		await expandBatches(this.db);
-		const large = this.large;
-		await applyRemoteBatch(this.db, docs, checkpoint, large?.uids);
-		if (!large) return;
+		const pulling = this.pulling;
+		await applyRemoteBatch(this.db, docs, checkpoint, pulling?.uids);
+		if (!pulling) return;
 		for (const doc of docs) {
-			large.docIds.add(doc.id);
+			pulling.docIds.add(doc.id);
 			const found = kindOfDocId(doc.id);
-			if (found?.kind === 'log') large.uids.add(found.key);
+			if (found?.kind === 'log') pulling.uids.add(found.key);
 		}
 	}
 
