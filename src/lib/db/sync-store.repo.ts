@@ -42,16 +42,24 @@ export class DexieSyncStore implements LocalSyncStore {
 	 * tab, which at worst applies a document again (idempotent) or refuses a batch (the unique uid index),
 	 * never writes it twice.
 	 */
-	private pulling: { docIds: Set<string>; uids: Set<string> } | null = null;
+	private pulling: { docIds: Set<string> | null; uids: Set<string> | null } | null = null;
 
 	constructor(private readonly db: KartkaDB) {}
 
-	async beginLargePull(): Promise<void> {
+	/**
+	 * Each set is read only when reading it costs less than the lookups it saves: the pull is expected to
+	 * bring more documents than the table holds rows (always on a new device). Reading a large uid index
+	 * walks it key by key.
+	 */
+	async beginLargePull(expectedDocs = Infinity): Promise<void> {
 		const { db } = this;
 		await db.transaction('r', [syncRevsTable(db), db.reviewLogs], async () => {
-			const docIds = (await syncRevsTable(db).toCollection().primaryKeys()) as string[];
-			const uids = (await db.reviewLogs.orderBy('uid').keys()) as string[];
-			this.pulling = { docIds: new Set(docIds), uids: new Set(uids) };
+			const revRows = await syncRevsTable(db).count();
+			const logRows = await db.reviewLogs.count();
+			const docIds =
+				revRows <= expectedDocs ? ((await syncRevsTable(db).toCollection().primaryKeys()) as string[]) : null;
+			const uids = logRows <= expectedDocs ? ((await db.reviewLogs.orderBy('uid').keys()) as string[]) : null;
+			this.pulling = { docIds: docIds && new Set(docIds), uids: uids && new Set(uids) };
 		});
 	}
 
@@ -204,12 +212,12 @@ export class DexieSyncStore implements LocalSyncStore {
 		// A pulled document is merged with this device's queued change of it: batches first.
 		await expandBatches(this.db);
 		const pulling = this.pulling;
-		await applyRemoteBatch(this.db, docs, checkpoint, pulling?.uids);
+		await applyRemoteBatch(this.db, docs, checkpoint, pulling?.uids ?? undefined);
 		if (!pulling) return;
 		for (const doc of docs) {
-			pulling.docIds.add(doc.id);
+			pulling.docIds?.add(doc.id);
 			const found = kindOfDocId(doc.id);
-			if (found?.kind === 'log') pulling.uids.add(found.key);
+			if (found?.kind === 'log') pulling.uids?.add(found.key);
 		}
 	}
 

@@ -62,7 +62,7 @@ export interface LocalSyncStore {
 	 * A pull of many batches starts: the store may read once what it would otherwise look up document
 	 * by document (which revisions and logs it has). `endLargePull` when it is over, however it ends.
 	 */
-	beginLargePull?(): Promise<void>;
+	beginLargePull?(expectedDocs?: number): Promise<void>;
 	endLargePull?(): void;
 	/** The same for a push of many batches (which revisions it has). */
 	beginLargePush?(): Promise<void>;

@@ -191,10 +191,12 @@ export async function pull(
 			const batch = await next;
 			if (!batch) break;
 			next = batch.last ? Promise.resolve(null) : fetchFrom(batch.lastSeq);
-			// More than one more batch to come (CouchDB says how many; pouchdb-server may not).
-			if (!large && !batch.last && (batch.pending ?? Infinity) > batchSize && store.beginLargePull) {
+			// Documents to apply and more than one more batch of them to come (CouchDB says how many;
+			// pouchdb-server may not). Not for echoes of our own push, which are recognised in memory.
+			const more = batch.pending ?? Infinity;
+			if (!large && batch.incoming.length > 0 && !batch.last && more > batchSize && store.beginLargePull) {
 				large = true;
-				await store.beginLargePull();
+				await store.beginLargePull(batch.pending);
 			}
 			conflictsResolved += batch.conflictsResolved;
 			if (batch.incoming.length === 0 && !batch.last && ++echoBatches < ECHO_CHECKPOINT_EVERY) {
