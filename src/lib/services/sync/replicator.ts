@@ -11,7 +11,7 @@ import { KartkaError } from '$lib/domain/errors';
 import { historyAfter, nextRev, revisionsOf } from '$lib/domain/sync/revisions';
 import type { CouchHttp } from './couch-http';
 import { encodeAttachment } from './attachments';
-import type { LocalSyncStore, OutgoingDoc, WrittenRev } from '$lib/domain/sync/sync-store';
+import type { LocalSyncStore, OutgoingDoc, PendingBatch, WrittenRev } from '$lib/domain/sync/sync-store';
 import { fetchBatch, type ChangesAnswer, type CouchDoc } from './pull-fetch';
 
 export interface SyncProgress {
@@ -66,14 +66,15 @@ export async function push(
 	let pushed = 0;
 	const allWritten = new Map<string, WrittenRev>();
 	let marking: Promise<void> = Promise.resolve();
-	let read = store.pending(batchSize);
+	let read: Promise<PendingBatch> | null = store.pending(batchSize);
 	let readAfterMark = true;
 	let large = false;
 	try {
 		for (let batchNo = 0; batchNo < (options.maxBatches ?? DEFAULT_MAX_BATCHES); batchNo++) {
-			let batch = await read;
-			if (batch.docs.length === 0 && !readAfterMark) {
+			let batch: PendingBatch | null = read ? await read : null;
+			if (!batch || (batch.docs.length === 0 && !readAfterMark)) {
 				await marking;
+				readAfterMark = true;
 				batch = await (read = store.pending(batchSize));
 			}
 			if (batch.docs.length === 0) break;
@@ -96,8 +97,9 @@ export async function push(
 				doc.history = history;
 				written.push({ id: doc.id, rev, history: historyAfter(rev, history) });
 			}
-			read = store.pending(batchSize, batch.uptoSeq);
-			read.catch(() => undefined); // awaited above; a failure is reported there
+			// A short batch was all there was: no read ahead (an incremental sync reads twice, as before).
+			read = batch.docs.length >= batchSize ? store.pending(batchSize, batch.uptoSeq) : null;
+			read?.catch(() => undefined); // awaited above; a failure is reported there
 			readAfterMark = false;
 			if (revs.size > 0) await send(http, batch.docs, revs);
 			await marking;
