@@ -8,7 +8,8 @@ import { Queue, queueForState } from '$lib/domain/model';
 import { cardOrdinals } from '$lib/domain/card-render';
 import { cardCreatedMs, compareLogs, replayCardLogs } from '$lib/domain/sync/card-replay';
 import type { SyncedCardRow, SyncedNoteRow } from '$lib/domain/sync/row-docs';
-import { newCardSchedule, pickSchedule, type CardSchedule } from '$lib/domain/schedule';
+import { newCardSchedule, pickSchedule } from '$lib/domain/schedule';
+import { canonicalJson } from '$lib/domain/sync/revisions';
 import { cardId } from '$lib/domain/card-id';
 import { suspensionReason } from '$lib/domain/cards/suspension';
 import type { KartkaDB } from './db';
@@ -18,28 +19,6 @@ import { cardsOfNotes } from './cards-of-notes.repo';
 
 /** A log pulled from the server whose schedules are not computed yet. */
 export const UNREPLAYED = -1;
-
-/**
- * Whether a stored schedule is exactly `replayed` (the same fields, no others). Field by field: the
- * canonical JSON of both, four times per stored log, cost as much as the replay itself.
- */
-function sameSchedule(stored: CardSchedule, replayed: CardSchedule): boolean {
-	let keys = 0;
-	for (const key in stored) if ((stored as unknown as Record<string, unknown>)[key] !== undefined) keys++;
-	return (
-		keys === SCHEDULE_KEYS &&
-		stored.state === replayed.state &&
-		stored.dueMs === replayed.dueMs &&
-		stored.stability === replayed.stability &&
-		stored.difficulty === replayed.difficulty &&
-		stored.scheduledDays === replayed.scheduledDays &&
-		stored.learningSteps === replayed.learningSteps &&
-		stored.reps === replayed.reps &&
-		stored.lapses === replayed.lapses &&
-		stored.lastReviewMs === replayed.lastReviewMs
-	);
-}
-const SCHEDULE_KEYS = Object.keys(newCardSchedule(0)).length;
 
 const realLogs = (logs: SyncedLogRow[]) => logs.filter((l) => l.afterRev !== UNREPLAYED);
 
@@ -142,8 +121,8 @@ export async function recomputeCards(
 			const afterRev = i === sortedLogs.length - 1 ? rev : log.afterRev === UNREPLAYED ? 0 : log.afterRev;
 			if (
 				log.afterRev !== afterRev ||
-				!sameSchedule(log.before, step.before) ||
-				!sameSchedule(log.after, step.after)
+				canonicalJson(log.before) !== canonicalJson(step.before) ||
+				canonicalJson(log.after) !== canonicalJson(step.after)
 			)
 				logPuts.push({ ...log, before: step.before, after: step.after, afterRev });
 		});
