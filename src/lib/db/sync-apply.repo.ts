@@ -19,7 +19,7 @@ import { docId as syncDocId } from '$lib/domain/sync/doc-ids';
 import { kindOfDocId, type CardBody, type NoteBody, type SyncBody } from '$lib/domain/sync/sync-docs';
 import type { IncomingDoc } from '$lib/domain/sync/sync-store';
 import type { KartkaDB } from './db';
-import { ensureCards, recomputeCards, replayOrderCreatedMs, UNREPLAYED } from './sync-replay.repo';
+import { missingCards, recomputeCards, replayOrderCreatedMs, UNREPLAYED } from './sync-replay.repo';
 import {
 	deviceIdOf,
 	getSyncMeta,
@@ -30,7 +30,7 @@ import {
 	type OutboxRow,
 	type SyncedLogRow
 } from './sync-tracking.repo';
-import { cardIdsOfNote } from './cards-of-notes.repo';
+import { cardIdsOfNote, cardsOfNotes } from './cards-of-notes.repo';
 import { applySuspension } from '$lib/domain/sync/bulk-sync';
 import { deleteLogsOfCards, HELD_CARD_DOCS, removeDeletedDeck } from './sync-apply-deletions.repo';
 
@@ -45,6 +45,12 @@ export interface BatchContext {
 	/** Suspensions that arrived before their card (its note came later): applied when it is created. */
 	held: Record<string, CardBody>;
 	heldChanged: boolean;
+	/** The batch's notes as stored here, and the ordinals of their cards (one query each, not per note). */
+	localNotes: Map<string, SyncedNoteRow>;
+	cardOrds: Map<string, Set<number>>;
+	/** Rows written once at the end of the documents (a bulk write each, not one per note). */
+	notePuts: SyncedNoteRow[];
+	newCards: Map<string, SyncedCardRow>;
 }
 
 /** The version to keep: the server's, or merged with this device's unsent change of the same document. */
@@ -81,41 +87,66 @@ async function deleteNote(ctx: BatchContext, noteId: string, deletedMs: number) 
 	await ctx.db.notes.delete(noteId);
 }
 
-async function applyNote(ctx: BatchContext, docId: string, noteId: string, remote: NoteBody) {
-	const local = (await ctx.db.notes.get(noteId)) as SyncedNoteRow | undefined;
+/** Not async when it reads nothing (see applyLog): returns the reads and writes it needs, if any. */
+function applyNote(ctx: BatchContext, docId: string, noteId: string, remote: NoteBody) {
+	const local = ctx.localNotes.get(noteId);
 	const pending = ctx.pending.get(docId);
-	let localBody: NoteBody | undefined;
-	if (pending && local) {
-		const created =
-			local.createdMs ?? (await replayOrderCreatedMs(ctx.db, [noteId])).get(noteId) ?? local.updatedMs;
-		localBody = noteBody(local, created, pending.changedMs, ctx.me);
-	}
-	const merged = withLocal(remote, localBody) as NoteBody;
+	if (!pending || !local) return placeNote(ctx, noteId, remote, local);
+	const merge = (createdMs: number) =>
+		withLocal(remote, noteBody(local, createdMs, pending.changedMs, ctx.me)) as NoteBody;
+	if (local.createdMs !== undefined) return placeNote(ctx, noteId, merge(local.createdMs), local);
+	return replayOrderCreatedMs(ctx.db, [noteId]).then((created) =>
+		placeNote(ctx, noteId, merge(created.get(noteId) ?? local.updatedMs), local)
+	);
+}
+
+/** The note and its new cards are queued for the batch's bulk writes (applyRemoteBatch). */
+function placeNote(ctx: BatchContext, noteId: string, merged: NoteBody, local: SyncedNoteRow | undefined) {
 	if (merged.deleted) return deleteNote(ctx, noteId, merged.editedMs);
 	const row = noteFromBody(noteId, merged);
 	// Keep the device's own creation time of existing cards (the same value, made here first).
 	if (local?.createdMs !== undefined) row.createdMs = local.createdMs;
-	await ctx.db.notes.put(row);
-	for (const id of await ensureCards(ctx.db, row, row.createdMs ?? merged.createdMs)) {
+	ctx.notePuts.push(row);
+	const cards = missingCards(row, row.createdMs ?? merged.createdMs, ctx.cardOrds.get(noteId) ?? new Set());
+	for (const card of cards.added) ctx.newCards.set(card.id, card);
+	const held: [string, CardBody][] = [];
+	for (const id of cards.ids) {
 		ctx.touchedCards.add(id);
-		const held = ctx.held[id];
-		if (held) {
-			delete ctx.held[id];
-			ctx.heldChanged = true;
-			await applyCard(ctx, syncDocId('card', id), id, held);
-		}
+		const body = ctx.held[id];
+		if (!body) continue;
+		delete ctx.held[id];
+		ctx.heldChanged = true;
+		held.push([id, body]);
 	}
+	if (held.length === 0) return;
+	return (async () => {
+		for (const [id, body] of held) await applyCard(ctx, syncDocId('card', id), id, body);
+	})();
 }
 
-async function applyCard(ctx: BatchContext, docId: string, cardId: string, remote: CardBody) {
-	const card = (await ctx.db.cards.get(cardId)) as SyncedCardRow | undefined;
-	if (!card) {
-		// Its note has not arrived yet (pushed after the suspension): keep the later of the two for it.
-		const before = ctx.held[cardId];
-		ctx.held[cardId] = before ? (mergeVersions([before, remote]) as CardBody) : remote;
-		ctx.heldChanged = true;
+/** Not async for a card this batch creates (it is still in memory), see applyLog. */
+function applyCard(ctx: BatchContext, docId: string, cardId: string, remote: CardBody) {
+	const created = ctx.newCards.get(cardId);
+	if (created) {
+		ctx.newCards.set(cardId, suspended(ctx, docId, created, remote));
+		ctx.touchedCards.add(cardId);
 		return;
 	}
+	return ctx.db.cards.get(cardId).then((card) => {
+		if (!card) {
+			// Its note has not arrived yet (pushed after the suspension): keep the later of the two for it.
+			const before = ctx.held[cardId];
+			ctx.held[cardId] = before ? (mergeVersions([before, remote]) as CardBody) : remote;
+			ctx.heldChanged = true;
+			return;
+		}
+		ctx.touchedCards.add(cardId);
+		return ctx.db.cards.put(suspended(ctx, docId, card as SyncedCardRow, remote));
+	});
+}
+
+/** The card with the suspension to keep: the server's, or merged with this device's unsent change. */
+function suspended(ctx: BatchContext, docId: string, card: SyncedCardRow, remote: CardBody): SyncedCardRow {
 	const pending = ctx.pending.get(docId);
 	const localBody: CardBody | undefined = pending
 		? {
@@ -126,8 +157,7 @@ async function applyCard(ctx: BatchContext, docId: string, cardId: string, remot
 			}
 		: undefined;
 	const merged = withLocal(remote, localBody) as CardBody;
-	await ctx.db.cards.put(applySuspension(card, merged));
-	ctx.touchedCards.add(cardId);
+	return applySuspension(card, merged);
 }
 
 async function applyOther(ctx: BatchContext, docId: string, key: string, remote: SyncBody, doc: IncomingDoc) {
@@ -163,7 +193,13 @@ async function applyOther(ctx: BatchContext, docId: string, key: string, remote:
 	}
 }
 
-export async function applyRemoteBatch(db: KartkaDB, docs: IncomingDoc[], checkpoint: string): Promise<void> {
+/** `presentUids`: every log uid this device can have (see logsByUid), when a large pull has read them. */
+export async function applyRemoteBatch(
+	db: KartkaDB,
+	docs: IncomingDoc[],
+	checkpoint: string,
+	presentUids?: ReadonlySet<string>
+): Promise<void> {
 	// Only our own writes came back: nothing to apply but the checkpoint.
 	if (docs.length === 0) return putSyncMeta(db, 'pullCheckpoint', checkpoint);
 	await db.transaction('rw', db.tables, async () => {
@@ -176,7 +212,19 @@ export async function applyRemoteBatch(db: KartkaDB, docs: IncomingDoc[], checkp
 			.filter((k) => k?.kind === 'log')
 			.map((k) => k!.key);
 		const me = await deviceIdOf(db);
-		const known = await logsByUid(db, uids, me);
+		const known = await logsByUid(db, uids, me, presentUids);
+		const noteIds = docs
+			.map((d) => kindOfDocId(d.id))
+			.filter((k) => k?.kind === 'note')
+			.map((k) => k!.key);
+		// Always a Dexie request, even for none (see applyLog).
+		const localNotes = await db.notes.bulkGet(noteIds);
+		const cardOrds = new Map<string, Set<number>>();
+		for (const card of await cardsOfNotes(db, noteIds)) {
+			const ords = cardOrds.get(card.noteId);
+			if (ords) ords.add(card.ord);
+			else cardOrds.set(card.noteId, new Set([card.ord]));
+		}
 		const ctx: BatchContext = {
 			db,
 			me,
@@ -185,7 +233,13 @@ export async function applyRemoteBatch(db: KartkaDB, docs: IncomingDoc[], checkp
 			logs: new Map(known.map((l) => [l.uid!, l])),
 			newLogs: [],
 			held: { ...((await getSyncMeta<Record<string, CardBody>>(db, HELD_CARD_DOCS)) ?? {}) },
-			heldChanged: false
+			heldChanged: false,
+			localNotes: new Map(
+				(localNotes as (SyncedNoteRow | undefined)[]).filter((n) => !!n).map((n) => [n!.id, n!])
+			),
+			cardOrds,
+			notePuts: [],
+			newCards: new Map()
 		};
 		for (const doc of docs) {
 			const found = kindOfDocId(doc.id);
@@ -195,10 +249,16 @@ export async function applyRemoteBatch(db: KartkaDB, docs: IncomingDoc[], checkp
 				if (deletion) await deletion;
 			} else if (!doc.body) {
 				// Deleted on the server by CouchDB itself (not one of our tombstones): nothing to change here.
-			} else if (doc.body.kind === 'note') await applyNote(ctx, doc.id, found.key, doc.body);
-			else if (doc.body.kind === 'card') await applyCard(ctx, doc.id, found.key, doc.body);
-			else await applyOther(ctx, doc.id, found.key, doc.body, doc);
+			} else if (doc.body.kind === 'note') {
+				const work = applyNote(ctx, doc.id, found.key, doc.body);
+				if (work) await work;
+			} else if (doc.body.kind === 'card') {
+				const work = applyCard(ctx, doc.id, found.key, doc.body);
+				if (work) await work;
+			} else await applyOther(ctx, doc.id, found.key, doc.body, doc);
 		}
+		await db.notes.bulkPut(ctx.notePuts);
+		await db.cards.bulkAdd([...ctx.newCards.values()]);
 		// The new logs are replayed in memory with their cards' other logs and written once, replayed.
 		await recomputeCards(db, ctx.touchedCards, ctx.newLogs);
 		await syncRevsTable(db).bulkPut(docs.map((d) => ({ docId: d.id, rev: d.rev, history: d.history })));

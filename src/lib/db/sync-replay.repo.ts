@@ -9,9 +9,9 @@ import { cardOrdinals } from '$lib/domain/card-render';
 import { cardCreatedMs, compareLogs, replayCardLogs } from '$lib/domain/sync/card-replay';
 import type { SyncedCardRow, SyncedNoteRow } from '$lib/domain/sync/row-docs';
 import { newCardSchedule, pickSchedule } from '$lib/domain/schedule';
+import { canonicalJson } from '$lib/domain/sync/revisions';
 import { cardId } from '$lib/domain/card-id';
 import { suspensionReason } from '$lib/domain/cards/suspension';
-import { canonicalJson } from '$lib/domain/sync/revisions';
 import type { KartkaDB } from './db';
 import { settingsForDeck } from './settings.repo';
 import type { SyncedLogRow } from './sync-tracking.repo';
@@ -40,13 +40,18 @@ export async function replayOrderCreatedMs(db: KartkaDB, noteIds: string[]): Pro
 	return out;
 }
 
-/** Cards a note should have and does not (a note that arrived, or a new cloze): created as new cards. */
-export async function ensureCards(db: KartkaDB, note: SyncedNoteRow, createdMs: number): Promise<string[]> {
-	const ords = cardOrdinals(note.kind, note.fields);
-	const existing = new Set((await cardsOfNotes(db, [note.id])).map((c) => c.ord));
+/**
+ * Cards a note should have and does not (a note that arrived, or a new cloze), as new card rows, given
+ * the ordinals it has (`existingOrds`). Pure: the caller writes `added` (a pull, once per batch).
+ */
+export function missingCards(
+	note: SyncedNoteRow,
+	createdMs: number,
+	existingOrds: ReadonlySet<number>
+): { ids: string[]; added: SyncedCardRow[] } {
 	const added: SyncedCardRow[] = [];
-	for (const ord of ords) {
-		if (existing.has(ord)) continue;
+	for (const ord of cardOrdinals(note.kind, note.fields)) {
+		if (existingOrds.has(ord)) continue;
 		added.push({
 			id: cardId(note.id, ord),
 			noteId: note.id,
@@ -59,8 +64,8 @@ export async function ensureCards(db: KartkaDB, note: SyncedNoteRow, createdMs: 
 			...newCardSchedule(createdMs)
 		});
 	}
-	await db.cards.bulkAdd(added);
-	return [...existing].map((ord) => cardId(note.id, ord)).concat(added.map((c) => c.id));
+	const ids = [...existingOrds].map((ord) => cardId(note.id, ord)).concat(added.map((c) => c.id));
+	return { ids, added };
 }
 
 /**

@@ -30,24 +30,76 @@ import {
 	logsByUid,
 	outboxTable,
 	syncRevsTable,
-	type OutboxRow
+	type OutboxRow,
+	type SyncRevRow
 } from './sync-tracking.repo';
 
 export class DexieSyncStore implements LocalSyncStore {
+	/**
+	 * During a large pull (beginLargePull): the document ids with a known revision and the log uids on
+	 * this device, read once, plus what the pull has applied since. Only ids in them are looked up one by
+	 * one; an id outside them cannot be on the device, except through a change made meanwhile by another
+	 * tab, which at worst applies a document again (idempotent) or refuses a batch (the unique uid index),
+	 * never writes it twice.
+	 */
+	private pulling: { docIds: Set<string> | null; uids: Set<string> | null } | null = null;
+
 	constructor(private readonly db: KartkaDB) {}
+
+	/**
+	 * Each set is read only when reading it costs less than the lookups it saves: the pull is expected to
+	 * bring more documents than the table holds rows (always on a new device). Reading a large uid index
+	 * walks it key by key.
+	 */
+	async beginLargePull(expectedDocs = Infinity): Promise<void> {
+		const { db } = this;
+		await db.transaction('r', [syncRevsTable(db), db.reviewLogs], async () => {
+			const revRows = await syncRevsTable(db).count();
+			const logRows = await db.reviewLogs.count();
+			const docIds =
+				revRows <= expectedDocs ? ((await syncRevsTable(db).toCollection().primaryKeys()) as string[]) : null;
+			const uids = logRows <= expectedDocs ? ((await db.reviewLogs.orderBy('uid').keys()) as string[]) : null;
+			this.pulling = { docIds: docIds && new Set(docIds), uids: uids && new Set(uids) };
+		});
+	}
+
+	endLargePull(): void {
+		this.pulling = null;
+	}
+
+	/**
+	 * During a large push: the document ids with a known revision, read once, so that a batch of new
+	 * documents does not look up each one. The push itself knows what it wrote since (replicator.ts).
+	 */
+	private pushing: Set<string> | null = null;
+
+	async beginLargePush(): Promise<void> {
+		this.pushing = new Set((await syncRevsTable(this.db).toCollection().primaryKeys()) as string[]);
+	}
+
+	endLargePush(): void {
+		this.pushing = null;
+	}
 
 	deviceId(): Promise<string> {
 		return deviceIdOf(this.db);
 	}
 
-	async pending(limit: number): Promise<PendingBatch> {
+	async pending(limit: number, afterSeq?: number): Promise<PendingBatch> {
 		const { db } = this;
 		const me = await deviceIdOf(db);
 		await expandBatches(db);
 		return db.transaction('r', db.tables, async () => {
-			const rows = await outboxTable(db).orderBy('seq').limit(limit).toArray();
+			const outbox = outboxTable(db);
+			const after = afterSeq === undefined ? outbox.orderBy('seq') : outbox.where('seq').above(afterSeq);
+			const rows = await after.limit(limit).toArray();
 			if (rows.length === 0) return { docs: [], uptoSeq: 0 };
-			const revs = await syncRevsTable(db).bulkGet(rows.map((r) => r.docId));
+			const known = this.pushing;
+			const revs = await syncRevsTable(db).bulkGet(
+				rows.map((r) => r.docId).filter((id) => !known || known.has(id))
+			);
+			const revOf = new Map<string, SyncRevRow>();
+			for (const rev of revs) if (rev) revOf.set(rev.docId, rev);
 			const docs: OutgoingDoc[] = [];
 			const notes = await this.notesFor(rows);
 			// One query for all the batch's logs (a lookup per log is far slower on a first sync).
@@ -56,15 +108,15 @@ export class DexieSyncStore implements LocalSyncStore {
 				.filter((k) => k?.kind === 'log')
 				.map((k) => k!.key);
 			const logs = new Map((await logsByUid(db, uids, me)).map((l) => [l.uid!, l]));
-			for (const [i, row] of rows.entries()) {
+			for (const row of rows) {
 				// Logs are built without awaiting (see sync-apply.repo.ts on early commits).
 				const found = kindOfDocId(row.docId);
 				const log = found?.kind === 'log' ? logs.get(found.key) : undefined;
 				const built =
 					found?.kind === 'log' ? { body: log ? logBody(log) : null } : await this.build(row, me, notes);
 				if (built === undefined) continue; // nothing to send for it (e.g. a file over the cap)
-				const known = revs[i];
-				docs.push({ id: row.docId, baseRev: known?.rev ?? null, history: known?.history ?? [], ...built });
+				const rev = revOf.get(row.docId);
+				docs.push({ id: row.docId, baseRev: rev?.rev ?? null, history: rev?.history ?? [], ...built });
 			}
 			return { docs, uptoSeq: rows.at(-1)!.seq! };
 		});
@@ -151,14 +203,22 @@ export class DexieSyncStore implements LocalSyncStore {
 	}
 
 	async knownRevs(ids: string[]): Promise<Map<string, string>> {
-		const rows = await syncRevsTable(this.db).bulkGet(ids);
+		const known = this.pulling?.docIds;
+		const rows = await syncRevsTable(this.db).bulkGet(known ? ids.filter((id) => known.has(id)) : ids);
 		return new Map(rows.filter((r) => r !== undefined).map((r) => [r.docId, r.rev]));
 	}
 
 	async applyRemote(docs: IncomingDoc[], checkpoint: string): Promise<void> {
 		// A pulled document is merged with this device's queued change of it: batches first.
 		await expandBatches(this.db);
-		return applyRemoteBatch(this.db, docs, checkpoint);
+		const pulling = this.pulling;
+		await applyRemoteBatch(this.db, docs, checkpoint, pulling?.uids ?? undefined);
+		if (!pulling) return;
+		for (const doc of docs) {
+			pulling.docIds?.add(doc.id);
+			const found = kindOfDocId(doc.id);
+			if (found?.kind === 'log') pulling.uids?.add(found.key);
+		}
 	}
 
 	async pullCheckpoint(): Promise<string | null> {

@@ -46,8 +46,11 @@ export interface WrittenRev {
 export interface LocalSyncStore {
 	/** This device's id (also names its checkpoint on the server). */
 	deviceId(): Promise<string>;
-	/** Up to `limit` local changes not yet on the server, oldest first. */
-	pending(limit: number): Promise<PendingBatch>;
+	/**
+	 * Up to `limit` local changes not yet on the server, oldest first; after outbox position `afterSeq`
+	 * when given (the next batch, read while the one before it is still being sent).
+	 */
+	pending(limit: number, afterSeq?: number): Promise<PendingBatch>;
 	/** The batch is on the server: remember revisions, clear the outbox up to `uptoSeq` (ONE transaction). */
 	markPushed(written: WrittenRev[], uptoSeq: number): Promise<void>;
 	/** The last revision this device knows of each document. */
@@ -55,6 +58,15 @@ export interface LocalSyncStore {
 	/** Writes a batch of server documents and the pull checkpoint in ONE transaction. */
 	applyRemote(docs: IncomingDoc[], checkpoint: string): Promise<void>;
 	pullCheckpoint(): Promise<string | null>;
+	/**
+	 * A pull of many batches starts: the store may read once what it would otherwise look up document
+	 * by document (which revisions and logs it has). `endLargePull` when it is over, however it ends.
+	 */
+	beginLargePull?(expectedDocs?: number): Promise<void>;
+	endLargePull?(): void;
+	/** The same for a push of many batches (which revisions it has). */
+	beginLargePush?(): Promise<void>;
+	endLargePush?(): void;
 	/** Local changes waiting to be sent ("Offline: 14 changes waiting"). */
 	pendingCount(): Promise<number>;
 }

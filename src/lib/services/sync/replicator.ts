@@ -8,12 +8,11 @@
  * deterministic revisions: never a duplicate) or fetched again from the checkpoint (never a gap).
  */
 import { KartkaError } from '$lib/domain/errors';
-import { mergeVersions } from '$lib/domain/sync/conflict-rules';
-import { compareLeaves, historyAfter, nextRev, revisionsOf } from '$lib/domain/sync/revisions';
-import { parseSyncBody, type SyncBody } from '$lib/domain/sync/sync-docs';
+import { historyAfter, nextRev, revisionsOf } from '$lib/domain/sync/revisions';
 import type { CouchHttp } from './couch-http';
-import { decodeAttachment, encodeAttachment } from './attachments';
-import type { IncomingDoc, LocalSyncStore, OutgoingDoc, WrittenRev } from '$lib/domain/sync/sync-store';
+import { encodeAttachment } from './attachments';
+import type { LocalSyncStore, OutgoingDoc, PendingBatch, WrittenRev } from '$lib/domain/sync/sync-store';
+import { fetchBatch, type ChangesAnswer, type CouchDoc } from './pull-fetch';
 
 export interface SyncProgress {
 	phase: 'push' | 'pull';
@@ -36,24 +35,8 @@ export interface SyncSummary {
 	conflictsResolved: number;
 }
 
-type CouchDoc = Record<string, unknown> & { _id: string; _rev: string; _deleted?: boolean };
-interface ChangesRow {
-	id: string;
-	seq: unknown;
-	changes: { rev: string }[];
-	deleted?: boolean;
-}
-interface BulkGetResult {
-	id: string;
-	docs: ({ ok: CouchDoc } | { error: unknown })[];
-}
-
 const DEFAULT_BATCH = 500;
 const DEFAULT_MAX_BATCHES = 10_000;
-
-function seqText(seq: unknown): string {
-	return typeof seq === 'string' ? seq : JSON.stringify(seq);
-}
 
 function toCouch(doc: OutgoingDoc, rev: string): CouchDoc {
 	const out: CouchDoc = { ...(doc.body ?? {}), _id: doc.id, _rev: rev };
@@ -66,8 +49,13 @@ function toCouch(doc: OutgoingDoc, rev: string): CouchDoc {
 /**
  * Push. A batch of nothing but new review logs goes straight to `_bulk_docs` (`new_edits: false` leaves a
  * revision the server already has unchanged, so re-sending such a batch after a cut is harmless); any
- * other batch asks `_revs_diff` first, as CouchDB's replicator does. (Reading the next batch while the
- * server stores this one was tried and dropped: the two-browser test then ended with different counts.)
+ * other batch asks `_revs_diff` first, as CouchDB's replicator does.
+ * The next batch is read while the server stores this one, and this one is marked pushed while the next
+ * is sent. The read comes before this batch's revisions are recorded, so a document it shares with an
+ * earlier batch of this push (changed again meanwhile, or undone) takes its base revision from what this
+ * push wrote, never the stale one it read (the earlier attempt without this ended with different counts
+ * in the two-browser test: an answer undone mid-push was taken for never sent). The last, empty read
+ * is done again after the last batch is recorded, so that nothing changed meanwhile waits a sync.
  */
 export async function push(
 	http: CouchHttp,
@@ -76,26 +64,58 @@ export async function push(
 ): Promise<{ pushed: number; written: Map<string, string> }> {
 	const batchSize = options.batchSize ?? DEFAULT_BATCH;
 	let pushed = 0;
-	const allWritten = new Map<string, string>();
-	for (let batchNo = 0; batchNo < (options.maxBatches ?? DEFAULT_MAX_BATCHES); batchNo++) {
-		const batch = await store.pending(batchSize);
-		if (batch.docs.length === 0) break;
-		const revs = new Map<string, string>();
-		const written: WrittenRev[] = [];
-		for (const doc of batch.docs) {
-			// Created and undone before it ever reached the server: nothing to send.
-			if (!doc.body && !doc.baseRev) continue;
-			const rev = nextRev(doc.baseRev, doc.body, !doc.body);
-			revs.set(doc.id, rev);
-			written.push({ id: doc.id, rev, history: historyAfter(rev, doc.history) });
+	const allWritten = new Map<string, WrittenRev>();
+	let marking: Promise<void> = Promise.resolve();
+	let read: Promise<PendingBatch> | null = store.pending(batchSize);
+	let readAfterMark = true;
+	let large = false;
+	try {
+		for (let batchNo = 0; batchNo < (options.maxBatches ?? DEFAULT_MAX_BATCHES); batchNo++) {
+			let batch: PendingBatch | null = read ? await read : null;
+			if (!batch || (batch.docs.length === 0 && !readAfterMark)) {
+				await marking;
+				readAfterMark = true;
+				batch = await (read = store.pending(batchSize));
+			}
+			if (batch.docs.length === 0) break;
+			// A full batch: more to come. The next read is not issued yet, so it sees the whole set.
+			if (!large && batch.docs.length >= batchSize && store.beginLargePush) {
+				large = true;
+				await store.beginLargePush();
+			}
+			const revs = new Map<string, string>();
+			const written: WrittenRev[] = [];
+			for (const doc of batch.docs) {
+				const mine = allWritten.get(doc.id);
+				const baseRev = mine?.rev ?? doc.baseRev;
+				const history = mine?.history ?? doc.history;
+				// Created and undone before it ever reached the server: nothing to send.
+				if (!doc.body && !baseRev) continue;
+				const rev = nextRev(baseRev, doc.body, !doc.body);
+				revs.set(doc.id, rev);
+				doc.baseRev = baseRev;
+				doc.history = history;
+				written.push({ id: doc.id, rev, history: historyAfter(rev, history) });
+			}
+			// A short batch was all there was: no read ahead (an incremental sync reads twice, as before).
+			read = batch.docs.length >= batchSize ? store.pending(batchSize, batch.uptoSeq) : null;
+			read?.catch(() => undefined); // awaited above; a failure is reported there
+			readAfterMark = false;
+			if (revs.size > 0) await send(http, batch.docs, revs);
+			await marking;
+			marking = store.markPushed(written, batch.uptoSeq);
+			marking.catch(() => undefined); // awaited before the next one and at the end
+			for (const w of written) allWritten.set(w.id, w);
+			pushed += batch.docs.length;
+			options.onProgress?.({ phase: 'push', done: pushed });
 		}
-		if (revs.size > 0) await send(http, batch.docs, revs);
-		await store.markPushed(written, batch.uptoSeq);
-		for (const w of written) allWritten.set(w.id, w.rev);
-		pushed += batch.docs.length;
-		options.onProgress?.({ phase: 'push', done: pushed });
+		await marking;
+	} finally {
+		// Nothing of this push may outlive it (see allOrFirstError).
+		await Promise.allSettled([read, marking]);
+		if (large) store.endLargePush?.();
 	}
-	return { pushed, written: allWritten };
+	return { pushed, written: new Map([...allWritten].map(([id, w]) => [id, w.rev])) };
 }
 
 async function send(http: CouchHttp, docs: OutgoingDoc[], revs: Map<string, string>) {
@@ -122,62 +142,6 @@ async function send(http: CouchHttp, docs: OutgoingDoc[], revs: Map<string, stri
 	if (failed) throw new KartkaError('sync-server', `The server refused ${failed.id}: ${failed.reason ?? ''}`);
 }
 
-/** Leaves of one document from `_bulk_get`: parsed bodies, attachments decoded. */
-function leavesOf(result: BulkGetResult) {
-	return result.docs
-		.filter((d): d is { ok: CouchDoc } => 'ok' in d)
-		.map(({ ok }) => ({
-			rev: ok._rev,
-			deleted: ok._deleted === true,
-			doc: ok,
-			body: ok._deleted ? null : parseSyncBody(ok),
-			history: ((ok._revisions as { ids?: string[] } | undefined)?.ids ?? []).slice()
-		}));
-}
-
-/**
- * One document's server versions -> what to apply locally, plus the resolution to write back when
- * several live versions exist (the merged version on the winner, tombstones on the other leaves).
- */
-function resolve(id: string, result: BulkGetResult): { incoming: IncomingDoc; writes: CouchDoc[] } | null {
-	const leaves = leavesOf(result).sort(compareLeaves);
-	const winner = leaves[0];
-	if (!winner) return null;
-	const live = leaves.filter((l) => !l.deleted && l.body);
-	const attachmentOf = (doc: CouchDoc) =>
-		decodeAttachment((doc._attachments as Record<string, unknown> | undefined)?.file);
-	if (live.length <= 1) {
-		const only = live[0] ?? winner;
-		return {
-			incoming: {
-				id,
-				rev: only.rev,
-				history: only.history,
-				body: only.deleted ? null : only.body,
-				attachment: only.deleted ? undefined : attachmentOf(only.doc)
-			},
-			writes: []
-		};
-	}
-	const merged = mergeVersions(live.map((l) => l.body as SyncBody)) ?? (winner.body as SyncBody);
-	const rev = nextRev(winner.rev, merged);
-	const history = historyAfter(rev, winner.history);
-	const writes: CouchDoc[] = [
-		{ ...merged, _id: id, _rev: rev, _revisions: revisionsOf(rev, winner.history) }
-	];
-	if (winner.doc._attachments) writes[0]!._attachments = winner.doc._attachments;
-	for (const loser of live.slice(1)) {
-		const tomb = nextRev(loser.rev, null, true);
-		writes.push({ _id: id, _rev: tomb, _deleted: true, _revisions: revisionsOf(tomb, loser.history) });
-	}
-	return {
-		incoming: { id, rev, history, body: merged, attachment: attachmentOf(winner.doc) },
-		writes
-	};
-}
-
-type ChangesAnswer = { results: ChangesRow[]; last_seq: unknown; pending?: number };
-
 /** Echo-only batches (our own writes coming back) save their checkpoint at most this often. */
 const ECHO_CHECKPOINT_EVERY = 20;
 
@@ -186,6 +150,8 @@ const ECHO_CHECKPOINT_EVERY = 20;
  * without reading IndexedDB. A batch of nothing but echoes writes nothing locally; its checkpoint is
  * saved with the next real batch, every ECHO_CHECKPOINT_EVERY batches, and at the end (re-reading
  * echoes after a cut is harmless). The remote checkpoint is read while the first `_changes` is asked.
+ * The next batch is downloaded while this one is applied; batches are still applied one after the
+ * other, each in its own transaction with its checkpoint, so a cut loses at most what was in flight.
  */
 export async function pull(
 	http: CouchHttp,
@@ -203,7 +169,7 @@ export async function pull(
 		allow404: true
 	});
 	// A database without our checkpoint (new, or re-created): start over; applying is idempotent.
-	let since = remote && local ? local : '0';
+	const since = remote && local ? local : '0';
 	let checkpointRev = remote?._rev;
 	let pulled = 0;
 	let conflictsResolved = 0;
@@ -215,59 +181,42 @@ export async function pull(
 		});
 		checkpointRev = saved?.rev;
 	};
-	for (let batchNo = 0; batchNo < (options.maxBatches ?? DEFAULT_MAX_BATCHES); batchNo++) {
-		const changes = await (batchNo === 0 && early && since === local ? early : changesSince(since));
-		if (!Array.isArray(changes.results) || changes.results.length === 0) break;
-		const ids = changes.results.map((r) => r.id);
-		const just = options.justWritten;
-		const known = await store.knownRevs(just ? ids.filter((id) => !just.has(id)) : ids);
-		if (just) for (const id of ids) if (just.has(id)) known.set(id, just.get(id)!);
-		const incoming: IncomingDoc[] = [];
-		const wanted: { id: string; rev: string }[] = [];
-		for (const row of changes.results) {
-			const revs = row.changes.map((c) => c.rev);
-			if (revs.length === 1 && known.get(row.id) === revs[0]) continue; // our own write, echoed
-			if (revs.length === 1 && row.deleted) {
-				incoming.push({ id: row.id, rev: revs[0]!, history: [], body: null });
-				continue;
+	const fetchFrom = (from: string, answer = changesSince(from)) => {
+		const fetched = fetchBatch(http, store, answer, batchSize, options.justWritten);
+		fetched.catch(() => undefined); // awaited below; a failure is reported there
+		return fetched;
+	};
+	let next = fetchFrom(since, early && since === local ? early : undefined);
+	let large = false;
+	try {
+		for (let batchNo = 0; batchNo < (options.maxBatches ?? DEFAULT_MAX_BATCHES); batchNo++) {
+			const batch = await next;
+			if (!batch) break;
+			next = batch.last ? Promise.resolve(null) : fetchFrom(batch.lastSeq);
+			// Documents to apply and more than one more batch of them to come (CouchDB says how many;
+			// pouchdb-server may not). Not for echoes of our own push, which are recognised in memory.
+			const more = batch.pending ?? Infinity;
+			if (!large && batch.incoming.length > 0 && !batch.last && more > batchSize && store.beginLargePull) {
+				large = true;
+				await store.beginLargePull(batch.pending);
 			}
-			for (const rev of revs) wanted.push({ id: row.id, rev });
-		}
-		const writes: CouchDoc[] = [];
-		if (wanted.length > 0) {
-			const got = await http.post<{ results: BulkGetResult[] }>(
-				'_bulk_get',
-				{ docs: wanted },
-				{ revs: true, attachments: true }
-			);
-			const byId = new Map<string, BulkGetResult>();
-			for (const r of got.results ?? []) {
-				const seen = byId.get(r.id);
-				byId.set(r.id, seen ? { id: r.id, docs: [...seen.docs, ...r.docs] } : r);
+			conflictsResolved += batch.conflictsResolved;
+			if (batch.incoming.length === 0 && !batch.last && ++echoBatches < ECHO_CHECKPOINT_EVERY) {
+				unsaved = batch.lastSeq;
+			} else {
+				// The local apply and the remote checkpoint at once: the local checkpoint is the one resumed from.
+				await allOrFirstError([store.applyRemote(batch.incoming, batch.lastSeq), saveRemote(batch.lastSeq)]);
+				unsaved = null;
+				echoBatches = 0;
 			}
-			for (const [id, result] of byId) {
-				const resolved = resolve(id, result);
-				if (!resolved) continue;
-				if (resolved.writes.length > 0) conflictsResolved++;
-				writes.push(...resolved.writes);
-				if (known.get(id) !== resolved.incoming.rev) incoming.push(resolved.incoming);
-			}
+			pulled += batch.incoming.length;
+			options.onProgress?.({ phase: 'pull', done: pulled, remaining: batch.pending });
+			if (batch.last) break;
 		}
-		if (writes.length > 0) await http.post('_bulk_docs', { docs: writes, new_edits: false });
-		const lastSeq = seqText(changes.last_seq);
-		const last = changes.results.length < batchSize;
-		if (incoming.length === 0 && !last && ++echoBatches < ECHO_CHECKPOINT_EVERY) {
-			unsaved = lastSeq;
-		} else {
-			// The local apply and the remote checkpoint at once: the local checkpoint is the one resumed from.
-			await allOrFirstError([store.applyRemote(incoming, lastSeq), saveRemote(lastSeq)]);
-			unsaved = null;
-			echoBatches = 0;
-		}
-		since = lastSeq;
-		pulled += incoming.length;
-		options.onProgress?.({ phase: 'pull', done: pulled, remaining: changes.pending });
-		if (last) break;
+	} finally {
+		// Nothing of this pull may outlive it (see allOrFirstError), not even a download.
+		await next.catch(() => undefined);
+		if (large) store.endLargePull?.();
 	}
 	if (unsaved) await allOrFirstError([store.applyRemote([], unsaved), saveRemote(unsaved)]);
 	return { pulled, conflictsResolved };
