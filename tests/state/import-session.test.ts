@@ -31,6 +31,21 @@ function slowParse() {
 }
 
 describe('import session', () => {
+	it('keeps only the latest text preview: one asked before a reset never comes back after it', async () => {
+		db = freshDb();
+		const session = new ImportSession(db, { clock });
+		await session.openText('a;b;c\nd;e;f');
+		expect(session.textPreview?.columnCount).toBe(3);
+		// The splitter loads on demand: a preview still loading when the form is reset must not reappear.
+		const changing = session.setTextOptions({ delimiter: ',' });
+		session.reset();
+		await changing.catch(() => undefined);
+		expect(session.textPreview).toBeNull();
+		await session.openText('a;b;c\nd;e;f');
+		await session.setTextOptions({ delimiter: ',' });
+		expect(session.textPreview?.columnCount).toBe(1);
+	});
+
 	it('previews pasted text without writing, then imports it on confirm', async () => {
 		db = freshDb();
 		await seedDeck(db);

@@ -16,7 +16,6 @@ import type { KartkaDB } from '$lib/db/db';
 import { errorMessage } from '$lib/domain/errors';
 // The text helpers only (not the whole parser set, which runs in the worker).
 import { splittableText } from '$lib/domain/import/text-decode';
-import { previewText } from '$lib/domain/import/text-import';
 import {
 	IMPORT_LIMITS,
 	ImportError,
@@ -146,25 +145,36 @@ export class ImportSession extends ImportProgress {
 		this.confirmUpdateOf = undefined;
 		this.importProgress = false;
 		this.text = splittableText(source.bytes, source.name);
-		this.refreshTextPreview();
+		const preview = this.refreshTextPreview();
 		// Text can always be re-read with other options, so its form stays up even if this first reading fails.
 		if (this.text !== null) this.status = 'preview';
 		await this.analyse();
+		await preview;
 	}
 
-	private refreshTextPreview(): void {
-		if (this.text === null) {
+	/** Which text preview is the latest asked (an older one finishing later is dropped). */
+	private previewSeq = 0;
+
+	/**
+	 * The text splitter (and papaparse) loads when a text file is chosen, not with the screen (issue 13:
+	 * /import's first-load JS).
+	 */
+	private async refreshTextPreview(): Promise<void> {
+		const seq = ++this.previewSeq;
+		const text = this.text;
+		const options = $state.snapshot(this.textOptions) as TextOptions;
+		if (text === null) {
 			this.textPreview = null;
 			return;
 		}
+		let preview: TextPreview | null = null;
 		try {
-			this.textPreview = previewText(this.text, {
-				...($state.snapshot(this.textOptions) as TextOptions),
-				maxRows: 3
-			});
+			const { previewText } = await import('$lib/domain/import/text-import');
+			preview = previewText(text, { ...options, maxRows: 3 });
 		} catch {
-			this.textPreview = null;
+			preview = null;
 		}
+		if (seq === this.previewSeq) this.textPreview = preview;
 	}
 
 	/** Parses the source with the current text options and plans it (the preview). False when it failed. */
@@ -218,8 +228,9 @@ export class ImportSession extends ImportProgress {
 	/** Changing how text is split re-parses it; the preview follows. */
 	async setTextOptions(options: TextOptions): Promise<void> {
 		this.textOptions = options;
-		this.refreshTextPreview();
+		const preview = this.refreshTextPreview();
 		await this.analyse();
+		await preview;
 	}
 
 	/** Deck name or "separate deck" changed: plan again (no re-parse). */
@@ -291,6 +302,7 @@ export class ImportSession extends ImportProgress {
 		this.plan = null;
 		this.result = null;
 		this.text = null;
+		this.previewSeq++;
 		this.textPreview = null;
 		this.error = null;
 		this.notice = null;
