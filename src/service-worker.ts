@@ -37,6 +37,7 @@ import {
 	workerAssetUrls
 } from '$lib/pwa/precache-plan';
 import {
+	askOnPort,
 	askWorkerVersion,
 	GET_VERSION,
 	KEEP_URLS,
@@ -246,17 +247,11 @@ async function dropUnusedCaches(attemptsLeft = ASK_TAB_ATTEMPTS): Promise<void> 
 }
 
 /** Which cache a tab runs from; its own answer null (a first visit) means this version's; no answer: null. */
-function askTabCache(tab: Client): Promise<string | null> {
-	return new Promise((resolve) => {
-		const channel = new MessageChannel();
-		const timer = setTimeout(() => resolve(null), ASK_TAB_TIMEOUT_MS);
-		channel.port1.onmessage = (event: MessageEvent<{ cache: string | null }>) => {
-			clearTimeout(timer);
-			const cache = event.data?.cache;
-			resolve(typeof cache === 'string' && cache.startsWith(CACHE_PREFIX) ? cache : CACHE);
-		};
-		tab.postMessage({ type: WHICH_CACHE }, [channel.port2]);
-	});
+async function askTabCache(tab: Client): Promise<string | null> {
+	const answer = await askOnPort<{ cache: string | null }>(tab, { type: WHICH_CACHE }, ASK_TAB_TIMEOUT_MS);
+	if (answer === null) return null;
+	const cache = answer.cache;
+	return typeof cache === 'string' && cache.startsWith(CACHE_PREFIX) ? cache : CACHE;
 }
 
 async function cacheOne(cache: Cache, older: readonly string[], url: string): Promise<void> {

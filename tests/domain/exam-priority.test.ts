@@ -4,9 +4,9 @@ import {
 	EXAM_PRIORITY_OFFSET,
 	examPlanChanges,
 	examPriorityEnded,
-	notesInScope,
 	withDeckOrder
 } from '$lib/domain/exam/exam-priority';
+import { notesInScope } from '$lib/domain/exam/exam-scope';
 import { dateOfStudyDay, type ExamPlanRow } from '$lib/domain/exam/exam-plan';
 import { Queue } from '$lib/domain/model';
 import { makeCard, makeNote } from '../helpers/cards';

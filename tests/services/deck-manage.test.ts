@@ -1,6 +1,6 @@
 // Rename, move to group, delete and its one-step undo: one transaction each, nothing half-done.
 import { describe, expect, it, vi } from 'vitest';
-import { deletedBuiltinDecks } from '$lib/db/deck-manage.repo';
+import { deletedBuiltinDecks } from '$lib/db/deleted-builtin.repo';
 import {
 	deleteDeck,
 	moveDeckToGroup,

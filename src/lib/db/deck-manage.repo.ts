@@ -48,10 +48,6 @@ export interface DeletedDeck {
 	media: MediaRow[];
 }
 
-// The shipped decks a user deleted are read at every start-up: in a module of their own, so that the home
-// page does not load deck management's code (issue 13).
-export { DELETED_BUILTIN_KEY, deletedBuiltinDecks } from './deleted-builtin.repo';
-
 /** Every table a deck's rows live in: a delete and its undo each touch all of them in one transaction. */
 function deckTables(db: KartkaDB) {
 	return [

@@ -1,4 +1,7 @@
-/** The shipped decks the user deleted (never reinstalled at start-up): one settings row. */
+/**
+ * The shipped decks the user deleted (never reinstalled at start-up): one settings row. Read at every
+ * start-up, so in a module of its own: the home page does not load deck management's code (issue 13).
+ */
 import type { KartkaDB } from './db';
 
 export const DELETED_BUILTIN_KEY = 'deletedBuiltinDecks';

@@ -20,15 +20,27 @@ export interface WorkerVersion {
 	cache: string;
 }
 
-/** Asks a worker which build it serves; null if it does not answer in time (old or busy worker). */
-export function askWorkerVersion(worker: ServiceWorker, timeoutMs = 3000): Promise<WorkerVersion | null> {
+/**
+ * Posts `message` with a reply port to a worker or a tab and waits for the one answer on it; null if none
+ * comes in time (an old or busy worker, a tab still starting up).
+ */
+export function askOnPort<T>(
+	target: { postMessage(message: unknown, transfer: Transferable[]): void },
+	message: { type: string },
+	timeoutMs: number
+): Promise<T | null> {
 	return new Promise((resolve) => {
 		const channel = new MessageChannel();
 		const timer = setTimeout(() => resolve(null), timeoutMs);
-		channel.port1.onmessage = (event: MessageEvent<WorkerVersion>) => {
+		channel.port1.onmessage = (event: MessageEvent<T>) => {
 			clearTimeout(timer);
 			resolve(event.data);
 		};
-		worker.postMessage({ type: GET_VERSION }, [channel.port2]);
+		target.postMessage(message, [channel.port2]);
 	});
+}
+
+/** Asks a worker which build it serves; null if it does not answer in time (old or busy worker). */
+export function askWorkerVersion(worker: ServiceWorker, timeoutMs = 3000): Promise<WorkerVersion | null> {
+	return askOnPort<WorkerVersion>(worker, { type: GET_VERSION }, timeoutMs);
 }

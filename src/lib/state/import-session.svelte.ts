@@ -6,6 +6,7 @@
  */
 import { ImportProgress } from './import-progress.svelte';
 import { LinkPrompt } from './link-prompt.svelte';
+import { TextPreviewState } from './text-preview.svelte';
 import {
 	importCommitted,
 	prepareImportUndo,
@@ -52,7 +53,10 @@ export class ImportSession extends ImportProgress {
 	/** Text sources (paste, CSV, Quizlet…): the decoded text, how it is split into cards, and its raw rows. */
 	text = $state.raw<string | null>(null);
 	textOptions = $state<TextOptions>({});
-	textPreview = $state.raw<TextPreview | null>(null);
+	private readonly preview = new TextPreviewState();
+	get textPreview(): TextPreview | null {
+		return this.preview.current;
+	}
 
 	/** Preview choices. */
 	deckName = $state('');
@@ -152,29 +156,8 @@ export class ImportSession extends ImportProgress {
 		await preview;
 	}
 
-	/** Which text preview is the latest asked (an older one finishing later is dropped). */
-	private previewSeq = 0;
-
-	/**
-	 * The text splitter (and papaparse) loads when a text file is chosen, not with the screen (issue 13:
-	 * /import's first-load JS).
-	 */
-	private async refreshTextPreview(): Promise<void> {
-		const seq = ++this.previewSeq;
-		const text = this.text;
-		const options = $state.snapshot(this.textOptions) as TextOptions;
-		if (text === null) {
-			this.textPreview = null;
-			return;
-		}
-		let preview: TextPreview | null = null;
-		try {
-			const { previewText } = await import('$lib/domain/import/text-import');
-			preview = previewText(text, { ...options, maxRows: 3 });
-		} catch {
-			preview = null;
-		}
-		if (seq === this.previewSeq) this.textPreview = preview;
+	private refreshTextPreview(): Promise<void> {
+		return this.preview.refresh(this.text, $state.snapshot(this.textOptions) as TextOptions);
 	}
 
 	/** Parses the source with the current text options and plans it (the preview). False when it failed. */
@@ -302,8 +285,7 @@ export class ImportSession extends ImportProgress {
 		this.plan = null;
 		this.result = null;
 		this.text = null;
-		this.previewSeq++;
-		this.textPreview = null;
+		this.preview.clear();
 		this.error = null;
 		this.notice = null;
 	}

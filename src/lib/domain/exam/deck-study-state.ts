@@ -11,7 +11,7 @@ import type { SchedulerSettings } from '../scheduler-settings';
 import { studyDayOf } from '../study-day';
 import { selectCards, type CardFilter } from './card-filter';
 import { studyDayOfDate, type ExamPlanRow } from './exam-plan';
-import { notesInScope } from './exam-priority';
+import { notesInScope } from './exam-scope';
 import { examMorningMs } from './exam-scheduler';
 import type { SimCard, SimulationInput } from './exam-simulation';
 

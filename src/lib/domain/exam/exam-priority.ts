@@ -9,9 +9,6 @@ import { notesInScope } from './exam-scope';
 
 export const EXAM_PRIORITY_OFFSET = 1e12;
 
-// notesInScope is in a module of its own: today's counts need it, the home page needs none of the rest.
-export { notesInScope } from './exam-scope';
-
 /** The card in the deck's own new-card order (unchanged when it was not prioritized). */
 export function withDeckOrder(card: CardRow): CardRow {
 	return card.newPosition < 0 ? { ...card, newPosition: card.newPosition + EXAM_PRIORITY_OFFSET } : card;

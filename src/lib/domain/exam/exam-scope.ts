@@ -1,4 +1,4 @@
-/** Which notes an exam covers. */
+/** Which notes an exam covers. A module of its own: today's counts need it, the home page none of exam-priority. */
 import type { NoteRow } from '../model';
 
 /** Notes an exam with `tags` covers (all when no tag is chosen); removed notes are left out. */
