@@ -62,7 +62,7 @@ export const ON_DEMAND = [
 	// The share link's QR code: only once the deck screen has a link to draw.
 	/^src\/lib\/components\/import\/qr-code\.ts$/,
 	// The text splitter (and papaparse) of the import screen's text preview: only once a text file is chosen
-	// (src/lib/state/import-session.svelte.ts). A shared chunk is named by its first module.
+	// (src/lib/state/text-preview.svelte.ts). A shared chunk is named by its first module.
 	/^(src\/lib\/domain\/import\/text-import\.ts|shared: text-import)$/,
 	// Creating a deck from authored text goes through the import pipeline: only when the deck is created.
 	/^src\/lib\/services\/authoring\/create-deck\.service\.ts$/,
