@@ -1,0 +1,98 @@
+// How the client build groups modules into chunks for a first visit (issue 13: LCP and blocking time).
+//
+// Left to itself, Rolldown makes one shared chunk per combination of screens that use a module: home's first
+// visit preloaded ~23 scripts, most under 1 kB. Lighthouse's simulation counts every `modulepreload` in <head>
+// as a high-priority request on the way to the first paint (six connections, one round trip each on slow 4G),
+// and every chunk costs its own import/export lines and gzip stream. So the modules a first visit needs are
+// put in two chunks:
+//   - `shell`: what every screen starts with (SvelteKit's client, the layout and all it imports: Svelte's
+//     runtime, Dexie, start-up) plus what home and the study screen share (the queue, study settings, counts);
+//   - `home`: the rest of the home page (deck list, deck groups, the home screen's state).
+// Everything else (other screens, code loaded on an action or after the first paint) keeps Rolldown's automatic
+// chunks, so no screen loads another's code. The route nodes themselves stay entries of their own (SvelteKit
+// loads them by name): a few hundred bytes each.
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Modules every screen loads at start (the app entry, SvelteKit's client, the layout). */
+const SHELL_ROOTS = [
+	'node_modules/@sveltejs/kit/src/runtime/client/entry.js',
+	'.svelte-kit/generated/client-optimized/app.js',
+	'src/routes/+layout.svelte'
+];
+const HOME_PAGE = 'src/routes/+page.svelte';
+const STUDY_PAGE = 'src/routes/study/+page.svelte';
+/** A Svelte component's styles (a virtual module of its own: Vite writes them to its chunk's stylesheet). */
+const STYLE = /\?svelte&type=style/;
+
+/**
+ * @typedef {{ getModuleInfo(id: string): { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[] } | null }} ChunkingContext
+ */
+
+/**
+ * Every module `from` imports statically, itself included (dynamic imports are left out: they load later).
+ * @param {ChunkingContext} ctx @param {string[]} from
+ */
+function staticClosure(ctx, from) {
+	/** @type {Set<string>} */
+	const seen = new Set();
+	const stack = [...from];
+	while (stack.length) {
+		const id = /** @type {string} */ (stack.pop());
+		if (seen.has(id)) continue;
+		const info = ctx.getModuleInfo(id);
+		if (!info) continue;
+		seen.add(id);
+		stack.push(...info.importedIds);
+	}
+	return seen;
+}
+
+/** @param {string} root @param {string} path */
+function moduleId(root, path) {
+	try {
+		return realpathSync(resolve(root, path));
+	} catch {
+		return resolve(root, path);
+	}
+}
+
+/**
+ * Rolldown's `output.codeSplitting` for the client build (vite.config.ts).
+ * @param {string} root the project directory
+ */
+export function firstVisitChunks(root) {
+	/** @type {Map<string, 'shell' | 'home'> | null} */
+	let plan = null;
+	/** @param {ChunkingContext} ctx */
+	const planFor = (ctx) => {
+		if (plan) return plan;
+		const id = (/** @type {string} */ path) => moduleId(root, path);
+		const shell = staticClosure(ctx, SHELL_ROOTS.map(id));
+		const home = staticClosure(ctx, [id(HOME_PAGE)]);
+		const study = staticClosure(ctx, [id(STUDY_PAGE)]);
+		plan = new Map();
+		for (const module of home) {
+			const shared = shell.has(module) || study.has(module) || STYLE.test(module);
+			plan.set(module, shared ? 'shell' : 'home');
+		}
+		for (const module of shell) plan.set(module, 'shell');
+		// The status dock's styles too: SvelteKit links the CSS of what the layout imports later in <head>
+		// anyway, so in the shell's stylesheet it costs no request of its own.
+		const layout = staticClosure(ctx, [id('src/routes/+layout.svelte')]);
+		const later = [...layout].flatMap((m) => ctx.getModuleInfo(m)?.dynamicallyImportedIds ?? []);
+		for (const module of [...staticClosure(ctx, later), ...study]) if (STYLE.test(module)) plan.set(module, 'shell');
+		return plan;
+	};
+	// Two groups, the shell first: a group also takes the modules its own modules import, and the shell's must
+	// stay in the shell (the `home` chunk imports from it, never the other way round).
+	// (The generated route nodes and the app entry are entries: Rolldown keeps them in their own chunks.)
+	const group = (/** @type {'shell' | 'home'} */ name, /** @type {number} */ priority) => ({
+		debugName: name,
+		priority,
+		// A function (not a `test`) because only `name` is given the module graph.
+		/** @param {string} module @param {ChunkingContext} ctx */
+		name: (module, ctx) => (planFor(ctx).get(module) === name ? name : null)
+	});
+	return { groups: [group('shell', 2), group('home', 1)] };
+}
