@@ -21,6 +21,12 @@ const config = {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
 		// A stable version: an unchanged app must not look like an update to the service worker.
 		version: { name: process.env.KARTKA_VERSION ?? pkg.version },
+		// Stylesheets up to this size (characters) are written into each page's <head> (issue 13: LCP): a first
+		// visit paints without waiting for a CSS request, which on slow 4G queued behind the page's scripts.
+		// A first visit's styles are one file (scripts/first-visit-chunks.js), ~8.7 kB (2.5 kB gzip). SvelteKit
+		// keeps a disabled <link> of each inlined file, so the study screen's first-card paint still checks
+		// the build's stylesheets by their names. CSP: style-src already allows inline styles.
+		inlineStyleThreshold: 10_000,
 		// Registered through workbox-window in src/lib/pwa, not by SvelteKit.
 		serviceWorker: { register: false },
 		// A Content-Security-Policy in every prerendered shell (<meta>), with hashes of SvelteKit's inline boot
