@@ -31,8 +31,8 @@ export const BUDGETS = {
  * once the screen meets its target. `npm run audit` prints every figure beside its target.
  */
 export const CI_CEILINGS = {
-	'home, first visit': 83_700,
-	'home + study': 95_200
+	// None: every screen meets its target (session 5: home and home + study, once a first visit's modules are
+	// two chunks instead of ~23, scripts/first-visit-chunks.js). A ceiling returns only with a named reason.
 };
 
 /** What CI holds a line to: its target, or its ratchet ceiling while the target is not met. */

@@ -22,6 +22,8 @@ const SHELL_ROOTS = [
 ];
 const HOME_PAGE = 'src/routes/+page.svelte';
 const STUDY_PAGE = 'src/routes/study/+page.svelte';
+/** Its own chunk, imported by the shell: its top-level await holds the shell back until a frame is painted. */
+const PAINT_FIRST = 'src/lib/state/paint-first.ts';
 /** A Svelte component's styles (a virtual module of its own: Vite writes them to its chunk's stylesheet). */
 const STYLE = /\?svelte&type=style/;
 
@@ -62,7 +64,7 @@ function moduleId(root, path) {
  * @param {string} root the project directory
  */
 export function firstVisitChunks(root) {
-	/** @type {Map<string, 'shell' | 'home'> | null} */
+	/** @type {Map<string, 'paint-first' | 'shell' | 'home'> | null} */
 	let plan = null;
 	/** @param {ChunkingContext} ctx */
 	const planFor = (ctx) => {
@@ -77,22 +79,24 @@ export function firstVisitChunks(root) {
 			plan.set(module, shared ? 'shell' : 'home');
 		}
 		for (const module of shell) plan.set(module, 'shell');
+		plan.set(id(PAINT_FIRST), 'paint-first');
 		// The status dock's styles too: SvelteKit links the CSS of what the layout imports later in <head>
 		// anyway, so in the shell's stylesheet it costs no request of its own.
 		const layout = staticClosure(ctx, [id('src/routes/+layout.svelte')]);
 		const later = [...layout].flatMap((m) => ctx.getModuleInfo(m)?.dynamicallyImportedIds ?? []);
-		for (const module of [...staticClosure(ctx, later), ...study]) if (STYLE.test(module)) plan.set(module, 'shell');
+		for (const module of [...staticClosure(ctx, later), ...study])
+			if (STYLE.test(module)) plan.set(module, 'shell');
 		return plan;
 	};
 	// Two groups, the shell first: a group also takes the modules its own modules import, and the shell's must
 	// stay in the shell (the `home` chunk imports from it, never the other way round).
 	// (The generated route nodes and the app entry are entries: Rolldown keeps them in their own chunks.)
-	const group = (/** @type {'shell' | 'home'} */ name, /** @type {number} */ priority) => ({
+	const group = (/** @type {'paint-first' | 'shell' | 'home'} */ name, /** @type {number} */ priority) => ({
 		debugName: name,
 		priority,
 		// A function (not a `test`) because only `name` is given the module graph.
 		/** @param {string} module @param {ChunkingContext} ctx */
 		name: (module, ctx) => (planFor(ctx).get(module) === name ? name : null)
 	});
-	return { groups: [group('shell', 2), group('home', 1)] };
+	return { groups: [group('paint-first', 3), group('shell', 2), group('home', 1)] };
 }
