@@ -31,7 +31,7 @@ export function preloadBrowseWhenIdle(): () => void {
 	// preloads. Without service workers at all (blocked, unsupported), right after `load`.
 	const schedule = () => {
 		if (!('serviceWorker' in navigator)) whenIdle();
-		else if (navigator.serviceWorker.controller) whenIdle();
+		else if (navigator.serviceWorker.controller && servedByWorker()) whenIdle();
 	};
 	if (document.readyState === 'complete') schedule();
 	else window.addEventListener('load', schedule, { once: true });
@@ -40,4 +40,14 @@ export function preloadBrowseWhenIdle(): () => void {
 		window.removeEventListener('load', schedule);
 		if (idle !== undefined) cancelIdleCallback(idle);
 	};
+}
+
+/**
+ * Whether this page's own HTML came through a service worker. A first visit's worker can take control
+ * (clients.claim) before the page's `load` event on a fast machine: `controller` is then set, but the visit is
+ * still a first one, whose start-up the preload would lengthen.
+ */
+function servedByWorker(): boolean {
+	const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+	return (navigation?.workerStart ?? 0) > 0;
 }
