@@ -7,7 +7,10 @@
 // put in two chunks:
 //   - `shell`: what every screen starts with (SvelteKit's client, the layout and all it imports: Svelte's
 //     runtime, Dexie, start-up) plus what home and the study screen share (the queue, study settings, counts);
-//   - `home`: the rest of the home page (deck list, deck groups, the home screen's state).
+//   - `home`: the rest of the home page (deck list, deck groups, the home screen's state);
+// plus `paint-first` (src/lib/state/paint-first.ts), a chunk of its own that the shell imports, so that its
+// top-level await holds back the whole shell until the prerendered page is painted. The styles of home, study
+// and the status dock go with the shell: one stylesheet, which svelte.config.js inlines into the page.
 // Everything else (other screens, code loaded on an action or after the first paint) keeps Rolldown's automatic
 // chunks, so no screen loads another's code. The route nodes themselves stay entries of their own (SvelteKit
 // loads them by name): a few hundred bytes each.
@@ -88,8 +91,8 @@ export function firstVisitChunks(root) {
 			if (STYLE.test(module)) plan.set(module, 'shell');
 		return plan;
 	};
-	// Two groups, the shell first: a group also takes the modules its own modules import, and the shell's must
-	// stay in the shell (the `home` chunk imports from it, never the other way round).
+	// By priority, paint-first and then the shell first: a group also takes the modules its own modules import,
+	// and the shell's must stay in the shell (the `home` chunk imports from it, never the other way round).
 	// (The generated route nodes and the app entry are entries: Rolldown keeps them in their own chunks.)
 	const group = (/** @type {'paint-first' | 'shell' | 'home'} */ name, /** @type {number} */ priority) => ({
 		debugName: name,
