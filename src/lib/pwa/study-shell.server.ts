@@ -24,7 +24,10 @@ export const PRECACHE_META = 'kartka-precache';
  * Modules the study screen loads after its first card, which a first offline study needs: the deck scheduler
  * (shared chunk named after its first module) and the card sanitizer.
  */
-const AFTER_FIRST_CARD = [/^src\/lib\/domain\/deck-scheduler\.ts$/, /^src\/lib\/components\/card-purifier\.ts$/];
+const AFTER_FIRST_CARD = [
+	/^src\/lib\/domain\/deck-scheduler\.ts$/,
+	/^src\/lib\/components\/card-purifier\.ts$/
+];
 const AFTER_FIRST_CARD_NAMES = new Set(['deck-scheduler', 'card-purifier']);
 
 interface ManifestChunk {
@@ -85,6 +88,6 @@ export function layOutStudyShell(
 	const strip = (part: string) => part.replace(STYLESHEET, '').replace(MODULEPRELOAD, '');
 	const at = FIRST_ASSET.exec(headHtml)?.index ?? headHtml.length;
 	headHtml = `${strip(headHtml.slice(0, at))}\t\t${first}\n${strip(headHtml.slice(at))}`;
-	const body = html.slice(head, bodyEnd).trimEnd() + "\n";
+	const body = html.slice(head, bodyEnd).trimEnd() + '\n';
 	return `${headHtml}${body}${preloads.join('')}\t${html.slice(bodyEnd)}`;
 }
