@@ -34,10 +34,10 @@ describe('layOutStudyShell', () => {
 		expect(html.match(/rel="stylesheet"/g)).toHaveLength(2);
 	});
 
-	it('moves the module preloads after the boot script, each once, keeping their order', () => {
-		expect(at('start.A.js')).toBeGreaterThan(at('boot()'));
+	it('keeps the module preloads in the <head>, after the stylesheets, each once and in order', () => {
+		expect(at('start.A.js')).toBeGreaterThan(at('12.D.css'));
 		expect(at('start.A.js')).toBeLessThan(at('chunks/B.js'));
-		expect(at('chunks/B.js')).toBeLessThan(at('</body>'));
+		expect(at('chunks/B.js')).toBeLessThan(at('</head>'));
 		expect(html.match(/rel="modulepreload"/g)).toHaveLength(2);
 	});
 

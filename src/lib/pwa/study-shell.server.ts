@@ -6,11 +6,10 @@
  * - The first-card painter (first-card-paint.js) goes at the top of the <head>'s assets, before any
  *   stylesheet: a script after a stylesheet waits until that stylesheet has loaded, and then for its turn
  *   behind the ~30 module preloads the browser is compiling.
- * - The stylesheets come next, and the module preloads move to the end of <body>, after SvelteKit's boot
- *   script: each `<link rel="modulepreload">` costs the parser a request (~5–15 ms of main thread at 4× CPU,
- *   ~30 of them), and in the <head> they all came before <body> existed, so before the card could be put
- *   into it. At the end of <body> they are read as the boot script starts the same imports, so the app's code
- *   is fetched as early as before, once the card is on screen.
+ * - The stylesheets come next, before the ~30 module preloads: the browser asks the service worker for them
+ *   first, and nothing can be painted before they are there. (The preloads stay in the <head>: moved to the
+ *   end of <body>, the card was painted sooner still, but the app's code was fetched later and the card became
+ *   answerable ~30% later: docs/performance.md.)
  * - A `<meta name="kartka-precache">` lists the modules the study screen imports only after its first card
  *   (the scheduler, ts-fsrs; the card sanitizer for cloze and HTML cards). They are not first-paint code
  *   (no modulepreload), but the service worker caches them when it installs (pageAssetUrls in
@@ -60,13 +59,12 @@ export function afterFirstCardFiles(manifest: Record<string, ManifestChunk>): st
 
 const linkTags = (rel: string) => new RegExp(`[ \\t]*<link\\b[^>]*\\brel="${rel}"[^>]*>\\n?`, 'g');
 const STYLESHEET = linkTags('stylesheet');
-const MODULEPRELOAD = linkTags('modulepreload');
 const FIRST_ASSET = /[ \t]*<link\b[^>]*\brel="(?:modulepreload|stylesheet)"[^>]*>/;
 
 /**
- * The study shell with the painter first among the head's assets, the stylesheets and the precache list next,
- * and the module preloads at the end of <body>. `assetsPrefix` is how the page's own links start (`./` in a
- * prerendered page at the root).
+ * The study shell with the painter first among the head's assets, then the stylesheets and the precache list,
+ * then the rest (the module preloads). `assetsPrefix` is how the page's own links start (`./` in a prerendered
+ * page at the root).
  */
 export function layOutStudyShell(
 	html: string,
@@ -75,19 +73,15 @@ export function layOutStudyShell(
 	assetsPrefix: string
 ): string {
 	const head = html.indexOf('</head>');
-	const bodyEnd = html.lastIndexOf('</body>');
-	if (head < 0 || bodyEnd < head) return html;
-	let headHtml = html.slice(0, head);
+	if (head < 0) return html;
+	const headHtml = html.slice(0, head);
 	const sheets = (headHtml.match(STYLESHEET) ?? []).map((tag) => tag.trim());
-	const preloads = (headHtml.match(MODULEPRELOAD) ?? []).map((tag) => `\t\t${tag.trim()}\n`);
 	const meta =
 		precacheFiles.length > 0
 			? `<meta name="${PRECACHE_META}" content="${precacheFiles.map((f) => assetsPrefix + f).join(' ')}">`
 			: '';
 	const first = [`<script>${painter}</script>`, ...sheets, meta].filter(Boolean).join('\n\t\t');
-	const strip = (part: string) => part.replace(STYLESHEET, '').replace(MODULEPRELOAD, '');
 	const at = FIRST_ASSET.exec(headHtml)?.index ?? headHtml.length;
-	headHtml = `${strip(headHtml.slice(0, at))}\t\t${first}\n${strip(headHtml.slice(at))}`;
-	const body = html.slice(head, bodyEnd).trimEnd() + '\n';
-	return `${headHtml}${body}${preloads.join('')}\t${html.slice(bodyEnd)}`;
+	const strip = (part: string) => part.replace(STYLESHEET, '');
+	return `${strip(headHtml.slice(0, at))}\t\t${first}\n${strip(headHtml.slice(at))}${html.slice(head)}`;
 }
