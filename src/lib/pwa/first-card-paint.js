@@ -1,6 +1,6 @@
 // Paints the study screen's next card from the copy the last session saved (first-card-snapshot.ts) while the
 // app's code loads (issue 13: offline cold start → first card ≤ 300 ms on a slow phone). Inlined into study.html
-// only, as the first thing in <head> (src/hooks.server.ts: no request to wait for), allowed by its hash in the
+// only, before any stylesheet of the <head> (src/hooks.server.ts: no request to wait for), allowed by its hash in the
 // CSP (svelte.config.js). It runs before the stylesheets, so it is not held until they have loaded (a script
 // after a stylesheet is); it reads the copy now (localStorage: synchronous) and puts it into <body> the moment
 // the parser has made it, before the parser reaches the app's boot script. The browser paints it once the
