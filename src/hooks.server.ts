@@ -3,18 +3,35 @@
  * written inline, so that they wait for no request (issue 13); their hashes are in the CSP (svelte.config.js):
  * - every page: static/register-sw.js in place of its <script src> (the worker is registered as the <head> is
  *   parsed, not once a busy main thread gets to an async script);
- * - the study shell: $lib/pwa/first-card-paint.js at the top of <body>, which paints the last session's next
- *   card before the app has loaded (src/lib/pwa/first-card-snapshot.ts). No other page carries it.
+ * - the study shell: $lib/pwa/first-card-paint.js first among the <head>'s assets, which paints the last
+ *   session's next card before the app has loaded (src/lib/pwa/first-card-snapshot.ts), with the stylesheets
+ *   before the module preloads and the list of what the service worker installs for a first offline study
+ *   ($lib/pwa/study-shell.server.ts). No other page carries it.
  * In development the pages stay as they are (Vite serves the worker as a module; the app registers it).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { dev } from '$app/environment';
 import { base } from '$app/paths';
 import type { Handle } from '@sveltejs/kit';
 import firstCardPaint from '$lib/pwa/first-card-paint.js?raw';
+import { afterFirstCardFiles, layOutStudyShell } from '$lib/pwa/study-shell.server';
 import registerSw from '../static/register-sw.js?raw';
 
-const APP_ROOT = '<div style="display: contents">';
 const REGISTER_SW_TAG = /<script src="[^"]*\/register-sw\.js" async><\/script>/;
+/** Vite's client manifest: written by the client build, before the shells are prerendered. */
+const CLIENT_MANIFEST = '.svelte-kit/output/client/.vite/manifest.json';
+
+let precacheFiles: string[] | null = null;
+
+/** The scheduler's and sanitizer's files (read once per build); a build without them must not pass unseen. */
+function studyPrecacheFiles(): string[] {
+	if (precacheFiles) return precacheFiles;
+	const manifest = JSON.parse(readFileSync(join(process.cwd(), CLIENT_MANIFEST), 'utf8'));
+	precacheFiles = afterFirstCardFiles(manifest);
+	if (precacheFiles.length === 0) throw new Error(`No deck-scheduler chunk in ${CLIENT_MANIFEST}`);
+	return precacheFiles;
+}
 
 export const handle: Handle = ({ event, resolve }) => {
 	if (dev) return resolve(event);
@@ -23,7 +40,9 @@ export const handle: Handle = ({ event, resolve }) => {
 		transformPageChunk: ({ html }) => {
 			const page = html.replace(REGISTER_SW_TAG, () => `<script>${registerSw}</script>`);
 			if (!study) return page;
-			return page.replace(APP_ROOT, () => `<script>${firstCardPaint}</script>\n\t\t${APP_ROOT}`);
+			// The page's own links say how a path under the app is written from here (`./` at the root).
+			const prefix = /href="([^"]*?)_app\/immutable\//.exec(page)?.[1] ?? './';
+			return layOutStudyShell(page, firstCardPaint, studyPrecacheFiles(), prefix);
 		}
 	});
 };

@@ -1,5 +1,5 @@
 // Issue 13: the study screen paints the last session's next card before the app has loaded (a picture saved
-// by the study page, static/first-card.js). The picture can be seen but never answered: nothing in it is
+// by the study page, painted by src/lib/pwa/first-card-paint.js inlined into study.html). The picture can be seen but never answered: nothing in it is
 // clickable or announced, and the app replaces it with the card its own queue starts with.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -65,10 +65,18 @@ describe('first card painted ahead of the app', () => {
 		expect(await show.count()).toBe(0);
 		await picture.getByText('Show answer').click({ force: true });
 		await page.keyboard.press('Space');
+		// Where the picture put the card and its button: the app's own must come in the same place (no shift).
+		const pictured = await picture.evaluate((box) =>
+			['article.card', '.controls button'].map((s) => box.querySelector(s)!.getBoundingClientRect().top)
+		);
 
 		release();
 		await show.waitFor();
 		expect(await picture.count()).toBe(0);
+		const shown = await page.evaluate(() =>
+			['article.card', '.controls button'].map((s) => document.querySelector(s)!.getBoundingClientRect().top)
+		);
+		expect(shown).toEqual(pictured);
 		expect(await page.locator('article.card .question').innerText()).toBe(question);
 		// Nothing was revealed or answered from the picture: the real card starts on its question side.
 		expect(await page.getByRole('button', { name: /^Good/ }).count()).toBe(0);

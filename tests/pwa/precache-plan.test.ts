@@ -179,6 +179,16 @@ describe('pageAssetUrls', () => {
 			'/_app/immutable/chunks/B.js'
 		);
 	});
+
+	it('adds what the page lists for a first offline study (the scheduler), but nothing outside the app', () => {
+		const html = `<link href="./_app/immutable/chunks/B.js" rel="modulepreload">
+			<meta name="kartka-precache" content="./_app/immutable/chunks/Sched.js ./_app/immutable/chunks/Fsrs.js ./favicon.svg">`;
+		expect(pageAssetUrls(html, '/study', '')).toEqual([
+			'/_app/immutable/chunks/B.js',
+			'/_app/immutable/chunks/Fsrs.js',
+			'/_app/immutable/chunks/Sched.js'
+		]);
+	});
 });
 
 describe('workerAssetUrls', () => {

@@ -1,8 +1,12 @@
 // Paints the study screen's next card from the copy the last session saved (first-card-snapshot.ts) while the
 // app's code loads (issue 13: offline cold start → first card ≤ 300 ms on a slow phone). Inlined into study.html
-// only (src/hooks.server.ts: no request to wait for), allowed by its hash in the CSP (svelte.config.js). The copy
-// is inert and hidden from screen readers: nothing in it can be clicked or answered. The app drops it as soon as
-// its own queue is built and shows the real screen.
+// only, before any stylesheet of the <head> (src/hooks.server.ts: no request to wait for), allowed by its hash in the
+// CSP (svelte.config.js). It runs before the stylesheets, so it is not held until they have loaded (a script
+// after a stylesheet is); it reads the copy now (localStorage: synchronous) and puts it into <body> the moment
+// the parser has made it, before the parser reaches the app's boot script. The browser paints it once the
+// stylesheets are there, the same moment it would paint anything. The copy is inert and hidden from screen
+// readers: nothing in it can be clicked or answered. The app drops it as soon as its own queue is built and
+// shows the real screen.
 (function () {
 	var KEY = 'kartka.firstCard';
 	var ID = 'first-card-snapshot';
@@ -13,16 +17,6 @@
 		var saved = JSON.parse(localStorage.getItem(KEY) || 'null');
 		if (!saved || saved.deckId !== deck || typeof saved.html !== 'string' || !Array.isArray(saved.css))
 			return;
-		// Another build (other CSS, other class names): wait for the app instead.
-		/** @type {string[]} */
-		var sheets = [];
-		document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
-			sheets.push(new URL(link.getAttribute('href') || '', document.baseURI).pathname);
-		});
-		var sameBuild = sheets.every(function (path) {
-			return saved.css.indexOf(path) >= 0;
-		});
-		if (sheets.length === 0 || !sameBuild) return;
 		var template = document.createElement('template');
 		template.innerHTML = saved.html;
 		var content = template.content;
@@ -44,13 +38,34 @@
 		var style = document.createElement('style');
 		style.textContent = 'html.' + ID + ' body > div:not(#' + ID + ') { display: none !important; }';
 		box.appendChild(style);
-		document.documentElement.classList.add(ID);
-		document.body.prepend(box);
-		// The app failed to start: after a while its own screen (loading, or an error) shows instead.
-		setTimeout(function () {
-			box.remove();
-			document.documentElement.classList.remove(ID);
-		}, 10000);
+
+		var paint = function () {
+			// Another build (other CSS, other class names): wait for the app instead. The <head> is parsed by now.
+			/** @type {string[]} */
+			var sheets = [];
+			document.querySelectorAll('link[rel="stylesheet"]').forEach(function (link) {
+				sheets.push(new URL(link.getAttribute('href') || '', document.baseURI).pathname);
+			});
+			var sameBuild = sheets.every(function (path) {
+				return saved.css.indexOf(path) >= 0;
+			});
+			if (sheets.length === 0 || !sameBuild) return;
+			document.documentElement.classList.add(ID);
+			document.body.prepend(box);
+			// The app failed to start: after a while its own screen (loading, or an error) shows instead.
+			setTimeout(function () {
+				box.remove();
+				document.documentElement.classList.remove(ID);
+			}, 10000);
+		};
+		// The parser adds <body> after the whole <head>; the observer hears it at the parser's next pause (at
+		// the latest after the boot script, whose imports are asynchronous), before anything is rendered.
+		var observer = new MutationObserver(function () {
+			if (!document.body) return;
+			observer.disconnect();
+			paint();
+		});
+		observer.observe(document.documentElement, { childList: true });
 	} catch {
 		// A copy that cannot be read is no copy: the app shows the card.
 	}

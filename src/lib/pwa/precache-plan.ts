@@ -93,17 +93,24 @@ export function deletableCaches(
 
 /**
  * The scripts and stylesheets a prerendered page loads at start (SvelteKit lists the whole static import
- * closure as modulepreload links), as paths: what a shell route needs to run offline.
+ * closure as modulepreload links), as paths: what a shell route needs to run offline. Also the files its
+ * `<meta name="kartka-precache">` lists: code the page imports later but needs offline from the first
+ * study on (the study shell's scheduler and card sanitizer: src/lib/pwa/study-shell.server.ts).
  */
 export function pageAssetUrls(html: string, pagePath: string, base: string): string[] {
 	const found = new Set<string>();
 	const origin = 'https://page.invalid';
+	const add = (href: string) => {
+		const path = new URL(href, origin + pagePath).pathname;
+		if (isImmutable(path, base)) found.add(path);
+	};
 	for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
 		if (!/\brel="(modulepreload|stylesheet)"/.test(tag)) continue;
 		const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
-		if (!href) continue;
-		const path = new URL(href, origin + pagePath).pathname;
-		if (isImmutable(path, base)) found.add(path);
+		if (href) add(href);
+	}
+	for (const [tag] of html.matchAll(/<meta\b[^>]*\bname="kartka-precache"[^>]*>/g)) {
+		for (const href of /\bcontent="([^"]*)"/.exec(tag)?.[1]?.split(/\s+/) ?? []) if (href) add(href);
 	}
 	return [...found].sort();
 }

@@ -7,7 +7,7 @@
 import type { KartkaDB } from '$lib/db/db';
 import { answerCard, CardChangedError, type AnswerResult } from '$lib/db/review.repo';
 import { renderCard, type RenderedCard } from '$lib/domain/card-render';
-import { errorMessage } from '$lib/domain/errors';
+import { errorMessage, KartkaError } from '$lib/domain/errors';
 import type { Scheduler } from '$lib/domain/fsrs-adapter';
 import { intervalLabel } from '$lib/domain/interval-label';
 import type { CardRow, NoteRow } from '$lib/domain/model';
@@ -20,6 +20,10 @@ export type SessionStatus = 'loading' | 'empty' | 'question' | 'answer' | 'done'
 export type IntervalLabels = Record<Rating, string>;
 
 export const UNDONE_MESSAGE = 'Last answer undone.';
+/** The scheduler's code could not be loaded (offline, and not on this device): the card stays, answers wait. */
+export const SCHEDULER_FAILED_MESSAGE =
+	'The answer buttons could not be loaded: part of Kartka is not saved on this device yet. ' +
+	'Connect once, then choose "Try again" (or press 1–4).';
 
 export abstract class CardSession<UndoEntry> {
 	status = $state<SessionStatus>('loading');
@@ -31,6 +35,8 @@ export abstract class CardSession<UndoEntry> {
 	/** A message to announce (conflict with another tab, undo done, errors). */
 	message = $state<string | null>(null);
 	answered = $state(0);
+	/** The scheduler failed to load: the screen offers "Try again" where the answer buttons go. */
+	schedulerFailed = $state(false);
 	protected undoStack = $state.raw<UndoEntry[]>([]);
 	canUndo = $derived(this.undoStack.length > 0);
 
@@ -61,6 +67,11 @@ export abstract class CardSession<UndoEntry> {
 		if (this.status !== 'question') return;
 		this.status = 'answer';
 		// The answer buttons need the scheduler; normally it came while the question was on screen.
+		this.retryScheduler();
+	}
+
+	/** Loads the scheduler again after a failure ("Try again"; keys 1–4 do it through `answer`). */
+	retryScheduler(): void {
 		this.ensureScheduler().catch((error: unknown) => (this.message = errorMessage(error)));
 	}
 
@@ -76,12 +87,19 @@ export abstract class CardSession<UndoEntry> {
 		const source = this.schedulerSource;
 		if (this.scheduler || !source) return Promise.resolve();
 		this.schedulerLoading ??= source()
-			.then((scheduler) => {
-				// A newer start replaced the source meanwhile: its own load sets the scheduler.
-				if (this.schedulerSource !== source) return;
-				this.scheduler = scheduler;
-				if (this.card && !this.labels) this.labels = this.intervalLabels(this.card, this.shownAtMs);
-			})
+			.then(
+				(scheduler) => {
+					// A newer start replaced the source meanwhile: its own load sets the scheduler.
+					if (this.schedulerSource !== source) return;
+					this.scheduler = scheduler;
+					this.schedulerFailed = false;
+					if (this.card && !this.labels) this.labels = this.intervalLabels(this.card, this.shownAtMs);
+				},
+				(error: unknown) => {
+					if (this.schedulerSource === source) this.schedulerFailed = true;
+					throw new KartkaError('scheduler-unavailable', SCHEDULER_FAILED_MESSAGE, { cause: error });
+				}
+			)
 			.finally(() => {
 				if (this.schedulerSource === source) this.schedulerLoading = null;
 			});

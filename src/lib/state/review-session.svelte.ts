@@ -2,7 +2,7 @@
  * The review session that drives the study screen: today's queue of the deck, each answer a real review
  * (one transaction), undo, and a summary at the end. The loop itself is CardSession's.
  */
-import { KartkaError } from '$lib/domain/errors';
+import { errorMessage, KartkaError } from '$lib/domain/errors';
 import { getDeck, getNotes } from '$lib/db/decks.repo';
 import { loadQueueInput, nextDueMs } from '$lib/db/queue.repo';
 import { CardChangedError, undoAnswer } from '$lib/db/review.repo';
@@ -57,10 +57,12 @@ export class ReviewSession extends CardSession<UndoEntry> {
 			// The first card is shown before the scheduler (ts-fsrs) is loaded; it comes while the card is read.
 			this.loadSchedulerFrom(() => schedulerFor(study));
 			await this.reload();
-			await this.ensureScheduler();
 		} catch (error) {
 			this.fail(error);
 		}
+		// Not there (offline, not on this device): the card stays on screen with "Try again" for its answers.
+		if (this.status !== 'error')
+			await this.ensureScheduler().catch((error: unknown) => (this.message = errorMessage(error)));
 		markPageReady();
 	}
 

@@ -1,0 +1,88 @@
+// Issue 13: the study shell is laid out so that the last session's card is painted before the app's code
+// (src/lib/pwa/study-shell.server.ts, applied by src/hooks.server.ts when the shells are prerendered).
+import { describe, expect, it } from 'vitest';
+import { afterFirstCardFiles, layOutStudyShell, PRECACHE_META } from '$lib/pwa/study-shell.server';
+import { pageAssetUrls } from '$lib/pwa/precache-plan';
+
+const SHELL = `<!doctype html>
+<html lang="en">
+	<head>
+		<meta charset="utf-8" />
+		<script>registerSw()</script>
+		<meta http-equiv="content-security-policy" content="script-src 'self'">
+		<link href="./_app/immutable/entry/start.A.js" rel="modulepreload">
+		<link href="./_app/immutable/chunks/B.js" rel="modulepreload">
+		<link href="./_app/immutable/assets/0.C.css" rel="stylesheet">
+		<link href="./_app/immutable/assets/12.D.css" rel="stylesheet">
+	</head>
+	<body data-sveltekit-preload-data="hover">
+		<div style="display: contents">
+			<script>boot()</script>
+		</div>
+	</body>
+</html>`;
+
+describe('layOutStudyShell', () => {
+	const html = layOutStudyShell(SHELL, 'paint()', ['_app/immutable/chunks/S.js'], './');
+	const at = (text: string) => html.indexOf(text);
+
+	it('puts the painter after the CSP and before every stylesheet, the stylesheets before the body', () => {
+		expect(at('<script>paint()</script>')).toBeGreaterThan(at('content-security-policy'));
+		expect(at('<script>paint()</script>')).toBeLessThan(at('0.C.css'));
+		expect(at('0.C.css')).toBeLessThan(at('12.D.css'));
+		expect(at('12.D.css')).toBeLessThan(at('</head>'));
+		expect(html.match(/rel="stylesheet"/g)).toHaveLength(2);
+	});
+
+	it('keeps the module preloads in the <head>, after the stylesheets, each once and in order', () => {
+		expect(at('start.A.js')).toBeGreaterThan(at('12.D.css'));
+		expect(at('start.A.js')).toBeLessThan(at('chunks/B.js'));
+		expect(at('chunks/B.js')).toBeLessThan(at('</head>'));
+		expect(html.match(/rel="modulepreload"/g)).toHaveLength(2);
+	});
+
+	it('lists the files to install with the page, which the service worker reads with the rest', () => {
+		expect(html).toContain(`<meta name="${PRECACHE_META}" content="./_app/immutable/chunks/S.js">`);
+		expect(pageAssetUrls(html, '/study', '')).toEqual([
+			'/_app/immutable/assets/0.C.css',
+			'/_app/immutable/assets/12.D.css',
+			'/_app/immutable/chunks/B.js',
+			'/_app/immutable/chunks/S.js',
+			'/_app/immutable/entry/start.A.js'
+		]);
+	});
+});
+
+describe('afterFirstCardFiles', () => {
+	it("finds the scheduler's shared chunk and the sanitizer with what they import, nothing else", () => {
+		const manifest = {
+			'_Sched.js': { file: '_app/immutable/chunks/Sched.js', name: 'deck-scheduler', imports: ['_Fsrs.js'] },
+			'_Fsrs.js': { file: '_app/immutable/chunks/Fsrs.js', name: 'fsrs-adapter' },
+			'src/lib/components/card-purifier.ts': {
+				file: '_app/immutable/chunks/Pur.js',
+				name: 'card-purifier',
+				src: 'src/lib/components/card-purifier.ts',
+				imports: ['_Fsrs.js']
+			},
+			'node_modules/sql.js/dist/sql-wasm-browser.js': {
+				file: '_app/immutable/chunks/Sql.js',
+				src: 'node_modules/sql.js/dist/sql-wasm-browser.js'
+			}
+		};
+		expect(afterFirstCardFiles(manifest)).toEqual([
+			'_app/immutable/chunks/Fsrs.js',
+			'_app/immutable/chunks/Pur.js',
+			'_app/immutable/chunks/Sched.js'
+		]);
+	});
+
+	it('finds the scheduler when it is a module of its own', () => {
+		const manifest = {
+			'src/lib/domain/deck-scheduler.ts': {
+				file: '_app/immutable/chunks/S.js',
+				src: 'src/lib/domain/deck-scheduler.ts'
+			}
+		};
+		expect(afterFirstCardFiles(manifest)).toEqual(['_app/immutable/chunks/S.js']);
+	});
+});
