@@ -15,6 +15,7 @@ import { dev } from '$app/environment';
 import { base } from '$app/paths';
 import type { Handle } from '@sveltejs/kit';
 import firstCardPaint from '$lib/pwa/first-card-paint.js?raw';
+import { completeModulePreloads, type ClientManifest } from '$lib/pwa/module-preloads.server';
 import { afterFirstCardFiles, layOutStudyShell } from '$lib/pwa/study-shell.server';
 import registerSw from '../static/register-sw.js?raw';
 
@@ -22,13 +23,18 @@ const REGISTER_SW_TAG = /<script src="[^"]*\/register-sw\.js" async><\/script>/;
 /** Vite's client manifest: written by the client build, before the shells are prerendered. */
 const CLIENT_MANIFEST = '.svelte-kit/output/client/.vite/manifest.json';
 
+let manifest: ClientManifest | null = null;
 let precacheFiles: string[] | null = null;
+
+function clientManifest(): ClientManifest {
+	manifest ??= JSON.parse(readFileSync(join(process.cwd(), CLIENT_MANIFEST), 'utf8')) as ClientManifest;
+	return manifest;
+}
 
 /** The scheduler's and sanitizer's files (read once per build); a build without them must not pass unseen. */
 function studyPrecacheFiles(): string[] {
 	if (precacheFiles) return precacheFiles;
-	const manifest = JSON.parse(readFileSync(join(process.cwd(), CLIENT_MANIFEST), 'utf8'));
-	precacheFiles = afterFirstCardFiles(manifest);
+	precacheFiles = afterFirstCardFiles(clientManifest());
 	if (precacheFiles.length === 0) throw new Error(`No deck-scheduler chunk in ${CLIENT_MANIFEST}`);
 	return precacheFiles;
 }
@@ -38,10 +44,11 @@ export const handle: Handle = ({ event, resolve }) => {
 	const study = event.url.pathname === `${base}/study`;
 	return resolve(event, {
 		transformPageChunk: ({ html }) => {
-			const page = html.replace(REGISTER_SW_TAG, () => `<script>${registerSw}</script>`);
-			if (!study) return page;
+			const registered = html.replace(REGISTER_SW_TAG, () => `<script>${registerSw}</script>`);
 			// The page's own links say how a path under the app is written from here (`./` at the root).
-			const prefix = /href="([^"]*?)_app\/immutable\//.exec(page)?.[1] ?? './';
+			const prefix = /href="([^"]*?)_app\/immutable\//.exec(registered)?.[1] ?? './';
+			const page = completeModulePreloads(registered, clientManifest(), prefix);
+			if (!study) return page;
 			return layOutStudyShell(page, firstCardPaint, studyPrecacheFiles(), prefix);
 		}
 	});

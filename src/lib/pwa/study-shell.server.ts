@@ -16,6 +16,8 @@
  *   precache-plan.ts), so a student's first study offline, right after the first visit, can answer.
  */
 
+import { staticClosure, type ClientManifest } from './module-preloads.server';
+
 /** The `<meta>` whose `content` lists, space-separated, more files the service worker installs with the page. */
 export const PRECACHE_META = 'kartka-precache';
 
@@ -29,32 +31,19 @@ const AFTER_FIRST_CARD = [
 ];
 const AFTER_FIRST_CARD_NAMES = new Set(['deck-scheduler', 'card-purifier']);
 
-interface ManifestChunk {
-	file: string;
-	name?: string;
-	src?: string;
-	imports?: string[];
-}
-
 /**
  * The built files (paths under the app, e.g. `_app/immutable/chunks/X.js`) of the modules above and of every
  * module they import, from Vite's client manifest.
  */
-export function afterFirstCardFiles(manifest: Record<string, ManifestChunk>): string[] {
-	const found = new Set<string>();
-	const visit = (key: string) => {
-		const chunk = manifest[key];
-		if (!chunk || found.has(chunk.file)) return;
-		found.add(chunk.file);
-		for (const imported of chunk.imports ?? []) visit(imported);
-	};
-	for (const [key, chunk] of Object.entries(manifest)) {
-		const wanted =
-			AFTER_FIRST_CARD.some((re) => re.test(chunk.src ?? key)) ||
-			(chunk.src === undefined && AFTER_FIRST_CARD_NAMES.has(chunk.name ?? ''));
-		if (wanted) visit(key);
-	}
-	return [...found].sort();
+export function afterFirstCardFiles(manifest: ClientManifest): string[] {
+	const wanted = Object.entries(manifest)
+		.filter(
+			([key, chunk]) =>
+				AFTER_FIRST_CARD.some((re) => re.test(chunk.src ?? key)) ||
+				(chunk.src === undefined && AFTER_FIRST_CARD_NAMES.has(chunk.name ?? ''))
+		)
+		.map(([, chunk]) => chunk.file);
+	return staticClosure(manifest, wanted).sort();
 }
 
 const linkTags = (rel: string) => new RegExp(`[ \\t]*<link\\b[^>]*\\brel="${rel}"[^>]*>\\n?`, 'g');
