@@ -17,6 +17,7 @@ import {
 	type BulkPlan
 } from '$lib/domain/browse/bulk-actions';
 import { deckRow, dumpTables, freshDb, seedDeck } from '../helpers/db';
+import { cardsOfDeck } from '$lib/db/cards-of-decks.repo';
 
 const ctx = { nowMs: new Date(2026, 2, 10, 12).getTime(), dayCutoffHour: 4 };
 
@@ -85,7 +86,7 @@ const actions: [string, Planner, (db: KartkaDB) => Promise<unknown>][] = [
 	[
 		'Move to deck',
 		(s) => planMove(s.notes, s.cardsOfNotes, 'e', ctx),
-		(db) => db.cards.where('deckId').equals('e').count()
+		(db) => cardsOfDeck(db, 'e').count()
 	],
 	[
 		'Add tags',

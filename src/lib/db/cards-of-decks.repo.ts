@@ -1,0 +1,30 @@
+/**
+ * A deck's cards, read through the prefix of the `[deckId+queue+dueMs]` index: schema v8 dropped the
+ * cards' own `deckId` index, so that every card written (an import, a bulk suspend) costs one index
+ * record less (docs/performance.md). Every card has a numeric `queue` and `dueMs`, so each card is in
+ * that index exactly once.
+ *
+ * The bounds are explicit rather than Dexie's "virtual index" (`where('deckId')`), which bounds the
+ * range with one shared `Dexie.maxKey` array twice: fake-indexeddb, strict to the spec, refuses that key.
+ * `[deckId]` sorts before every `[deckId, queue, dueMs]` and `[deckId, []]` after it (an array sorts after
+ * every number). Cards come ordered by queue and due time, not by id.
+ */
+import type { Collection } from 'dexie';
+import type { CardRow } from '$lib/domain/model';
+import type { KartkaDB } from './db';
+
+const BY_DECK = '[deckId+queue+dueMs]';
+const INCLUSIVE = { includeLowers: true, includeUppers: true };
+
+function deckRange(deckId: string): [string[], [string, never[]]] {
+	return [[deckId], [deckId, []]];
+}
+
+export function cardsOfDeck(db: KartkaDB, deckId: string): Collection<CardRow, string> {
+	const [lower, upper] = deckRange(deckId);
+	return db.cards.where(BY_DECK).between(lower, upper, true, true);
+}
+
+export function cardsOfDecks(db: KartkaDB, deckIds: readonly string[]): Collection<CardRow, string> {
+	return db.cards.where(BY_DECK).inAnyRange([...new Set(deckIds)].map(deckRange), INCLUSIVE);
+}
