@@ -83,11 +83,7 @@ const actions: [string, Planner, (db: KartkaDB) => Promise<unknown>][] = [
 		(s) => planSetDue(s.cards, '5', ctx),
 		(db) => db.cards.get('d/b0#0').then((c) => c!.dueMs)
 	],
-	[
-		'Move to deck',
-		(s) => planMove(s.notes, s.cardsOfNotes, 'e', ctx),
-		(db) => cardsOfDeck(db, 'e').count()
-	],
+	['Move to deck', (s) => planMove(s.notes, s.cardsOfNotes, 'e', ctx), (db) => cardsOfDeck(db, 'e').count()],
 	[
 		'Add tags',
 		(s) => planTags(s.notes, 'exam', 'add', ctx),

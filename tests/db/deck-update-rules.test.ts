@@ -21,9 +21,7 @@ describe('deck updates', () => {
 		const notes = sampleNotes('d', 4, 0).map((n, i) => (i < 2 ? { ...n, tags: ['exam'] } : n));
 		await applyDeckContent(db, deckRow('d'), notes, { nowMs: NOW });
 		await setExamPlan(db, 'd', { examDate: dateOfStudyDay(studyDayOf(NOW, 4) + 20), tags: ['exam'] }, NOW);
-		const prioritized = (await cardsOfDeck(db, 'd').toArray()).filter(
-			(c) => c.newPosition < 0
-		);
+		const prioritized = (await cardsOfDeck(db, 'd').toArray()).filter((c) => c.newPosition < 0);
 		expect(prioritized.length).toBe(2);
 		const changed = notes.map((n, i) =>
 			i === 0 ? { ...n, fields: { ...n.fields, front: 'Edited front' } } : n

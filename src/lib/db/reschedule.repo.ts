@@ -35,9 +35,7 @@ export async function rescheduleReviewCards(
 			const scheduler = schedulerForDeck(
 				studySettings(await readStudySettingsInput(db, deck.id, nowMs), nowMs)
 			);
-			const cards = (await cardsOfDeck(db, deck.id).toArray()).filter(
-				(c) => c.state === CardState.Review
-			);
+			const cards = (await cardsOfDeck(db, deck.id).toArray()).filter((c) => c.state === CardState.Review);
 			if (cards.length === 0) continue;
 			const logsByCard = new Map<string, ReviewLogRow[]>();
 			// One index range per deck (a lookup per card is far slower on large collections).

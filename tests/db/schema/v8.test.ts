@@ -39,7 +39,8 @@ describe('schema v8', () => {
 		expect(await v8.cards.orderBy(':id').toArray()).toEqual(cards);
 		expect(await v8.notes.orderBy(':id').toArray()).toEqual(notes);
 
-		const ids = async (c: { primaryKeys(): Promise<unknown> }) => ((await c.primaryKeys()) as string[]).sort();
+		const ids = async (c: { primaryKeys(): Promise<unknown> }) =>
+			((await c.primaryKeys()) as string[]).sort();
 		expect(await ids(cardsOfDeck(v8, 'd'))).toEqual(['d/a#0', 'd/a#1', 'd/a#2', 'd/a#3']);
 		expect(await cardsOfDeck(v8, 'd').count()).toBe(4);
 		expect(await ids(cardsOfDeck(v8, 'd2'))).toEqual(['d2/a#0']);
