@@ -9,8 +9,6 @@
  * `[deckId]` sorts before every `[deckId, queue, dueMs]` and `[deckId, []]` after it (an array sorts after
  * every number). Cards come ordered by queue and due time, not by id.
  */
-import type { Collection } from 'dexie';
-import type { CardRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
 
 const BY_DECK = '[deckId+queue+dueMs]';
@@ -20,11 +18,11 @@ function deckRange(deckId: string): [string[], [string, never[]]] {
 	return [[deckId], [deckId, []]];
 }
 
-export function cardsOfDeck(db: KartkaDB, deckId: string): Collection<CardRow, string> {
+export function cardsOfDeck(db: KartkaDB, deckId: string) {
 	const [lower, upper] = deckRange(deckId);
 	return db.cards.where(BY_DECK).between(lower, upper, true, true);
 }
 
-export function cardsOfDecks(db: KartkaDB, deckIds: readonly string[]): Collection<CardRow, string> {
+export function cardsOfDecks(db: KartkaDB, deckIds: readonly string[]) {
 	return db.cards.where(BY_DECK).inAnyRange([...new Set(deckIds)].map(deckRange), INCLUSIVE);
 }
