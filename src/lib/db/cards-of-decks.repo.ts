@@ -7,7 +7,8 @@
  * The bounds are explicit rather than Dexie's "virtual index" (`where('deckId')`), which bounds the
  * range with one shared `Dexie.maxKey` array twice: fake-indexeddb, strict to the spec, refuses that key.
  * `[deckId]` sorts before every `[deckId, queue, dueMs]` and `[deckId, []]` after it (an array sorts after
- * every number). Cards come ordered by queue and due time, not by id.
+ * every number). The collection is ordered by queue and due time; `cardsOfDeckById` gives them in id
+ * order, as the dropped index did, for readers that hand a deck's cards to domain rules.
  */
 import type { KartkaDB } from './db';
 
@@ -21,6 +22,11 @@ function deckRange(deckId: string): [string[], [string, never[]]] {
 export function cardsOfDeck(db: KartkaDB, deckId: string) {
 	const [lower, upper] = deckRange(deckId);
 	return db.cards.where(BY_DECK).between(lower, upper, true, true);
+}
+
+/** A deck's cards in id order (sorted in memory: one read of the deck either way). */
+export function cardsOfDeckById(db: KartkaDB, deckId: string) {
+	return cardsOfDeck(db, deckId).sortBy('id');
 }
 
 export function cardsOfDecks(db: KartkaDB, deckIds: readonly string[]) {
