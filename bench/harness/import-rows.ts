@@ -1,8 +1,9 @@
 // What writing an import's rows costs in Chromium's IndexedDB, by variant (issue 13 item 5: is the raw
 // bulkAdd really the floor?). The rows are shaped like those the 20,000-note .apkg bench writes (20,000
 // notes, 30,000 cards, the same kinds, ids and indexed values). Each variant writes them in ONE transaction into a fresh database: through Dexie (the app's
-// schema, default and relaxed durability), natively with v7's indexes, with no index, with no index and
-// rows holding only their key, and with no index and ten rows per record (same bytes, a tenth of the puts).
+// schema, default and relaxed durability), natively with v7's and v8's indexes, with no index, with no index and
+// rows holding only their key, and with no index and ten rows per record (same bytes, a tenth of the puts);
+// and a bulk suspend's write (10,000 stored cards put again) with v7's and v8's indexes.
 import { Dexie } from 'dexie';
 import { KartkaDB, importConnection } from '$lib/db/db';
 
@@ -123,15 +124,37 @@ function dexie(relaxed: boolean): Variant {
 		return ms;
 	};
 }
-const v7 = (db: IDBDatabase) => {
+/** The app's indexes: version 7, or version 8 (v7 without the cards' `deckId` index). */
+const indexed = (version: 7 | 8) => (db: IDBDatabase) => {
 	const n = db.createObjectStore('notes', { keyPath: 'id' });
 	n.createIndex('deckId', 'deckId');
 	n.createIndex('tags', 'tags', { multiEntry: true });
 	const c = db.createObjectStore('cards', { keyPath: 'id' });
-	c.createIndex('deckId', 'deckId');
+	if (version === 7) c.createIndex('deckId', 'deckId');
 	c.createIndex('[deckId+queue+dueMs]', ['deckId', 'queue', 'dueMs']);
 	c.createIndex('[deckId+queue+newPosition]', ['deckId', 'queue', 'newPosition']);
 };
+/**
+ * A bulk suspend's write (issue 11): 10,000 of the cards, already stored, put again with queue -1 in one
+ * transaction (what changes: the row and both queue indexes' entries). Only the put is timed.
+ */
+function suspend(version: 7 | 8): Variant {
+	return async () => {
+		const name = `rows-${n++}`;
+		const db = await openNative(name, indexed(version));
+		const tx = db.transaction('cards', 'readwrite');
+		for (const c of data.cards) tx.objectStore('cards').put(c);
+		await new Promise((ok) => (tx.oncomplete = ok));
+		const ms = await nativePut(
+			db,
+			{ cards: data.cards.slice(0, 10_000).map((c) => ({ ...c, queue: -1 })) },
+			'default'
+		);
+		db.close();
+		await deleteDb(name);
+		return ms;
+	};
+}
 const bare = (db: IDBDatabase) => {
 	db.createObjectStore('notes', { keyPath: 'id' });
 	db.createObjectStore('cards', { keyPath: 'id' });
@@ -150,7 +173,10 @@ const chunked10 = { notes: chunk(data.notes, 10), cards: chunk(data.cards, 10) }
 const variants: Record<string, Variant> = {
 	dexieDefault: dexie(false),
 	dexieRelaxed: dexie(true),
-	nativeV7: native(v7),
+	nativeV7: native(indexed(7)),
+	nativeV8: native(indexed(8)),
+	suspendV7: suspend(7),
+	suspendV8: suspend(8),
 	nativeNoIndexes: native(bare),
 	nativeNoIndexesTinyRows: native(bare, tiny),
 	nativeNoIndexesChunk10: native(bare, chunked10)

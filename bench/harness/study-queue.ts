@@ -1,6 +1,7 @@
 // Measures, on the seeded collection: building today's queue, the raw indexed read it is bounded by,
 // ts-fsrs next() against our adapter, and one answer transaction.
 import { fsrs, createEmptyCard, generatorParameters, Rating as FsrsRating, type StepUnit } from 'ts-fsrs';
+import { cardsOfDeck } from '$lib/db/cards-of-decks.repo';
 import { appDb } from '$lib/db/db';
 import { loadQueueInput } from '$lib/db/queue.repo';
 import { answerCard } from '$lib/db/review.repo';
@@ -119,7 +120,7 @@ for (let i = 0; i < 50; i++) {
 
 w.__benchResult = {
 	counts,
-	cards: await db.cards.where('deckId').equals(BENCH_DECK).count(),
+	cards: await cardsOfDeck(db, BENCH_DECK).count(),
 	logs: await db.reviewLogs.count(),
 	queueP50: quantile(queueMs, 0.5),
 	queueP95: quantile(queueMs, 0.95),

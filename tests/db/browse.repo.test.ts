@@ -17,6 +17,7 @@ import {
 	type BulkPlan
 } from '$lib/domain/browse/bulk-actions';
 import { deckRow, dumpTables, freshDb, seedDeck } from '../helpers/db';
+import { cardsOfDeck } from '$lib/db/cards-of-decks.repo';
 
 const ctx = { nowMs: new Date(2026, 2, 10, 12).getTime(), dayCutoffHour: 4 };
 
@@ -82,11 +83,7 @@ const actions: [string, Planner, (db: KartkaDB) => Promise<unknown>][] = [
 		(s) => planSetDue(s.cards, '5', ctx),
 		(db) => db.cards.get('d/b0#0').then((c) => c!.dueMs)
 	],
-	[
-		'Move to deck',
-		(s) => planMove(s.notes, s.cardsOfNotes, 'e', ctx),
-		(db) => db.cards.where('deckId').equals('e').count()
-	],
+	['Move to deck', (s) => planMove(s.notes, s.cardsOfNotes, 'e', ctx), (db) => cardsOfDeck(db, 'e').count()],
 	[
 		'Add tags',
 		(s) => planTags(s.notes, 'exam', 'add', ctx),

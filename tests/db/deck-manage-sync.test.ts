@@ -12,6 +12,7 @@ import {
 	undoDeleteDeck
 } from '$lib/services/decks/deck-manage.service';
 import { deckRow, dumpTables, freshDb, seedDeck } from '../helpers/db';
+import { cardsOfDeck } from '$lib/db/cards-of-decks.repo';
 
 const NOW = Date.UTC(2026, 0, 10, 9);
 
@@ -86,7 +87,7 @@ describe('Manage deck queues its sync documents', () => {
 		await db.transaction('rw', db.tables, () => removeDeckRows(db, 'd'));
 		expect(await db.decks.get('d')).toBeUndefined();
 		expect(await db.notes.where('deckId').equals('d').count()).toBe(0);
-		expect(await db.cards.where('deckId').equals('d').count()).toBe(0);
+		expect(await cardsOfDeck(db, 'd').count()).toBe(0);
 		expect(await db.reviewLogs.count()).toBe(0);
 		expect(await db.notes.where('deckId').equals('e').count()).toBe(1);
 		expect(await outboxTable(db).count()).toBe(0);

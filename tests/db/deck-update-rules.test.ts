@@ -8,6 +8,7 @@ import { Queue } from '$lib/domain/model';
 import { studyDayOf } from '$lib/domain/study-day';
 import { setExamPlan } from '$lib/services/exam/exam-plan.service';
 import { deckRow, dumpTables, freshDb, sampleNotes, seedDeck } from '../helpers/db';
+import { cardsOfDeck } from '$lib/db/cards-of-decks.repo';
 
 const NOW = new Date(2026, 10, 30, 12).getTime();
 let db: KartkaDB;
@@ -20,15 +21,13 @@ describe('deck updates', () => {
 		const notes = sampleNotes('d', 4, 0).map((n, i) => (i < 2 ? { ...n, tags: ['exam'] } : n));
 		await applyDeckContent(db, deckRow('d'), notes, { nowMs: NOW });
 		await setExamPlan(db, 'd', { examDate: dateOfStudyDay(studyDayOf(NOW, 4) + 20), tags: ['exam'] }, NOW);
-		const prioritized = (await db.cards.where('deckId').equals('d').toArray()).filter(
-			(c) => c.newPosition < 0
-		);
+		const prioritized = (await cardsOfDeck(db, 'd').toArray()).filter((c) => c.newPosition < 0);
 		expect(prioritized.length).toBe(2);
 		const changed = notes.map((n, i) =>
 			i === 0 ? { ...n, fields: { ...n.fields, front: 'Edited front' } } : n
 		);
 		await applyDeckContent(db, deckRow('d'), changed, { nowMs: NOW + 1000 });
-		const after = await db.cards.where('deckId').equals('d').toArray();
+		const after = await cardsOfDeck(db, 'd').toArray();
 		expect(
 			after
 				.filter((c) => c.newPosition < 0)

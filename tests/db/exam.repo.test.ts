@@ -25,6 +25,7 @@ import {
 import { makeCard, makeNote } from '../helpers/cards';
 import { deckRow, dumpTables, freshDb, seedDeck } from '../helpers/db';
 import { articleDecks } from '../domain/exam/article-decks';
+import { cardsOfDeck } from '$lib/db/cards-of-decks.repo';
 
 const NOW = new Date(2026, 4, 4, 10, 0).getTime();
 const TODAY = studyDayOf(NOW, 4);
@@ -43,7 +44,7 @@ describe('practice answers', () => {
 		await seedDeck(db, 'd', 4, 2);
 		const scheduler = createScheduler(DEFAULT_SCHEDULER_SETTINGS);
 		// Some cards studied for real first, so that practice meets new, learning and review cards.
-		const cards = await db.cards.where('deckId').equals('d').toArray();
+		const cards = await cardsOfDeck(db, 'd').toArray();
 		for (const card of cards.slice(0, 4))
 			await answerCard(db, {
 				shown: card,
@@ -168,7 +169,7 @@ describe('exam plan', () => {
 		expect(normal.settings.newCardsPerDay).toBe(20);
 		await setExamPlan(db, 'belarus-tilt-dates', { examDate: dateOfStudyDay(TODAY + 10), tags: [] }, NOW);
 		const planned = await schedulingForDeck(db, 'belarus-tilt-dates', NOW);
-		const cards = await db.cards.where('deckId').equals('belarus-tilt-dates').count();
+		const cards = await cardsOfDeck(db, 'belarus-tilt-dates').count();
 		// All the deck's new cards over the 8 days left for new cards (the last 2 days are for reviews).
 		expect(cards).toBeGreaterThan(20);
 		expect(planned.settings.newCardsPerDay).toBe(Math.ceil(cards / 8));

@@ -8,6 +8,7 @@ import {
 	undoDeleteDeck
 } from '$lib/services/decks/deck-manage.service';
 import { deckRow, freshDb, seedDeck } from '../helpers/db';
+import { cardsOfDeck } from '$lib/db/cards-of-decks.repo';
 
 const NOW = Date.UTC(2026, 0, 10, 9);
 
@@ -26,7 +27,7 @@ async function seeded() {
 	const db = freshDb();
 	await seedDeck(db, 'd', 3, 1);
 	await seedDeck(db, 'e', 1, 0);
-	const card = (await db.cards.where('deckId').equals('d').first())!;
+	const card = (await cardsOfDeck(db, 'd').first())!;
 	await db.reviewLogs.add({
 		cardId: card.id,
 		noteId: card.noteId,

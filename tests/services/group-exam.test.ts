@@ -16,6 +16,7 @@ import { buildTest, saveTestResult } from '$lib/services/exam/practice-test.serv
 import { groupReadinessView, readinessView } from '$lib/services/exam/readiness.service';
 import { articleDecks } from '../domain/exam/article-decks';
 import { dumpTables, freshDb } from '../helpers/db';
+import { cardsOfDeck } from '$lib/db/cards-of-decks.repo';
 
 const GROUP = "Belarus's anti-Kremlin tilt";
 const NOW = new Date(2026, 4, 4, 10, 0).getTime();
@@ -89,7 +90,7 @@ describe('group readiness', () => {
 		// Study one card in two decks, the second deck with a much lower desired retention.
 		await db.decks.update(deckIds[1]!, { settings: { desiredRetention: 0.7 } });
 		for (const id of deckIds.slice(0, 2)) {
-			const card = (await db.cards.where('deckId').equals(id).first())!;
+			const card = (await cardsOfDeck(db, id).first())!;
 			const { scheduler } = await schedulingForDeck(db, id, NOW);
 			await answerCard(db, {
 				shown: card,

@@ -30,6 +30,7 @@ import { commitImport } from '$lib/services/import/import.service';
 import { freshDb, seedDeck } from '../helpers/db';
 import { injectFault, withFault, type FaultKind } from '../helpers/faults';
 import { collection, note, SOURCE } from '../helpers/collections';
+import { cardsOfDeck } from '$lib/db/cards-of-decks.repo';
 
 const NOW = new Date(2026, 10, 30, 12).getTime();
 const scheduler = createScheduler({ ...DEFAULT_SCHEDULER_SETTINGS, fuzz: false });
@@ -61,7 +62,7 @@ async function withOneShippedDeckPending(d: KartkaDB): Promise<string> {
 	await d.transaction('rw', d.decks, d.notes, d.cards, async () => {
 		await d.decks.delete(id);
 		await d.notes.where('deckId').equals(id).delete();
-		await d.cards.where('deckId').equals(id).delete();
+		await cardsOfDeck(d, id).delete();
 	});
 	return id;
 }

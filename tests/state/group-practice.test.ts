@@ -17,6 +17,7 @@ import { PracticeScreen, PracticeSession } from '$lib/state/practice-session.sve
 import { TestScreen } from '$lib/state/test-screen.svelte';
 import { articleDecks } from '../domain/exam/article-decks';
 import { freshDb } from '../helpers/db';
+import { cardsOfDeck } from '$lib/db/cards-of-decks.repo';
 
 const GROUP = "Belarus's anti-Kremlin tilt";
 const SCOPE = groupScopeKey(GROUP);
@@ -113,7 +114,7 @@ describe('group practice', () => {
 
 	it("counts answers as reviews, when asked, with the card's own deck's day", async () => {
 		await articleDb();
-		const card = (await db.cards.where('deckId').equals(LATE_DECK).toArray())[0]!;
+		const card = (await cardsOfDeck(db, LATE_DECK).toArray())[0]!;
 		const filter = { ...NO_FILTER, cardIds: [card.id] };
 		const session = new PracticeSession(db, SCOPE, filter, true, () => NOW);
 		await session.start();

@@ -6,6 +6,7 @@ import { mergeDeckContent, diffNotes, type ContentSummary, type MergeOptions } f
 import type { CardRow, DeckRow, NoteRow } from '$lib/domain/model';
 import { docId } from '$lib/domain/sync/doc-ids';
 import type { KartkaDB } from './db';
+import { cardsOfDeck } from './cards-of-decks.repo';
 import { outboxTable, syncMetaTable, trackBatch, trackChanges } from './sync-tracking.repo';
 
 export type ApplyOptions = MergeOptions & {
@@ -47,7 +48,7 @@ export async function applyDeckContent(
 		const previous = await db.decks.get(deck.id);
 		await db.decks.put(previous ? { ...previous, ...deck, createdMs: previous.createdMs } : deck);
 		const oldNotes = await db.notes.where('deckId').equals(deck.id).toArray();
-		const oldCards = await db.cards.where('deckId').equals(deck.id).toArray();
+		const oldCards = await cardsOfDeck(db, deck.id).toArray();
 		// Notes the user moved to another deck (issue 11) stay where the user put them.
 		const known = new Set(oldNotes.map((n) => n.id));
 		const movedAway = await notesElsewhere(

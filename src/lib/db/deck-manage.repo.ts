@@ -11,6 +11,7 @@ import type { TestResultRow } from '$lib/domain/exam/test-result';
 import { docId } from '$lib/domain/sync/doc-ids';
 import type { SyncedCardRow } from '$lib/domain/sync/row-docs';
 import type { KartkaDB } from './db';
+import { cardsOfDeck } from './cards-of-decks.repo';
 import { applyHeldSuspensions } from './sync-apply-deletions.repo';
 import {
 	outboxTable,
@@ -102,7 +103,7 @@ export async function removeDeckRows(db: KartkaDB, deckId: string): Promise<Dele
 	const snapshot: DeletedDeck = {
 		deck,
 		notes: await db.notes.where('deckId').equals(deckId).toArray(),
-		cards: await db.cards.where('deckId').equals(deckId).toArray(),
+		cards: await cardsOfDeck(db, deckId).toArray(),
 		logs: await db.reviewLogs
 			.where('[deckId+reviewedMs]')
 			.between([deckId, -Infinity], [deckId, Infinity])

@@ -1,6 +1,7 @@
 /** Decks and their notes. */
 import type { DeckRow, NoteRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
+import { cardsOfDeck } from './cards-of-decks.repo';
 
 export function listDecks(db: KartkaDB): Promise<DeckRow[]> {
 	return db.decks.orderBy('id').toArray();
@@ -15,7 +16,7 @@ export function getNotes(db: KartkaDB, ids: string[]): Promise<(NoteRow | undefi
 }
 
 export function countCards(db: KartkaDB, deckId: string): Promise<number> {
-	return db.cards.where('deckId').equals(deckId).count();
+	return cardsOfDeck(db, deckId).count();
 }
 
 /** Content hashes of installed decks, to tell whether a shipped deck file changed. */

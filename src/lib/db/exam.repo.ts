@@ -8,6 +8,7 @@ import { examPlanChanges, withDeckOrder } from '$lib/domain/exam/exam-priority';
 import type { TestResultRow } from '$lib/domain/exam/test-result';
 import { Queue, type CardRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
+import { cardsOfDeck, cardsOfDeckById } from './cards-of-decks.repo';
 
 export function getExamPlan(db: KartkaDB, deckId: string): Promise<ExamPlanRow | undefined> {
 	return db.examPlans.get(deckId);
@@ -17,7 +18,7 @@ export function getExamPlan(db: KartkaDB, deckId: string): Promise<ExamPlanRow |
 export async function readDeckStudyState(db: KartkaDB, deckId: string, studyDay: number) {
 	return db.transaction('r', [db.cards, db.notes, db.reviewLogs, db.examPlans], async () => {
 		const [cards, notes, todaysLogs, plan] = await Promise.all([
-			db.cards.where('deckId').equals(deckId).toArray(),
+			cardsOfDeckById(db, deckId),
 			db.notes.where('deckId').equals(deckId).toArray(),
 			db.reviewLogs.where('[deckId+studyDay]').equals([deckId, studyDay]).toArray(),
 			db.examPlans.get(deckId)
@@ -37,7 +38,7 @@ export async function writeExamPlan(
 ): Promise<{ prioritized: number; moved: number }> {
 	return db.transaction('rw', [db.cards, db.notes, db.examPlans], async () => {
 		const notes = await db.notes.where('deckId').equals(plan.deckId).toArray();
-		const stored = await db.cards.where('deckId').equals(plan.deckId).toArray();
+		const stored = await cardsOfDeckById(db, plan.deckId);
 		const { puts, prioritized, moved } = examPlanChanges(stored, notes, plan, reschedule);
 		await db.cards.bulkPut(puts);
 		await db.examPlans.put(plan);
@@ -53,9 +54,7 @@ export async function restoreNewCardOrder(db: KartkaDB, deckId: string): Promise
 			.between([deckId, Queue.New, -Infinity], [deckId, Queue.New, 0])
 			.toArray();
 		// Cards prioritized while new and studied since keep a negative position too: fix them all.
-		const others = await db.cards
-			.where('deckId')
-			.equals(deckId)
+		const others = await cardsOfDeck(db, deckId)
 			.filter((c) => c.queue !== Queue.New && c.newPosition < 0)
 			.toArray();
 		const all = [...prioritized, ...others].map(withDeckOrder);

@@ -9,6 +9,7 @@ import { Queue, queueForState, type CardRow, type ReviewLogRow } from '$lib/doma
 import { replaySchedule, scheduleChanged } from '$lib/domain/replay';
 import { CardState, pickSchedule } from '$lib/domain/schedule';
 import type { KartkaDB } from './db';
+import { cardsOfDeck } from './cards-of-decks.repo';
 import { readStudySettingsInput, studySettingsTables } from './settings.repo';
 
 export interface RescheduleSummary {
@@ -34,9 +35,7 @@ export async function rescheduleReviewCards(
 			const scheduler = schedulerForDeck(
 				studySettings(await readStudySettingsInput(db, deck.id, nowMs), nowMs)
 			);
-			const cards = (await db.cards.where('deckId').equals(deck.id).toArray()).filter(
-				(c) => c.state === CardState.Review
-			);
+			const cards = (await cardsOfDeck(db, deck.id).toArray()).filter((c) => c.state === CardState.Review);
 			if (cards.length === 0) continue;
 			const logsByCard = new Map<string, ReviewLogRow[]>();
 			// One index range per deck (a lookup per card is far slower on large collections).

@@ -1,6 +1,7 @@
 /** Reads for statistics and the optimizer: review logs, cards and note tags, for one deck or all. */
 import type { CardRow, ReviewLogRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
+import { cardsOfDeckById } from './cards-of-decks.repo';
 
 /** Logs answered at or after `fromMs` (by the [deckId+reviewedMs] index for one deck). */
 export function reviewLogsSince(db: KartkaDB, fromMs: number, deckId?: string): Promise<ReviewLogRow[]> {
@@ -14,7 +15,7 @@ export function allReviewLogs(db: KartkaDB, deckId?: string): Promise<ReviewLogR
 }
 
 export function cardsOf(db: KartkaDB, deckId?: string): Promise<CardRow[]> {
-	return deckId === undefined ? db.cards.toArray() : db.cards.where('deckId').equals(deckId).toArray();
+	return deckId === undefined ? db.cards.toArray() : cardsOfDeckById(db, deckId);
 }
 
 /** Tags of each note (for retention per tag). */

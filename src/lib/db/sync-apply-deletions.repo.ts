@@ -12,6 +12,7 @@ import { docId } from '$lib/domain/sync/doc-ids';
 import type { SyncedCardRow } from '$lib/domain/sync/row-docs';
 import type { CardBody } from '$lib/domain/sync/sync-docs';
 import type { KartkaDB } from './db';
+import { cardsOfDeck } from './cards-of-decks.repo';
 import { removeDeckRows } from './deck-manage.repo';
 import type { BatchContext } from './sync-apply.repo';
 import { getSyncMeta, putSyncMeta, trackBatch, type SyncedLogRow } from './sync-tracking.repo';
@@ -89,7 +90,7 @@ export async function applyHeldSuspensions(db: KartkaDB, cards: readonly CardRow
  * everything in it (deck-manage.repo's removeDeckRows, which queues nothing itself).
  */
 export async function removeDeletedDeck(ctx: BatchContext, deckId: string, deletedMs: number) {
-	const cardIds = (await ctx.db.cards.where('deckId').equals(deckId).primaryKeys()) as string[];
+	const cardIds = (await cardsOfDeck(ctx.db, deckId).primaryKeys()) as string[];
 	const gone = await deleteLogsOfCards(ctx, cardIds, deletedMs);
 	ctx.newLogs = ctx.newLogs.filter((l) => !gone.has(l));
 	await removeDeckRows(ctx.db, deckId);

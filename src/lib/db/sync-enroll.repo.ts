@@ -7,6 +7,7 @@ import { docId } from '$lib/domain/sync/doc-ids';
 import { SYNCED_SETTING_KEYS, type SyncedCardRow } from '$lib/domain/sync/row-docs';
 import { newCardSchedule } from '$lib/domain/schedule';
 import type { KartkaDB } from './db';
+import { cardsOfDecks } from './cards-of-decks.repo';
 import {
 	expandBatches,
 	outboxTable,
@@ -51,7 +52,7 @@ export async function clearForReplace(db: KartkaDB): Promise<void> {
 		const imported = (await db.decks.toArray()).filter((d) => d.origin === 'import').map((d) => d.id);
 		await db.decks.bulkDelete(imported);
 		await db.notes.where('deckId').anyOf(imported).delete();
-		await db.cards.where('deckId').anyOf(imported).delete();
+		await cardsOfDecks(db, imported).delete();
 		await db.reviewLogs.clear();
 		// Shipped decks stay installed; their cards return to new until the server's logs replay them.
 		await db.cards.toCollection().modify((c) => {

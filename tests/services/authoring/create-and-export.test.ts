@@ -12,6 +12,7 @@ import { createAuthoredDeck } from '$lib/services/authoring/create-deck.service'
 import { ARTICLE_PATH } from '../../decks/article-decks';
 import { loadSql } from '../../domain/import/anki-builders';
 import { freshDb } from '../../helpers/db';
+import { cardsOfDeck } from '$lib/db/cards-of-decks.repo';
 
 const NOW = Date.UTC(2026, 0, 20);
 
@@ -36,7 +37,7 @@ describe('create deck from suggestions, then export it to Anki', () => {
 			expect(n.sourceQuote).toBe(c.quote);
 			expect(n.tags).toEqual([c.kind, 'authored']);
 		}
-		expect(await db.cards.where('deckId').equals(deckId).count()).toBeGreaterThanOrEqual(10);
+		expect(await cardsOfDeck(db, deckId).count()).toBeGreaterThanOrEqual(10);
 	});
 
 	it('refuses an empty selection and a broken edited card with a clear message, writing nothing', async () => {

@@ -9,6 +9,7 @@ import { Rating } from '$lib/domain/schedule';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
 import { importBytes } from '$lib/services/import/import.service';
 import { dumpTables, freshDb } from '../../helpers/db';
+import { cardsOfDeck } from '$lib/db/cards-of-decks.repo';
 
 const DIR = '../shared/fixtures/anki';
 const NOW = Date.UTC(2026, 10, 28, 12);
@@ -49,9 +50,7 @@ describe('real Anki packages into the database', () => {
 		expect(plan.decks.length).toBe(await db.decks.count());
 		// Anki's "1-TEMPLATES::Anatomy" is the deck "Anatomy" in the group "1-TEMPLATES" (issue 11).
 		expect(plan.decks.map((d) => [d.deck.group, d.deck.title])).toContainEqual(['1-TEMPLATES', 'Anatomy']);
-		const perDeck = await Promise.all(
-			plan.decks.map((d) => db.cards.where('deckId').equals(d.deck.id).count())
-		);
+		const perDeck = await Promise.all(plan.decks.map((d) => cardsOfDeck(db, d.deck.id).count()));
 		expect(perDeck).toEqual(plan.decks.map((d) => d.cardCount));
 		// Every card renders a question (no card without a front).
 		for (const n of await db.notes.toArray())

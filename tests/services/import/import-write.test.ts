@@ -13,6 +13,7 @@ import { summaryText } from '$lib/domain/deck-merge';
 import { commitImport } from '$lib/services/import/import.service';
 import { dumpTables, freshDb, seedDeck } from '../../helpers/db';
 import { collection, note, SOURCE } from '../../helpers/collections';
+import { cardsOfDeck } from '$lib/db/cards-of-decks.repo';
 
 const NOW = Date.UTC(2026, 10, 28, 12);
 let db: KartkaDB;
@@ -48,7 +49,7 @@ describe('writing an import', () => {
 		expect(result.total).toEqual({ added: 4, updated: 0, removed: 0, unchanged: 0 });
 		expect(await db.decks.get(deckId)).toMatchObject({ title: 'Biology', origin: 'import' });
 		expect(await db.notes.where('deckId').equals(deckId).count()).toBe(4);
-		const cards = await db.cards.where('deckId').equals(deckId).primaryKeys();
+		const cards = await cardsOfDeck(db, deckId).primaryKeys();
 		expect(cards.sort()).toEqual(
 			[`g1#0`, `g2#0`, `g2#1`, `g3#1`, `g3#2`, `g4#0`, `g4#2`].map((c) => `${deckId}/${c}`).sort()
 		);

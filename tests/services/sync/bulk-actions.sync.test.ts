@@ -11,6 +11,7 @@ import type { BrowseAction } from '$lib/domain/browse/browse-action';
 import { deleteDeck, renameDeck, undoDeleteDeck } from '$lib/services/decks/deck-manage.service';
 import { deckRow, sampleNotes } from '../../helpers/db';
 import { createDatabase, Device, snapshot, startServer, stopServer, type SyncServer } from './sync-harness';
+import { cardsOfDeck } from '$lib/db/cards-of-decks.repo';
 
 let server: SyncServer;
 const T0 = Date.UTC(2026, 0, 5, 9);
@@ -96,7 +97,7 @@ describe('bulk actions and deck management sync', () => {
 		await laptop.sync(url);
 		expect(await laptop.db.decks.get('q')).toBeUndefined();
 		expect(await laptop.db.notes.get('p/b3')).toBeUndefined();
-		expect(await laptop.db.cards.where('deckId').equals('q').count()).toBe(0);
+		expect(await cardsOfDeck(laptop.db, 'q').count()).toBe(0);
 		await undoDeleteDeck(phone.db, deleted, now++);
 		await phone.sync(url);
 		await laptop.sync(url);

@@ -9,6 +9,7 @@ import { CLASS_LIMITS } from '$lib/domain/sync/class-deck';
 import { checkClassDecks, listSubscriptions, subscribeToClass } from '$lib/services/sync/class-deck.service';
 import { publishDeck } from '$lib/services/sync/class-publish';
 import { createDatabase, Device, startServer, stopServer, type SyncServer } from './sync-harness';
+import { cardsOfDeck } from '$lib/db/cards-of-decks.repo';
 
 let server: SyncServer;
 const T0 = Date.UTC(2026, 2, 2, 9);
@@ -77,7 +78,7 @@ describe('class decks: an instructor publishes, students subscribe read-only', (
 		const { calls, fetcher } = recordingFetch();
 		const first = await subscribeToClass(student.db, url, { nowMs: () => T0, fetch: fetcher });
 		expect(first.updated).toEqual(['History 101']);
-		expect(await student.db.cards.where('deckId').equals('history-101').count()).toBe(4);
+		expect(await cardsOfDeck(student.db, 'history-101').count()).toBe(4);
 
 		// The student studies two cards (one of them later removed by the instructor) and edits one note.
 		await student.answer('history-101/n-1994#0', 3, T0 + DAY);

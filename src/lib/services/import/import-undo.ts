@@ -3,6 +3,7 @@
  * are put back as they were, in ONE transaction. Refused, with the reason, once a card of those decks was
  * answered after the import (undoing would silently drop that progress).
  */
+import { cardsOfDecks } from '$lib/db/cards-of-decks.repo';
 import type { KartkaDB } from '$lib/db/db';
 import { KartkaError } from '$lib/domain/errors';
 import type { CardRow, DeckRow, MediaRow, NoteRow, ReviewLogRow } from '$lib/domain/model';
@@ -45,7 +46,7 @@ export async function prepareImportUndo(db: KartkaDB, plan: ImportPlan): Promise
 		before: {
 			decks: (await db.decks.bulkGet(deckIds)).filter((d): d is DeckRow => !!d),
 			notes: await db.notes.where('deckId').anyOf(deckIds).toArray(),
-			cards: await db.cards.where('deckId').anyOf(deckIds).toArray(),
+			cards: await cardsOfDecks(db, deckIds).toArray(),
 			logs: await allLogs(db, deckIds),
 			media: (await db.media.bulkGet(mediaNames)).filter((m): m is MediaRow => !!m)
 		},
@@ -68,7 +69,7 @@ export async function undoImport(db: KartkaDB, undo: ImportUndo): Promise<void> 
 		}
 		const { deckIds, mediaNames, before } = undo;
 		for (const id of deckIds) await deckLogs(db, id).delete();
-		await db.cards.where('deckId').anyOf(deckIds).delete();
+		await cardsOfDecks(db, deckIds).delete();
 		await db.notes.where('deckId').anyOf(deckIds).delete();
 		await db.decks.bulkDelete(deckIds);
 		await db.media.bulkDelete(mediaNames);
