@@ -94,20 +94,22 @@ export class DexieSyncStore implements LocalSyncStore {
 			const after = afterSeq === undefined ? outbox.orderBy('seq') : outbox.where('seq').above(afterSeq);
 			const rows = await after.limit(limit).toArray();
 			if (rows.length === 0) return { docs: [], uptoSeq: 0 };
-			const known = this.pushing;
-			const revs = await syncRevsTable(db).bulkGet(
-				rows.map((r) => r.docId).filter((id) => !known || known.has(id))
-			);
-			const revOf = new Map<string, SyncRevRow>();
-			for (const rev of revs) if (rev) revOf.set(rev.docId, rev);
-			const docs: OutgoingDoc[] = [];
-			const notes = await this.notesFor(rows);
 			// One query for all the batch's logs (a lookup per log is far slower on a first sync).
 			const uids = rows
 				.map((r) => kindOfDocId(r.docId))
 				.filter((k) => k?.kind === 'log')
 				.map((k) => k!.key);
 			const logs = new Map((await logsByUid(db, uids, me)).map((l) => [l.uid!, l]));
+			// A deleted log's row may have been written during this push (rememberLogRevs): always looked up.
+			const known = this.pushing;
+			const gone = (id: string) => id.startsWith('log:') && !logs.has(id.slice(4));
+			const revs = await syncRevsTable(db).bulkGet(
+				rows.map((r) => r.docId).filter((id) => !known || known.has(id) || gone(id))
+			);
+			const revOf = new Map<string, SyncRevRow>();
+			for (const rev of revs) if (rev) revOf.set(rev.docId, rev);
+			const docs: OutgoingDoc[] = [];
+			const notes = await this.notesFor(rows);
 			for (const row of rows) {
 				// Logs are built without awaiting (see sync-apply.repo.ts on early commits).
 				const found = kindOfDocId(row.docId);
@@ -116,6 +118,8 @@ export class DexieSyncStore implements LocalSyncStore {
 					found?.kind === 'log' ? { body: log ? logBody(log) : null } : await this.build(row, me, notes);
 				if (built === undefined) continue; // nothing to send for it (e.g. a file over the cap)
 				const rev = revOf.get(row.docId);
+				// A new log whose revision will follow from its row: markPushed then records no revision.
+				if (log && !rev && log.kind !== 'manual') this.impliedSeq.set(row.docId, row.seq!);
 				docs.push({ id: row.docId, baseRev: rev?.rev ?? null, history: rev?.history ?? [], ...built });
 			}
 			return { docs, uptoSeq: rows.at(-1)!.seq! };
@@ -194,11 +198,25 @@ export class DexieSyncStore implements LocalSyncStore {
 		return { body, attachment: { contentType: media.mime, bytes: media.bytes } };
 	}
 
+	/**
+	 * Outbox position of each log sent as new whose revision its row implies (sync-log-revs.repo.ts).
+	 * If that outbox row is still there when the batch is recorded, nothing touched the log meanwhile:
+	 * its revision needs no row. If not (undone or queued again while it was sent), the row is written.
+	 */
+	private readonly impliedSeq = new Map<string, number>();
+
 	async markPushed(written: WrittenRev[], uptoSeq: number): Promise<void> {
 		const { db } = this;
 		await db.transaction('rw', [syncRevsTable(db), outboxTable(db)], async () => {
-			await syncRevsTable(db).bulkPut(written.map((w) => ({ docId: w.id, rev: w.rev, history: w.history })));
-			await outboxTable(db).where('seq').belowOrEqual(uptoSeq).delete();
+			const sent = (await outboxTable(db).where('seq').belowOrEqual(uptoSeq).primaryKeys()) as number[];
+			const untouched = new Set(sent);
+			const rows = written.filter((w) => {
+				const seq = this.impliedSeq.get(w.id);
+				this.impliedSeq.delete(w.id);
+				return !(seq !== undefined && w.rev.startsWith('1-') && untouched.has(seq));
+			});
+			await syncRevsTable(db).bulkPut(rows.map((w) => ({ docId: w.id, rev: w.rev, history: w.history })));
+			await outboxTable(db).bulkDelete(sent);
 		});
 	}
 
@@ -212,7 +230,13 @@ export class DexieSyncStore implements LocalSyncStore {
 		// A pulled document is merged with this device's queued change of it: batches first.
 		await expandBatches(this.db);
 		const pulling = this.pulling;
-		await applyRemoteBatch(this.db, docs, checkpoint, pulling?.uids ?? undefined);
+		await applyRemoteBatch(
+			this.db,
+			docs,
+			checkpoint,
+			pulling?.uids ?? undefined,
+			pulling?.docIds ?? undefined
+		);
 		if (!pulling) return;
 		for (const doc of docs) {
 			pulling.docIds?.add(doc.id);
