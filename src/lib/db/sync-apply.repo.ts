@@ -22,6 +22,7 @@ import type { KartkaDB } from './db';
 import { missingCards, recomputeCards, replayOrderCreatedMs, UNREPLAYED } from './sync-replay.repo';
 import {
 	deviceIdOf,
+	expandBatches,
 	getSyncMeta,
 	logsByUid,
 	outboxTable,
@@ -232,6 +233,9 @@ export async function applyRemoteBatch(
 	// Only our own writes came back: nothing to apply but the checkpoint.
 	if (docs.length === 0) return putSyncMeta(db, 'pullCheckpoint', checkpoint);
 	await db.transaction('rw', db.tables, async () => {
+		// A pulled document is merged with this device's queued change of it: batches first (in this
+		// transaction: one of its own would wait behind the previous batch's).
+		await expandBatches(db);
 		const pendingRows = await outboxTable(db)
 			.where('docId')
 			.anyOf(docs.map((d) => d.id))
