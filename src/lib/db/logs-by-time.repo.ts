@@ -18,10 +18,11 @@ export async function logsSinceAllDecks(db: KartkaDB, fromMs: number): Promise<R
 	let next = (await logs.orderBy(BY_DECK_TIME).limit(1).keys())[0] as [string, number] | undefined;
 	while (next) {
 		const deckId = next[0];
-		out.push(...(await logs.where(BY_DECK_TIME).between([deckId, fromMs], [deckId, Infinity], true, true).toArray()));
+		out.push(
+			...(await logs.where(BY_DECK_TIME).between([deckId, fromMs], [deckId, Infinity], true, true).toArray())
+		);
 		next = (await logs.where(BY_DECK_TIME).above([deckId, Infinity]).limit(1).keys())[0] as
-			| [string, number]
-			| undefined;
+			[string, number] | undefined;
 	}
 	return out.sort((a, b) => a.reviewedMs - b.reviewedMs || (a.id ?? 0) - (b.id ?? 0));
 }

@@ -6,7 +6,13 @@ import { answerOutcome, canUndo, undoOutcome, type AnswerOutcomeInput } from '$l
 import { KartkaError } from '$lib/domain/errors';
 import type { CardRow, ReviewLogRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
-import { outboxTable, syncMetaTable, syncRevsTable, trackNewLog, trackRemovedLog } from './sync-tracking.repo';
+import {
+	outboxTable,
+	syncMetaTable,
+	syncRevsTable,
+	trackNewLog,
+	trackRemovedLog
+} from './sync-tracking.repo';
 
 export class CardChangedError extends Error {
 	constructor(readonly cardId: string) {

@@ -27,14 +27,13 @@ import {
 	logsByUid,
 	outboxTable,
 	putSyncMeta,
-	syncRevsTable,
 	type OutboxRow,
 	type SyncedLogRow
 } from './sync-tracking.repo';
 import { cardIdsOfNote, cardsOfNotes } from './cards-of-notes.repo';
 import { applySuspension } from '$lib/domain/sync/bulk-sync';
 import { deleteLogsOfCards, HELD_CARD_DOCS, removeDeletedDeck } from './sync-apply-deletions.repo';
-import { isImpliedLogDoc } from './sync-log-revs.repo';
+import { putBatchRevs } from './sync-log-revs.repo';
 
 export interface BatchContext {
 	db: KartkaDB;
@@ -202,24 +201,6 @@ async function applyOther(ctx: BatchContext, docId: string, key: string, remote:
 }
 
 /**
- * The batch's revisions, except those of live logs whose revision their row implies (sync-log-revs.repo.ts):
- * of those, only a row already there (written before schema v9) is brought up to date.
- */
-async function putRevs(db: KartkaDB, docs: IncomingDoc[], revDocIds?: ReadonlySet<string>) {
-	const implied = new Set<string>();
-	for (const doc of docs) {
-		const found = kindOfDocId(doc.id);
-		if (found?.kind === 'log' && isImpliedLogDoc(doc, found.key)) implied.add(doc.id);
-	}
-	const revs = syncRevsTable(db);
-	const check = [...implied].filter((id) => !revDocIds || revDocIds.has(id));
-	for (const row of await revs.bulkGet(check)) if (row) implied.delete(row.docId);
-	await revs.bulkPut(
-		docs.filter((d) => !implied.has(d.id)).map((d) => ({ docId: d.id, rev: d.rev, history: d.history }))
-	);
-}
-
-/**
  * `presentUids`: every log uid this device can have (see logsByUid), and `revDocIds`: every document id
  * with a syncRevs row, when a large pull has read them.
  */
@@ -295,7 +276,7 @@ export async function applyRemoteBatch(
 		await db.cards.bulkAdd([...ctx.newCards.values()]);
 		// The new logs are replayed in memory with their cards' other logs and written once, replayed.
 		await recomputeCards(db, ctx.touchedCards, ctx.newLogs);
-		await putRevs(db, docs, revDocIds);
+		await putBatchRevs(db, docs, revDocIds);
 		if (ctx.heldChanged) await putSyncMeta(db, HELD_CARD_DOCS, ctx.held);
 		await putSyncMeta(db, 'pullCheckpoint', checkpoint);
 	});

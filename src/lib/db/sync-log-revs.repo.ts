@@ -12,7 +12,7 @@
  * rememberLogRevs writes it down before the row goes. A log still waiting in the outbox as new never
  * reached the server (or is being sent: then markPushed writes the row), so it needs none.
  */
-import { docId } from '$lib/domain/sync/doc-ids';
+import { docId, kindOfDocId } from '$lib/domain/sync/doc-ids';
 import { historyAfter, nextRev } from '$lib/domain/sync/revisions';
 import { logBody, logFromBody } from '$lib/domain/sync/row-docs';
 import type { IncomingDoc } from '$lib/domain/sync/sync-store';
@@ -35,10 +35,33 @@ export function isImpliedLogDoc(doc: IncomingDoc, uid: string): boolean {
 	return impliedLogRev(logFromBody(uid, body) as SyncedLogRow) === doc.rev;
 }
 
+/**
+ * A pulled batch's revisions (inside its transaction), except those of live logs whose revision their
+ * row implies (above): of those, only a row already there (written before schema v9) is brought up to date.
+ */
+export async function putBatchRevs(db: KartkaDB, docs: IncomingDoc[], revDocIds?: ReadonlySet<string>) {
+	const implied = new Set<string>();
+	for (const doc of docs) {
+		const found = kindOfDocId(doc.id);
+		if (found?.kind === 'log' && isImpliedLogDoc(doc, found.key)) implied.add(doc.id);
+	}
+	const revs = syncRevsTable(db);
+	const check = [...implied].filter((id) => !revDocIds || revDocIds.has(id));
+	for (const row of await revs.bulkGet(check)) if (row) implied.delete(row.docId);
+	await revs.bulkPut(
+		docs.filter((d) => !implied.has(d.id)).map((d) => ({ docId: d.id, rev: d.rev, history: d.history }))
+	);
+}
+
 /** The outbox rows of these documents, batch rows included (their ids are looked into). */
 async function queuedRows(db: KartkaDB, ids: readonly string[]) {
 	const outbox = outboxTable(db);
-	const rows = ids.length ? await outbox.where('docId').anyOf([...ids]).toArray() : [];
+	const rows = ids.length
+		? await outbox
+				.where('docId')
+				.anyOf([...ids])
+				.toArray()
+		: [];
 	const queued = new Map(rows.map((r) => [r.docId, r]));
 	const wanted = new Set(ids);
 	for (const batch of await outbox.where('docId').startsWith('batch:').toArray())

@@ -63,9 +63,12 @@ describe('schema v9', () => {
 		]);
 
 		// In time order; equal times by local id, as the dropped index gave them.
-		const since = (fromMs: number) => logsSinceAllDecks(v9, fromMs).then((r) => r.map((l) => (l as { uid?: string }).uid));
+		const since = (fromMs: number) =>
+			logsSinceAllDecks(v9, fromMs).then((r) => r.map((l) => (l as { uid?: string }).uid));
 		expect(await since(-Infinity)).toEqual(
-			[...stored].sort((a, b) => a.reviewedMs - b.reviewedMs || a.id! - b.id!).map((l) => (l as { uid?: string }).uid)
+			[...stored]
+				.sort((a, b) => a.reviewedMs - b.reviewedMs || a.id! - b.id!)
+				.map((l) => (l as { uid?: string }).uid)
 		);
 		expect(await since(300)).toEqual(['dev-a2-2-300', 'dev-a2-1-300', 'dev-b-1-500', 'dev-a-3-700']);
 		expect(await since(701)).toEqual([]);
