@@ -61,10 +61,7 @@ export async function writeTracked(
 	if (w.logDeletes.length) {
 		const gone = (await db.reviewLogs.bulkGet(w.logDeletes)) as (SyncedLogRow | undefined)[];
 		for (const log of gone) if (log?.uid) docs.push(docId('log', log.uid));
-		await rememberLogRevs(
-			db,
-			gone.filter((l) => l !== undefined)
-		);
+		await rememberLogRevs(db, gone.filter((l) => !!l) as SyncedLogRow[]);
 		await db.reviewLogs.bulkDelete(w.logDeletes);
 	}
 	if (w.cardDeletes.length) await db.cards.bulkDelete(w.cardDeletes);
