@@ -16,13 +16,15 @@ import {
 	deviceIdOf,
 	outboxTable,
 	syncMetaTable,
+	syncRevsTable,
 	trackBatch,
 	type SyncedLogRow
 } from './sync-tracking.repo';
+import { rememberLogRevs } from './sync-log-revs.repo';
 
 /** Every table a tracked bulk write touches. */
 export function bulkTables(db: KartkaDB) {
-	return [db.cards, db.notes, db.reviewLogs, outboxTable(db), syncMetaTable(db)];
+	return [db.cards, db.notes, db.reviewLogs, outboxTable(db), syncMetaTable(db), syncRevsTable(db)];
 }
 
 export interface TrackedWrite {
@@ -59,6 +61,7 @@ export async function writeTracked(
 	if (w.logDeletes.length) {
 		const gone = (await db.reviewLogs.bulkGet(w.logDeletes)) as (SyncedLogRow | undefined)[];
 		for (const log of gone) if (log?.uid) docs.push(docId('log', log.uid));
+		await rememberLogRevs(db, gone.filter((l) => !!l) as SyncedLogRow[]);
 		await db.reviewLogs.bulkDelete(w.logDeletes);
 	}
 	if (w.cardDeletes.length) await db.cards.bulkDelete(w.cardDeletes);

@@ -10,6 +10,7 @@ import type { BulkAction, BulkPlan, BulkWrite } from '$lib/domain/browse/bulk-ac
 import { touchNotes } from '$lib/domain/sync/bulk-sync';
 import type { KartkaDB } from './db';
 import { cardsOfNotes } from './cards-of-notes.repo';
+import { logsSinceAllDecks } from './logs-by-time.repo';
 import { bulkTables, writeTracked } from './browse-sync.repo';
 
 /**
@@ -118,19 +119,16 @@ export async function browseRowsFor(
 	return rowsOf(cards, new Map(notes.map((n) => [n.id, n])), await deckMap(db));
 }
 
-/** Answers (not manual changes) since `sinceMs`, by card: what rated:N searches need. Indexed by time. */
+/** Answers (not manual changes) since `sinceMs`, by card: what rated:N searches need. Indexed by time (per deck). */
 export async function answersSince(db: KartkaDB, sinceMs: number): Promise<Map<string, Answer[]>> {
 	const out = new Map<string, Answer[]>();
-	await db.reviewLogs
-		.where('reviewedMs')
-		.aboveOrEqual(sinceMs)
-		.each((log) => {
-			if (log.kind === 'manual') return;
-			const list = out.get(log.cardId);
-			const answer = { reviewedMs: log.reviewedMs, rating: log.rating };
-			if (list) list.push(answer);
-			else out.set(log.cardId, [answer]);
-		});
+	for (const log of await logsSinceAllDecks(db, sinceMs)) {
+		if (log.kind === 'manual') continue;
+		const list = out.get(log.cardId);
+		const answer = { reviewedMs: log.reviewedMs, rating: log.rating };
+		if (list) list.push(answer);
+		else out.set(log.cardId, [answer]);
+	}
 	return out;
 }
 

@@ -16,10 +16,12 @@ import { applyHeldSuspensions } from './sync-apply-deletions.repo';
 import {
 	outboxTable,
 	syncMetaTable,
+	syncRevsTable,
 	trackBatch,
 	trackChanges,
 	type SyncedLogRow
 } from './sync-tracking.repo';
+import { rememberLogRevs } from './sync-log-revs.repo';
 import { DELETED_BUILTIN_KEY } from './deleted-builtin.repo';
 
 /** `change` sets the deck's `updatedMs`: the time of the change, for sync's "latest change wins". */
@@ -61,7 +63,8 @@ function deckTables(db: KartkaDB) {
 		db.media,
 		db.settings,
 		outboxTable(db),
-		syncMetaTable(db)
+		syncMetaTable(db),
+		syncRevsTable(db)
 	];
 }
 
@@ -82,6 +85,7 @@ export function deleteDeckRows(db: KartkaDB, deckId: string, nowMs: number): Pro
 	return db.transaction('rw', deckTables(db), async () => {
 		const snapshot = await removeDeckRows(db, deckId);
 		if (!snapshot) throw new KartkaError('deck-missing', 'This deck no longer exists.');
+		await rememberLogRevs(db, snapshot.logs);
 		// Card documents stay: a suspension of a deleted card has nothing to hide.
 		await trackBatch(
 			db,

@@ -8,7 +8,13 @@ import { practiceLog } from '$lib/domain/answer';
 import type { ReviewLogRow } from '$lib/domain/model';
 import type { Rating } from '$lib/domain/schedule';
 import type { KartkaDB } from './db';
-import { outboxTable, syncMetaTable, trackNewLog, trackRemovedLog } from './sync-tracking.repo';
+import {
+	outboxTable,
+	syncMetaTable,
+	syncRevsTable,
+	trackNewLog,
+	trackRemovedLog
+} from './sync-tracking.repo';
 
 export interface PracticeAnswer {
 	cardId: string;
@@ -33,7 +39,8 @@ export async function logPracticeAnswer(db: KartkaDB, answer: PracticeAnswer): P
 
 /** Removes a practice log (undo); refuses any other kind of log. */
 export async function undoPracticeAnswer(db: KartkaDB, logId: number, nowMs = Date.now()): Promise<void> {
-	await db.transaction('rw', [db.reviewLogs, outboxTable(db), syncMetaTable(db)], async () => {
+	const tables = [db.reviewLogs, outboxTable(db), syncMetaTable(db), syncRevsTable(db)];
+	await db.transaction('rw', tables, async () => {
 		const log = await db.reviewLogs.get(logId);
 		if (!log) throw new Error('Nothing to undo: that answer is already gone.');
 		if (log.kind !== 'practice') throw new Error('Only practice answers can be undone here.');

@@ -6,7 +6,13 @@ import { answerOutcome, canUndo, undoOutcome, type AnswerOutcomeInput } from '$l
 import { KartkaError } from '$lib/domain/errors';
 import type { CardRow, ReviewLogRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
-import { outboxTable, syncMetaTable, trackNewLog, trackRemovedLog } from './sync-tracking.repo';
+import {
+	outboxTable,
+	syncMetaTable,
+	syncRevsTable,
+	trackNewLog,
+	trackRemovedLog
+} from './sync-tracking.repo';
 
 export class CardChangedError extends Error {
 	constructor(readonly cardId: string) {
@@ -42,7 +48,7 @@ export async function answerCard(db: KartkaDB, input: AnswerInput): Promise<Answ
 
 /** Restores the card as it was before `logId` and removes that log, in one transaction. */
 export async function undoAnswer(db: KartkaDB, logId: number, nowMs = Date.now()): Promise<CardRow> {
-	const tables = [db.cards, db.reviewLogs, outboxTable(db), syncMetaTable(db)];
+	const tables = [db.cards, db.reviewLogs, outboxTable(db), syncMetaTable(db), syncRevsTable(db)];
 	return db.transaction('rw', tables, async () => {
 		const log = await db.reviewLogs.get(logId);
 		if (!log)

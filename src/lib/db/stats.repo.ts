@@ -2,10 +2,11 @@
 import type { CardRow, ReviewLogRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
 import { cardsOfDeckById } from './cards-of-decks.repo';
+import { logsSinceAllDecks } from './logs-by-time.repo';
 
 /** Logs answered at or after `fromMs` (by the [deckId+reviewedMs] index for one deck). */
 export function reviewLogsSince(db: KartkaDB, fromMs: number, deckId?: string): Promise<ReviewLogRow[]> {
-	if (deckId === undefined) return db.reviewLogs.where('reviewedMs').aboveOrEqual(fromMs).toArray();
+	if (deckId === undefined) return logsSinceAllDecks(db, fromMs);
 	return db.reviewLogs.where('[deckId+reviewedMs]').between([deckId, fromMs], [deckId, Infinity]).toArray();
 }
 

@@ -16,6 +16,7 @@ import { cardsOfDeck } from './cards-of-decks.repo';
 import { removeDeckRows } from './deck-manage.repo';
 import type { BatchContext } from './sync-apply.repo';
 import { getSyncMeta, putSyncMeta, trackBatch, type SyncedLogRow } from './sync-tracking.repo';
+import { rememberLogRevs } from './sync-log-revs.repo';
 
 /**
  * Deletes the logs of `cardIds`, stored or pulled in this batch, and queues their deletion (changed at
@@ -33,6 +34,7 @@ export async function deleteLogsOfCards(
 		.toArray()) as SyncedLogRow[];
 	const pulled = new Set(ctx.newLogs.filter((l) => doomed.has(l.cardId)));
 	for (const log of [...stored, ...pulled]) if (log.uid) ctx.logs.delete(log.uid);
+	await rememberLogRevs(ctx.db, [...stored, ...pulled], (uid) => ctx.pulledRevs.get(uid));
 	await ctx.db.reviewLogs.bulkDelete(stored.map((l) => l.id!));
 	const uids = [...stored, ...pulled].map((l) => l.uid).filter((uid): uid is string => !!uid);
 	await trackBatch(

@@ -22,17 +22,18 @@ import type { KartkaDB } from './db';
 import { missingCards, recomputeCards, replayOrderCreatedMs, UNREPLAYED } from './sync-replay.repo';
 import {
 	deviceIdOf,
+	expandBatches,
 	getSyncMeta,
 	logsByUid,
 	outboxTable,
 	putSyncMeta,
-	syncRevsTable,
 	type OutboxRow,
 	type SyncedLogRow
 } from './sync-tracking.repo';
 import { cardIdsOfNote, cardsOfNotes } from './cards-of-notes.repo';
 import { applySuspension } from '$lib/domain/sync/bulk-sync';
 import { deleteLogsOfCards, HELD_CARD_DOCS, removeDeletedDeck } from './sync-apply-deletions.repo';
+import { putBatchRevs } from './sync-log-revs.repo';
 
 export interface BatchContext {
 	db: KartkaDB;
@@ -42,6 +43,8 @@ export interface BatchContext {
 	/** The batch's logs already on this device, by uid (read in one query). */
 	logs: Map<string, SyncedLogRow>;
 	newLogs: SyncedLogRow[];
+	/** Revisions of the batch's pulled logs by uid (a log deleted before it is written needs its own). */
+	pulledRevs: Map<string, string>;
 	/** Suspensions that arrived before their card (its note came later): applied when it is created. */
 	held: Record<string, CardBody>;
 	heldChanged: boolean;
@@ -62,7 +65,8 @@ function withLocal(remote: SyncBody, local: SyncBody | undefined): SyncBody {
  * Not async: inside a transaction, awaiting a promise that made no Dexie request lets the browser commit
  * the transaction early. Returns the one write it may need (a deletion), for the caller to await.
  */
-function applyLog(ctx: BatchContext, uid: string, body: SyncBody | null): Promise<void> | undefined {
+function applyLog(ctx: BatchContext, doc: IncomingDoc, uid: string): Promise<void> | undefined {
+	const { body } = doc;
 	const existing = ctx.logs.get(uid);
 	if (!body) {
 		if (!existing) return;
@@ -73,6 +77,9 @@ function applyLog(ctx: BatchContext, uid: string, body: SyncBody | null): Promis
 		return;
 	}
 	if (existing || body.kind !== 'log') return; // immutable: a log we have is the log
+	// Deleted here and the deletion not sent yet: it goes to the server on top of this revision.
+	if (ctx.pending.has(doc.id)) return;
+	ctx.pulledRevs.set(uid, doc.rev);
 	const log = { ...logFromBody(uid, body), afterRev: UNREPLAYED } as SyncedLogRow;
 	ctx.logs.set(uid, log);
 	ctx.newLogs.push(log);
@@ -193,16 +200,23 @@ async function applyOther(ctx: BatchContext, docId: string, key: string, remote:
 	}
 }
 
-/** `presentUids`: every log uid this device can have (see logsByUid), when a large pull has read them. */
+/**
+ * `presentUids`: every log uid this device can have (see logsByUid), and `revDocIds`: every document id
+ * with a syncRevs row, when a large pull has read them.
+ */
 export async function applyRemoteBatch(
 	db: KartkaDB,
 	docs: IncomingDoc[],
 	checkpoint: string,
-	presentUids?: ReadonlySet<string>
+	presentUids?: ReadonlySet<string>,
+	revDocIds?: ReadonlySet<string>
 ): Promise<void> {
 	// Only our own writes came back: nothing to apply but the checkpoint.
 	if (docs.length === 0) return putSyncMeta(db, 'pullCheckpoint', checkpoint);
 	await db.transaction('rw', db.tables, async () => {
+		// A pulled document is merged with this device's queued change of it: batches first (in this
+		// transaction: one of its own would wait behind the previous batch's).
+		await expandBatches(db);
 		const pendingRows = await outboxTable(db)
 			.where('docId')
 			.anyOf(docs.map((d) => d.id))
@@ -232,6 +246,7 @@ export async function applyRemoteBatch(
 			touchedCards: new Set(),
 			logs: new Map(known.map((l) => [l.uid!, l])),
 			newLogs: [],
+			pulledRevs: new Map(),
 			held: { ...((await getSyncMeta<Record<string, CardBody>>(db, HELD_CARD_DOCS)) ?? {}) },
 			heldChanged: false,
 			localNotes: new Map(
@@ -245,7 +260,7 @@ export async function applyRemoteBatch(
 			const found = kindOfDocId(doc.id);
 			if (!found) continue;
 			if (found.kind === 'log') {
-				const deletion = applyLog(ctx, found.key, doc.body);
+				const deletion = applyLog(ctx, doc, found.key);
 				if (deletion) await deletion;
 			} else if (!doc.body) {
 				// Deleted on the server by CouchDB itself (not one of our tombstones): nothing to change here.
@@ -261,7 +276,7 @@ export async function applyRemoteBatch(
 		await db.cards.bulkAdd([...ctx.newCards.values()]);
 		// The new logs are replayed in memory with their cards' other logs and written once, replayed.
 		await recomputeCards(db, ctx.touchedCards, ctx.newLogs);
-		await syncRevsTable(db).bulkPut(docs.map((d) => ({ docId: d.id, rev: d.rev, history: d.history })));
+		await putBatchRevs(db, docs, revDocIds);
 		if (ctx.heldChanged) await putSyncMeta(db, HELD_CARD_DOCS, ctx.held);
 		await putSyncMeta(db, 'pullCheckpoint', checkpoint);
 	});

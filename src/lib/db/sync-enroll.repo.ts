@@ -41,7 +41,9 @@ export async function enqueueEverything(db: KartkaDB, nowMs: number): Promise<nu
 		// Already-queued ids keep their own change time.
 		const queued = new Set((await outboxTable(db).toArray()).map((r) => r.docId));
 		const fresh = [...new Set(ids)].filter((id) => !queued.has(id));
-		await trackChanges(db, fresh, nowMs);
+		// Possibly on the server already (sync turned on again): a log undone before it is sent again
+		// is then deleted there (sync-log-revs.repo.ts).
+		await trackChanges(db, fresh, nowMs, true);
 		return fresh.length;
 	});
 }

@@ -2,6 +2,7 @@
  * The device's side of replication over Dexie: reads the outbox into documents (push), remembers the
  * revisions the server has, and hands pulled batches to sync-apply.repo.ts. Implements LocalSyncStore.
  */
+import { KartkaError } from '$lib/domain/errors';
 import { replayOrderCreatedMs } from './sync-replay.repo';
 import { kindOfDocId, MAX_MEDIA_BYTES, type MediaBody, type SyncBody } from '$lib/domain/sync/sync-docs';
 import type {
@@ -33,6 +34,19 @@ import {
 	type OutboxRow,
 	type SyncRevRow
 } from './sync-tracking.repo';
+
+/** A note's document: the row read with the batch (notesFor), or its tombstone. */
+function noteDoc(
+	key: string,
+	row: OutboxRow,
+	me: string,
+	notes: Map<string, { note: SyncedNoteRow; createdMs: number }>
+): SyncBody {
+	const entry = notes.get(key);
+	return entry
+		? noteBody(entry.note, entry.createdMs, row.changedMs, me)
+		: noteTombstone(key, row.changedMs, me);
+}
 
 export class DexieSyncStore implements LocalSyncStore {
 	/**
@@ -85,37 +99,63 @@ export class DexieSyncStore implements LocalSyncStore {
 		return deviceIdOf(this.db);
 	}
 
+	/** This device's id, read once per store (it never changes once made). */
+	private me: string | null = null;
+
+	/**
+	 * Reads the batch in one read-only transaction. Batch rows (trackBatch) are expanded first, but only
+	 * when the range read holds one: expanding takes a read-write transaction, which would otherwise wait
+	 * for the previous batch's markPushed at every read of a push.
+	 */
 	async pending(limit: number, afterSeq?: number): Promise<PendingBatch> {
+		this.me ??= await deviceIdOf(this.db);
+		for (let attempt = 0; attempt < 3; attempt++) {
+			const batch = await this.readPending(limit, afterSeq, this.me);
+			if (batch) return batch;
+			await expandBatches(this.db);
+		}
+		throw new KartkaError('sync-outbox', 'Changes kept being queued while they were read: sync again.');
+	}
+
+	private readPending(limit: number, afterSeq: number | undefined, me: string): Promise<PendingBatch | null> {
 		const { db } = this;
-		const me = await deviceIdOf(db);
-		await expandBatches(db);
 		return db.transaction('r', db.tables, async () => {
 			const outbox = outboxTable(db);
 			const after = afterSeq === undefined ? outbox.orderBy('seq') : outbox.where('seq').above(afterSeq);
 			const rows = await after.limit(limit).toArray();
+			if (rows.some((r) => r.docIds)) return null;
 			if (rows.length === 0) return { docs: [], uptoSeq: 0 };
-			const known = this.pushing;
-			const revs = await syncRevsTable(db).bulkGet(
-				rows.map((r) => r.docId).filter((id) => !known || known.has(id))
-			);
-			const revOf = new Map<string, SyncRevRow>();
-			for (const rev of revs) if (rev) revOf.set(rev.docId, rev);
-			const docs: OutgoingDoc[] = [];
-			const notes = await this.notesFor(rows);
 			// One query for all the batch's logs (a lookup per log is far slower on a first sync).
 			const uids = rows
 				.map((r) => kindOfDocId(r.docId))
 				.filter((k) => k?.kind === 'log')
 				.map((k) => k!.key);
 			const logs = new Map((await logsByUid(db, uids, me)).map((l) => [l.uid!, l]));
+			// A deleted log's row may have been written during this push (rememberLogRevs): always looked up.
+			const known = this.pushing;
+			const gone = (id: string) => id.startsWith('log:') && !logs.has(id.slice(4));
+			const revs = await syncRevsTable(db).bulkGet(
+				rows.map((r) => r.docId).filter((id) => !known || known.has(id) || gone(id))
+			);
+			const revOf = new Map<string, SyncRevRow>();
+			for (const rev of revs) if (rev) revOf.set(rev.docId, rev);
+			const docs: OutgoingDoc[] = [];
+			const notes = await this.notesFor(rows);
 			for (const row of rows) {
-				// Logs are built without awaiting (see sync-apply.repo.ts on early commits).
+				// Logs and notes are built without awaiting (see sync-apply.repo.ts on early commits): a
+				// Dexie request per note only kept the transaction open.
 				const found = kindOfDocId(row.docId);
 				const log = found?.kind === 'log' ? logs.get(found.key) : undefined;
 				const built =
-					found?.kind === 'log' ? { body: log ? logBody(log) : null } : await this.build(row, me, notes);
+					found?.kind === 'log'
+						? { body: log ? logBody(log) : null }
+						: found?.kind === 'note'
+							? { body: noteDoc(found.key, row, me, notes) }
+							: await this.build(row, me);
 				if (built === undefined) continue; // nothing to send for it (e.g. a file over the cap)
 				const rev = revOf.get(row.docId);
+				// A new log whose revision will follow from its row: markPushed then records no revision.
+				if (log && !rev && log.kind !== 'manual') this.impliedSeq.set(row.docId, row.seq!);
 				docs.push({ id: row.docId, baseRev: rev?.rev ?? null, history: rev?.history ?? [], ...built });
 			}
 			return { docs, uptoSeq: rows.at(-1)!.seq! };
@@ -139,23 +179,12 @@ export class DexieSyncStore implements LocalSyncStore {
 
 	private async build(
 		row: OutboxRow,
-		me: string,
-		notes: Map<string, { note: SyncedNoteRow; createdMs: number }>
+		me: string
 	): Promise<{ body: SyncBody | null; attachment?: OutgoingDoc['attachment'] } | undefined> {
 		const { db } = this;
 		const found = kindOfDocId(row.docId);
 		if (!found) return undefined;
 		const { kind, key } = found;
-		if (kind === 'note') {
-			const entry = notes.get(key);
-			// Awaits one Dexie request so that the transaction stays open (see above).
-			await db.notes.get(key);
-			return {
-				body: entry
-					? noteBody(entry.note, entry.createdMs, row.changedMs, me)
-					: noteTombstone(key, row.changedMs, me)
-			};
-		}
 		if (kind === 'card') {
 			const card = (await db.cards.get(key)) as SyncedCardRow | undefined;
 			if (!card) return undefined;
@@ -194,11 +223,26 @@ export class DexieSyncStore implements LocalSyncStore {
 		return { body, attachment: { contentType: media.mime, bytes: media.bytes } };
 	}
 
+	/**
+	 * Outbox position of each log sent as new whose revision its row implies (sync-log-revs.repo.ts).
+	 * If that outbox row is still there when the batch is recorded, nothing touched the log meanwhile:
+	 * its revision needs no row. If not (undone or queued again while it was sent), the row is written.
+	 */
+	private readonly impliedSeq = new Map<string, number>();
+
 	async markPushed(written: WrittenRev[], uptoSeq: number): Promise<void> {
 		const { db } = this;
 		await db.transaction('rw', [syncRevsTable(db), outboxTable(db)], async () => {
-			await syncRevsTable(db).bulkPut(written.map((w) => ({ docId: w.id, rev: w.rev, history: w.history })));
-			await outboxTable(db).where('seq').belowOrEqual(uptoSeq).delete();
+			const sentRange = outboxTable(db).where('seq').belowOrEqual(uptoSeq);
+			const implied = written.some((w) => this.impliedSeq.has(w.id));
+			const untouched = new Set(implied ? ((await sentRange.primaryKeys()) as number[]) : []);
+			const rows = written.filter((w) => {
+				const seq = this.impliedSeq.get(w.id);
+				this.impliedSeq.delete(w.id);
+				return !(seq !== undefined && w.rev.startsWith('1-') && untouched.has(seq));
+			});
+			await syncRevsTable(db).bulkPut(rows.map((w) => ({ docId: w.id, rev: w.rev, history: w.history })));
+			await sentRange.delete();
 		});
 	}
 
@@ -209,10 +253,14 @@ export class DexieSyncStore implements LocalSyncStore {
 	}
 
 	async applyRemote(docs: IncomingDoc[], checkpoint: string): Promise<void> {
-		// A pulled document is merged with this device's queued change of it: batches first.
-		await expandBatches(this.db);
 		const pulling = this.pulling;
-		await applyRemoteBatch(this.db, docs, checkpoint, pulling?.uids ?? undefined);
+		await applyRemoteBatch(
+			this.db,
+			docs,
+			checkpoint,
+			pulling?.uids ?? undefined,
+			pulling?.docIds ?? undefined
+		);
 		if (!pulling) return;
 		for (const doc of docs) {
 			pulling.docIds?.add(doc.id);

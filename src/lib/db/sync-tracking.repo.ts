@@ -8,6 +8,7 @@ import { newDeviceId } from '$lib/domain/sync/log-ids';
 import { docId } from '$lib/domain/sync/doc-ids';
 import type { ReviewLogRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
+import { rememberLogRevs } from './sync-log-revs.repo';
 
 export interface OutboxRow {
 	seq?: number;
@@ -16,6 +17,8 @@ export interface OutboxRow {
 	changedMs: number;
 	/** A batch row (docId `batch:…`, see trackBatch): the documents it stands for. */
 	docIds?: string[];
+	/** Queued again by "Turn on sync": the document may be on the server already (sync-log-revs.repo.ts). */
+	resend?: boolean;
 }
 
 export interface SyncRevRow {
@@ -62,15 +65,23 @@ export async function putSyncMeta(db: KartkaDB, key: string, value: unknown): Pr
 	await syncMetaTable(db).put({ key, value });
 }
 
-/** Queues documents as changed at `changedMs` (the latest change of a document replaces earlier ones). */
-export async function trackChanges(db: KartkaDB, docIds: readonly string[], changedMs: number) {
+/**
+ * Queues documents as changed at `changedMs` (the latest change of a document replaces earlier ones).
+ * `resend`: documents that may already be on the server (see OutboxRow).
+ */
+export async function trackChanges(
+	db: KartkaDB,
+	docIds: readonly string[],
+	changedMs: number,
+	resend = false
+) {
 	if (docIds.length === 0) return;
 	const outbox: Table<OutboxRow, number> = outboxTable(db);
 	await outbox
 		.where('docId')
 		.anyOf([...docIds])
 		.delete();
-	await outbox.bulkAdd(docIds.map((id) => ({ docId: id, changedMs })));
+	await outbox.bulkAdd(docIds.map((id) => ({ docId: id, changedMs, ...(resend ? { resend } : {}) })));
 }
 
 const BATCH_PREFIX = 'batch:';
@@ -150,8 +161,12 @@ export async function addNewLogs(db: KartkaDB, logs: Omit<ReviewLogRow, 'id'>[])
 	return rows.map((l) => l.id!);
 }
 
-/** Queues the deletion of a log (undo), inside the undo's transaction. */
+/**
+ * Queues the deletion of a log (undo), inside the undo's transaction (which includes syncRevs: the
+ * revision the server has of the log is written down first, sync-log-revs.repo.ts).
+ */
 export async function trackRemovedLog(db: KartkaDB, log: SyncedLogRow, nowMs: number): Promise<void> {
+	await rememberLogRevs(db, [log]);
 	if (log.uid) await trackChanges(db, [docId('log', log.uid)], nowMs);
 }
 
