@@ -72,7 +72,10 @@ function deckDocIds(s: DeletedDeck): string[] {
 		...(s.logs as SyncedLogRow[]).filter((l) => l.uid).map((l) => docId('log', l.uid!)),
 		...(s.cards as SyncedCardRow[])
 			.filter((c) => c.suspendChangedMs !== undefined)
-			.map((c) => docId('card', c.id))
+			.map((c) => docId('card', c.id)),
+		// The deck's exam plan and test results go (and come back on undo) with it on every device.
+		...s.examPlans.map((p) => docId('exam', p.deckId)),
+		...(s.testResults as { uid?: string }[]).filter((r) => r.uid).map((r) => docId('result', r.uid!))
 	];
 }
 

@@ -18,6 +18,7 @@ import {
 import { docId as syncDocId } from '$lib/domain/sync/doc-ids';
 import { kindOfDocId, type CardBody, type NoteBody, type SyncBody } from '$lib/domain/sync/sync-docs';
 import type { IncomingDoc } from '$lib/domain/sync/sync-store';
+import type { ExamKindBody } from '$lib/domain/sync/exam-docs';
 import type { KartkaDB } from './db';
 import { missingCards, recomputeCards, replayOrderCreatedMs, UNREPLAYED } from './sync-replay.repo';
 import {
@@ -33,6 +34,7 @@ import {
 import { cardIdsOfNote, cardsOfNotes } from './cards-of-notes.repo';
 import { applySuspension } from '$lib/domain/sync/bulk-sync';
 import { deleteLogsOfCards, HELD_CARD_DOCS, removeDeletedDeck } from './sync-apply-deletions.repo';
+import { afterExamBatch, applyExamKindDoc, isExamKind } from './sync-exam.repo';
 
 export interface BatchContext {
 	db: KartkaDB;
@@ -51,6 +53,8 @@ export interface BatchContext {
 	/** Rows written once at the end of the documents (a bulk write each, not one per note). */
 	notePuts: SyncedNoteRow[];
 	newCards: Map<string, SyncedCardRow>;
+	/** Decks whose exam plan a pulled document changed (sync-exam.repo.ts). */
+	examDecks?: Set<string>;
 }
 
 /** The version to keep: the server's, or merged with this device's unsent change of the same document. */
@@ -247,6 +251,8 @@ export async function applyRemoteBatch(
 			if (found.kind === 'log') {
 				const deletion = applyLog(ctx, found.key, doc.body);
 				if (deletion) await deletion;
+			} else if (isExamKind(found.kind)) {
+				await applyExamKindDoc(ctx, doc.id, found.kind, found.key, doc.body as ExamKindBody | null);
 			} else if (!doc.body) {
 				// Deleted on the server by CouchDB itself (not one of our tombstones): nothing to change here.
 			} else if (doc.body.kind === 'note') {
@@ -259,6 +265,10 @@ export async function applyRemoteBatch(
 		}
 		await db.notes.bulkPut(ctx.notePuts);
 		await db.cards.bulkAdd([...ctx.newCards.values()]);
+		await afterExamBatch(
+			ctx,
+			[...ctx.newCards.values()].map((c) => c.deckId)
+		);
 		// The new logs are replayed in memory with their cards' other logs and written once, replayed.
 		await recomputeCards(db, ctx.touchedCards, ctx.newLogs);
 		await syncRevsTable(db).bulkPut(docs.map((d) => ({ docId: d.id, rev: d.rev, history: d.history })));

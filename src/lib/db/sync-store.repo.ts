@@ -22,6 +22,7 @@ import {
 } from '$lib/domain/sync/row-docs';
 import type { KartkaDB } from './db';
 import { applyRemoteBatch } from './sync-apply.repo';
+import { buildExamKindDoc, isExamKind } from './sync-exam.repo';
 import {
 	countPending,
 	deviceIdOf,
@@ -146,6 +147,7 @@ export class DexieSyncStore implements LocalSyncStore {
 		const found = kindOfDocId(row.docId);
 		if (!found) return undefined;
 		const { kind, key } = found;
+		if (isExamKind(kind)) return buildExamKindDoc(db, kind, key, row.changedMs, me);
 		if (kind === 'note') {
 			const entry = notes.get(key);
 			// Awaits one Dexie request so that the transaction stays open (see above).

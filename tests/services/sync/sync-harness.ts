@@ -97,6 +97,13 @@ export async function snapshot(db: KartkaDB) {
 		cards: (await db.cards.toArray()).sort(byId).map((c) => strip(c, ['rev', 'createdMs'])),
 		logs: ((await db.reviewLogs.toArray()) as { uid?: string }[])
 			.sort(byUid)
-			.map((l) => strip(l, ['id', 'afterRev']))
+			.map((l) => strip(l, ['id', 'afterRev'])),
+		// Which device made a plan is sync bookkeeping; the plan itself must match.
+		examPlans: (await db.examPlans.toArray())
+			.sort((a, b) => a.deckId.localeCompare(b.deckId))
+			.map((p) => strip(p, ['changedBy'])),
+		testResults: ((await db.testResults.toArray()) as { uid?: string }[])
+			.sort(byUid)
+			.map((r) => strip(r, ['id']))
 	};
 }

@@ -15,6 +15,7 @@
  */
 import type { CardBody, DeckBody, LostEdit, MediaBody, NoteBody, SettingBody, SyncBody } from './sync-docs';
 import { canonicalJson } from './revisions';
+import { mergeExamKinds, type ExamKindBody } from './exam-docs';
 
 /** Most losing versions kept per note: enough to show and choose, bounded against a flood of edits. */
 export const MAX_KEPT_CONFLICTS = 5;
@@ -89,6 +90,10 @@ export function mergeVersions(versions: readonly SyncBody[]): SyncBody | null {
 			return latestChange(versions as (DeckBody | SettingBody)[]);
 		case 'media':
 			return mergeMedia(versions as MediaBody[]);
+		case 'exam':
+		case 'result':
+		case 'classdeck':
+			return mergeExamKinds(versions as ExamKindBody[]);
 		case 'log':
 			// Immutable: every copy is the same document; pick one deterministically.
 			return versions.reduce((w, v) => (canonicalJson(v) > canonicalJson(w) ? v : w));

@@ -9,6 +9,7 @@ import type { CardSchedule } from '../schedule';
 
 export { DOC_PREFIX, docId, kindOfDocId, MAX_MEDIA_BYTES, type DocKind } from './doc-ids';
 import { kindOfDocId } from './doc-ids';
+import { EXAM_DOC_KINDS, examKindSchema, type ExamKindBody } from './exam-docs';
 
 export interface LogBody {
 	kind: 'log';
@@ -85,7 +86,7 @@ export interface MediaBody {
 	addedMs: number;
 }
 
-export type SyncBody = LogBody | NoteBody | CardBody | DeckBody | SettingBody | MediaBody;
+export type SyncBody = LogBody | NoteBody | CardBody | DeckBody | SettingBody | MediaBody | ExamKindBody;
 
 // Bounds: a note field or a setting larger than this is not a flashcard; refuse rather than store it.
 const text = z.string().max(200_000);
@@ -160,7 +161,8 @@ export function parseSyncBody(doc: Record<string, unknown>): SyncBody | null {
 	const found = typeof doc._id === 'string' ? kindOfDocId(doc._id) : null;
 	if (!found) return null;
 	const body = Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')));
-	const parsed = bodySchema.safeParse(body);
+	const schema = EXAM_DOC_KINDS.has(found.kind) ? examKindSchema : bodySchema;
+	const parsed = schema.safeParse(body);
 	if (!parsed.success || parsed.data.kind !== found.kind) return null;
 	return parsed.data as SyncBody;
 }
