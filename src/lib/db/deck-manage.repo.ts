@@ -11,7 +11,7 @@ import type { TestResultRow } from '$lib/domain/exam/test-result';
 import { docId } from '$lib/domain/sync/doc-ids';
 import type { SyncedCardRow } from '$lib/domain/sync/row-docs';
 import type { KartkaDB } from './db';
-import { applyHeldSuspensions } from './sync-apply-deletions.repo';
+import { applyHeldSuspensions, holdSuspensionsOfDeleted } from './sync-apply-deletions.repo';
 import {
 	outboxTable,
 	syncMetaTable,
@@ -84,6 +84,7 @@ export function deleteDeckRows(db: KartkaDB, deckId: string, nowMs: number): Pro
 	return db.transaction('rw', deckTables(db), async () => {
 		const snapshot = await removeDeckRows(db, deckId);
 		if (!snapshot) throw new KartkaError('deck-missing', 'This deck no longer exists.');
+		await holdSuspensionsOfDeleted(db, snapshot.cards);
 		// Card documents stay: a suspension of a deleted card has nothing to hide.
 		await trackBatch(
 			db,

@@ -33,7 +33,12 @@ import {
 } from './sync-tracking.repo';
 import { cardIdsOfNote, cardsOfNotes } from './cards-of-notes.repo';
 import { applySuspension } from '$lib/domain/sync/bulk-sync';
-import { deleteLogsOfCards, HELD_CARD_DOCS, removeDeletedDeck } from './sync-apply-deletions.repo';
+import {
+	deleteLogsOfCards,
+	HELD_CARD_DOCS,
+	holdSuspensions,
+	removeDeletedDeck
+} from './sync-apply-deletions.repo';
 import { afterExamBatch, applyExamKindDoc, isExamKind } from './sync-exam.repo';
 
 export interface BatchContext {
@@ -87,6 +92,7 @@ async function deleteNote(ctx: BatchContext, noteId: string, deletedMs: number) 
 	const cardIds = await cardIdsOfNote(ctx.db, noteId);
 	const gone = await deleteLogsOfCards(ctx, cardIds, deletedMs);
 	ctx.newLogs = ctx.newLogs.filter((l) => !gone.has(l));
+	if (holdSuspensions(ctx.held, await ctx.db.cards.bulkGet(cardIds))) ctx.heldChanged = true;
 	await ctx.db.cards.bulkDelete(cardIds);
 	await ctx.db.notes.delete(noteId);
 }
