@@ -4,7 +4,7 @@
  * ONE place a review log is made (answers, practice and imported history all go through it).
  */
 import type { Scheduler } from './fsrs-adapter';
-import { queueForState, type CardRow, type ReviewKind, type ReviewLogRow } from './model';
+import { Queue, queueForState, type CardRow, type ReviewKind, type ReviewLogRow } from './model';
 import { Rating, pickSchedule, type CardSchedule } from './schedule';
 import { studyDayOf } from './study-day';
 
@@ -75,9 +75,14 @@ export function canUndo(current: CardRow | undefined, log: ReviewLogRow): curren
 	return current !== undefined && current.rev === log.afterRev;
 }
 
-/** The card as it was before the answer `log` records (a new `rev`: undo is a change too). */
+/**
+ * The card as it was before the answer `log` records (a new `rev`: undo is a change too). An answer
+ * never suspends a card: one suspended since (a suspension pulled from another device, a removed text)
+ * stays suspended, as every other device has it.
+ */
 export function undoOutcome(current: CardRow, log: ReviewLogRow): CardRow {
-	return { ...current, ...log.before, queue: queueForState(log.before.state), rev: current.rev + 1 };
+	const queue = current.queue === Queue.Suspended ? Queue.Suspended : queueForState(log.before.state);
+	return { ...current, ...log.before, queue, rev: current.rev + 1 };
 }
 
 /** A practice answer: a log of kind 'practice' that leaves the card exactly as it was. */
