@@ -12,6 +12,8 @@
  *   (on a tie the card stays visible: a card is never hidden by chance).
  * - decks, settings: the latest change wins (changedMs, then device id).
  * - media: the latest file wins; the decks that use it are united.
+ * - exam plans, class-deck subscriptions: the latest change wins; test results are immutable
+ *   (domain/sync/exam-docs.ts).
  */
 import type { CardBody, DeckBody, LostEdit, MediaBody, NoteBody, SettingBody, SyncBody } from './sync-docs';
 import { canonicalJson } from './revisions';
