@@ -140,7 +140,10 @@ export function restoreDeckRows(db: KartkaDB, s: DeletedDeck, nowMs: number): Pr
 		await db.notes.bulkAdd(s.notes);
 		await db.cards.bulkAdd(s.cards);
 		await db.reviewLogs.bulkAdd(s.logs);
-		await db.examPlans.bulkAdd(s.examPlans);
+		// The plan comes back as a change made now (sync: it wins over the deletion it undoes).
+		await db.examPlans.bulkAdd(
+			s.examPlans.map((p) => (p.updatedMs < nowMs ? { ...p, updatedMs: nowMs } : p))
+		);
 		await db.testResults.bulkAdd(s.testResults);
 		for (const file of s.media) {
 			const now = await db.media.get(file.name);
