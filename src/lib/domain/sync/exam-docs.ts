@@ -10,9 +10,9 @@
  * - `classdeck:<database URL>`: a subscription to an instructor's class database. Latest change wins;
  *   "Stop updates" is a tombstone (`subscribed: false`), so a device that subscribes again later wins.
  *
- * Everything from the server is untrusted: `examKindSchema` checks shape and bounds. Pure.
+ * Everything from the server is untrusted: exam-doc-schema.ts checks shape and bounds (zod, kept apart so
+ * that the screens that only merge or build these documents load no zod). Pure.
  */
-import { z } from 'zod';
 import type { ExamPlanRow } from '../exam/exam-plan';
 import type { TestResultRow } from '../exam/test-result';
 import { canonicalJson } from './revisions';
@@ -54,45 +54,6 @@ export interface ClassDeckSubBody {
 
 export type ExamKindBody = ExamBody | ResultBody | ClassDeckSubBody;
 export const EXAM_DOC_KINDS: ReadonlySet<string> = new Set(['exam', 'result', 'classdeck']);
-
-const ms = z.number().int().min(0).max(8.64e15);
-const device = z.string().min(1).max(64);
-const id = z.string().min(1).max(1000);
-const count = z.number().int().min(0).max(1_000_000);
-
-export const examKindSchema = z.discriminatedUnion('kind', [
-	z.object({
-		kind: z.literal('exam'),
-		deckId: id,
-		examDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-		tags: z.array(z.string().max(200)).max(500),
-		targetRecall: z.number().min(0.7).max(0.99),
-		startDay: z.number().int().min(0).max(1_000_000),
-		changedMs: ms,
-		changedBy: device,
-		deleted: z.boolean().optional()
-	}),
-	z.object({
-		kind: z.literal('result'),
-		deckId: id,
-		takenMs: ms,
-		seed: z.string().max(200),
-		questionCount: count,
-		score: z.number().min(0).max(1),
-		durationMs: ms,
-		timeLimitMs: ms.nullable(),
-		filterLabel: z.string().max(2000),
-		byTag: z.array(z.object({ tag: z.string().max(1000), correct: count, total: count })).max(1000),
-		missedCardIds: z.array(id).max(10_000)
-	}),
-	z.object({
-		kind: z.literal('classdeck'),
-		url: z.string().max(2000).refine(isClassDatabaseUrl),
-		subscribed: z.boolean(),
-		changedMs: ms,
-		changedBy: device
-	})
-]);
 
 /**
  * A class database address as subscribing stores it (services/sync/couch-http.ts checkServerAddress):

@@ -9,7 +9,8 @@ import type { CardSchedule } from '../schedule';
 
 export { DOC_PREFIX, docId, kindOfDocId, MAX_MEDIA_BYTES, type DocKind } from './doc-ids';
 import { kindOfDocId } from './doc-ids';
-import { EXAM_DOC_KINDS, examKindSchema, type ExamKindBody } from './exam-docs';
+import { EXAM_DOC_KINDS, type ExamKindBody } from './exam-docs';
+import { examKindSchema } from './exam-doc-schema';
 
 export interface LogBody {
 	kind: 'log';
