@@ -12,6 +12,7 @@ import type { TestResultRow } from '$lib/domain/exam/test-result';
 import { studyDayOf } from '$lib/domain/study-day';
 import { deleteDeck, undoDeleteDeck } from '$lib/services/decks/deck-manage.service';
 import { removeExamPlan, setExamPlan } from '$lib/services/exam/exam-plan.service';
+import { runBrowseAction } from '$lib/services/browse.service';
 import {
 	checkClassDecks,
 	listSubscriptions,
@@ -138,6 +139,26 @@ describe('exam preparation syncs', () => {
 		await laptop.sync(url);
 		await phone.sync(url);
 		expect((await getExamPlan(phone.db, 'p'))?.examDate).toBe(dateOfStudyDay(TODAY + 9));
+		await expectSame(phone, laptop);
+		phone.close();
+		laptop.close();
+	});
+
+	it("a plan limited to tags puts the exam's new cards first on the other device too, and back on removal", async () => {
+		const { url, phone, laptop } = await twoDevices('exam-tags');
+		await runBrowseAction(phone.db, ['p/b3#0', 'p/b4#0'], { kind: 'add-tags', tags: 'exam' }, T0 + HOUR, 4);
+		await setExamPlan(phone.db, 'p', { examDate: dateOfStudyDay(TODAY + 20), tags: ['exam'] }, T0 + 2 * HOUR);
+		const first = async (d: Device) =>
+			(await d.db.cards.where('deckId').equals('p').sortBy('newPosition')).slice(0, 2).map((c) => c.id);
+		expect(await first(phone)).toEqual(['p/b3#0', 'p/b4#0']);
+		await phone.sync(url);
+		await laptop.sync(url);
+		expect(await first(laptop)).toEqual(['p/b3#0', 'p/b4#0']);
+		await expectSame(phone, laptop);
+		await removeExamPlan(phone.db, 'p', T0 + 3 * HOUR);
+		await phone.sync(url);
+		await laptop.sync(url);
+		expect(await first(laptop)).toEqual(['p/b0#0', 'p/b1#0']);
 		await expectSame(phone, laptop);
 		phone.close();
 		laptop.close();
