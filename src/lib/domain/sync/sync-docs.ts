@@ -24,6 +24,9 @@ export interface LogBody {
 	durationMs: number;
 	/** Only for 'manual' logs (a schedule set by hand): applied as recorded during replay. */
 	after?: CardSchedule;
+	/** Only for answers an exam plan's cap brought forward: the due time and interval it set (both or none). */
+	cappedDueMs?: number;
+	cappedDays?: number;
 }
 
 /** A version of a note's text that lost a conflict: kept and shown, never dropped silently. */
@@ -118,7 +121,10 @@ const bodySchema = z.discriminatedUnion('kind', [
 		reviewedMs: ms,
 		studyDay: z.number().int(),
 		durationMs: z.number().int().min(0).max(86_400_000),
-		after: schedule.optional()
+		after: schedule.optional(),
+		cappedDueMs: ms.optional(),
+		// A cap brings a review forward to before an exam: never more than a few years away.
+		cappedDays: z.number().int().min(0).max(36_500).optional()
 	}),
 	z.object({
 		kind: z.literal('note'),
