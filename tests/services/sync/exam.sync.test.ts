@@ -106,6 +106,30 @@ describe('exam preparation syncs', () => {
 		laptop.close();
 	});
 
+	it("an answer the plan's cap brought forward has the same due date on the other device (the log carries the cap)", async () => {
+		const { url, phone, laptop } = await twoDevices('exam-cap');
+		const id = 'p/b0#0';
+		await phone.answer(id, 4, T0);
+		await setExamPlan(phone.db, 'p', { examDate: dateOfStudyDay(TODAY + 30), tags: [], targetRecall: 0.97 }, T0 + HOUR);
+		// Answered when due (as the plan left it), under the plan: the cap brings the next review forward.
+		const { card, log } = await phone.answer(id, 3, (await phone.db.cards.get(id))!.dueMs + HOUR);
+		expect(log.cappedDueMs).toBe(card.dueMs);
+		await phone.sync(url);
+		await laptop.sync(url);
+		expect((await laptop.db.cards.get(id))!.dueMs).toBe(card.dueMs);
+		// Both devices' cards are the replay of their logs (expectSame replays every card again).
+		await expectSame(phone, laptop);
+		expect((await phone.db.cards.get(id))!.dueMs).toBe(card.dueMs);
+
+		// An answer to the same card arriving from the laptop replays the capped one on both devices too.
+		await laptop.answer(id, 3, card.dueMs + HOUR);
+		await laptop.sync(url);
+		await phone.sync(url);
+		await expectSame(phone, laptop);
+		phone.close();
+		laptop.close();
+	});
+
 	it('concurrent plan changes end on the latest on both devices; a removal is a tombstone', async () => {
 		const { url, phone, laptop } = await twoDevices('exam-conflict');
 		await setExamPlan(phone.db, 'p', { examDate: dateOfStudyDay(TODAY + 20), tags: [] }, T0 + HOUR);
