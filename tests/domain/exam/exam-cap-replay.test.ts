@@ -56,7 +56,11 @@ describe('exam cap in the review log', () => {
 				expect(log.after.dueMs).toBe(log.cappedDueMs);
 				expect(log.after.scheduledDays).toBe(log.cappedDays);
 				expect(log.cappedDueMs).toBeLessThan(plain.dueMs);
-				expect({ ...log.after, dueMs: 0, scheduledDays: 0 }).toEqual({ ...plain, dueMs: 0, scheduledDays: 0 });
+				expect({ ...log.after, dueMs: 0, scheduledDays: 0 }).toEqual({
+					...plain,
+					dueMs: 0,
+					scheduledDays: 0
+				});
 			}
 		}
 	});

@@ -110,7 +110,12 @@ describe('exam preparation syncs', () => {
 		const { url, phone, laptop } = await twoDevices('exam-cap');
 		const id = 'p/b0#0';
 		await phone.answer(id, 4, T0);
-		await setExamPlan(phone.db, 'p', { examDate: dateOfStudyDay(TODAY + 30), tags: [], targetRecall: 0.97 }, T0 + HOUR);
+		await setExamPlan(
+			phone.db,
+			'p',
+			{ examDate: dateOfStudyDay(TODAY + 30), tags: [], targetRecall: 0.97 },
+			T0 + HOUR
+		);
 		// Answered when due (as the plan left it), under the plan: the cap brings the next review forward.
 		const { card, log } = await phone.answer(id, 3, (await phone.db.cards.get(id))!.dueMs + HOUR);
 		expect(log.cappedDueMs).toBe(card.dueMs);

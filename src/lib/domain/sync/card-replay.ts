@@ -8,7 +8,8 @@ import type { Scheduler } from '../fsrs-adapter';
 import type { ReviewLogRow } from '../model';
 import { newCardSchedule, pickSchedule, type CardSchedule } from '../schedule';
 
-type ReplayLog = Pick<ReviewLogRow, 'rating' | 'kind' | 'reviewedMs' | 'after'> & CapFields & { uid?: string };
+type ReplayLog = Pick<ReviewLogRow, 'rating' | 'kind' | 'reviewedMs' | 'after'> &
+	CapFields & { uid?: string };
 
 /** Time order; equal times (two devices, same millisecond) by log id, the same on every device. */
 export function compareLogs(a: ReplayLog, b: ReplayLog): number {
