@@ -76,7 +76,9 @@ describe('backup and restore', () => {
 		const atBackup = await dumpTables(db);
 		expect(atBackup.media).toHaveLength(1);
 		expect(atBackup.reviewLogs!.length).toBe(3);
-		expect(atBackup.reviewLogs!.filter((l) => 'cappedDueMs' in l)).toHaveLength(1);
+		expect(
+			(atBackup.reviewLogs as { cappedDueMs?: number }[]).filter((l) => l.cappedDueMs !== undefined)
+		).toHaveLength(1);
 		expect(backup.fileName).toMatch(/^kartka-backup-\d{4}-\d\d-\d\d-\d{4}\.zip$/);
 		expect(await lastBackupMs(db)).toBe(NOW + 60_000);
 
