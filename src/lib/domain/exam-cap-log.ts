@@ -7,12 +7,6 @@ import type { AnswerOutcome } from './fsrs-adapter';
 import type { ReviewLogRow } from './model';
 import { CardState, type CardSchedule } from './schedule';
 
-/** What the cap set on an answer's schedule (present on an outcome only when it moved the due time). */
-export interface ExamCapMark {
-	dueMs: number;
-	scheduledDays: number;
-}
-
 export type CapFields = Pick<ReviewLogRow, 'cappedDueMs' | 'cappedDays'>;
 
 /** The log fields recording the cap of `outcome` (none when no cap applied). */
