@@ -81,6 +81,22 @@ describe('undo', () => {
 		expect(undone.rev).toBe(3);
 	});
 
+	it('keeps a card suspended since the answer (a suspension from another device) suspended', () => {
+		const current = makeCard({ id: 'd/n#0', rev: 2 });
+		const answered = answerOutcome({
+			current,
+			rating: Rating.Good,
+			nowMs: NOW,
+			durationMs: 0,
+			scheduler,
+			dayCutoffHour: 4
+		});
+		const suspended = { ...answered.card, queue: Queue.Suspended, suspendedReason: 'user' as const };
+		const undone = undoOutcome(suspended, answered.log);
+		expect(pickSchedule(undone)).toEqual(pickSchedule(current));
+		expect(undone).toMatchObject({ queue: Queue.Suspended, suspendedReason: 'user' });
+	});
+
 	it('is refused once the card moved on or is gone', () => {
 		const { card, log } = answerOutcome({
 			current: makeCard({ id: 'd/n#0' }),

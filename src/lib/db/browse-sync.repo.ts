@@ -10,7 +10,7 @@ import { docId } from '$lib/domain/sync/doc-ids';
 import { changesSuspension, stampSuspension } from '$lib/domain/sync/bulk-sync';
 import type { SyncedCardRow } from '$lib/domain/sync/row-docs';
 import type { KartkaDB } from './db';
-import { applyHeldSuspensions } from './sync-apply-deletions.repo';
+import { applyHeldSuspensions, holdSuspensionsOfDeleted } from './sync-apply-deletions.repo';
 import {
 	addNewLogs,
 	deviceIdOf,
@@ -64,7 +64,10 @@ export async function writeTracked(
 		await rememberLogRevs(db, gone.filter((l) => !!l) as SyncedLogRow[]);
 		await db.reviewLogs.bulkDelete(w.logDeletes);
 	}
-	if (w.cardDeletes.length) await db.cards.bulkDelete(w.cardDeletes);
+	if (w.cardDeletes.length) {
+		await holdSuspensionsOfDeleted(db, await db.cards.bulkGet(w.cardDeletes));
+		await db.cards.bulkDelete(w.cardDeletes);
+	}
 	if (w.noteDeletes.length) await db.notes.bulkDelete(w.noteDeletes);
 	docs.push(...w.noteDeletes.map((id) => docId('note', id)));
 	if (w.notePuts.length) await db.notes.bulkPut(w.notePuts);

@@ -12,7 +12,7 @@ import { docId } from '$lib/domain/sync/doc-ids';
 import type { SyncedCardRow } from '$lib/domain/sync/row-docs';
 import type { KartkaDB } from './db';
 import { cardsOfDeck } from './cards-of-decks.repo';
-import { applyHeldSuspensions } from './sync-apply-deletions.repo';
+import { applyHeldSuspensions, holdSuspensionsOfDeleted } from './sync-apply-deletions.repo';
 import {
 	outboxTable,
 	syncMetaTable,
@@ -76,7 +76,10 @@ function deckDocIds(s: DeletedDeck): string[] {
 		...(s.logs as SyncedLogRow[]).filter((l) => l.uid).map((l) => docId('log', l.uid!)),
 		...(s.cards as SyncedCardRow[])
 			.filter((c) => c.suspendChangedMs !== undefined)
-			.map((c) => docId('card', c.id))
+			.map((c) => docId('card', c.id)),
+		// The deck's exam plan and test results go (and come back on undo) with it on every device.
+		...s.examPlans.map((p) => docId('exam', p.deckId)),
+		...(s.testResults as { uid?: string }[]).filter((r) => r.uid).map((r) => docId('result', r.uid!))
 	];
 }
 
@@ -86,6 +89,7 @@ export function deleteDeckRows(db: KartkaDB, deckId: string, nowMs: number): Pro
 		const snapshot = await removeDeckRows(db, deckId);
 		if (!snapshot) throw new KartkaError('deck-missing', 'This deck no longer exists.');
 		await rememberLogRevs(db, snapshot.logs);
+		await holdSuspensionsOfDeleted(db, snapshot.cards);
 		// Card documents stay: a suspension of a deleted card has nothing to hide.
 		await trackBatch(
 			db,
@@ -141,7 +145,10 @@ export function restoreDeckRows(db: KartkaDB, s: DeletedDeck, nowMs: number): Pr
 		await db.notes.bulkAdd(s.notes);
 		await db.cards.bulkAdd(s.cards);
 		await db.reviewLogs.bulkAdd(s.logs);
-		await db.examPlans.bulkAdd(s.examPlans);
+		// The plan comes back as a change made now (sync: it wins over the deletion it undoes).
+		await db.examPlans.bulkAdd(
+			s.examPlans.map((p) => (p.updatedMs < nowMs ? { ...p, updatedMs: nowMs } : p))
+		);
 		await db.testResults.bulkAdd(s.testResults);
 		for (const file of s.media) {
 			const now = await db.media.get(file.name);

@@ -49,6 +49,35 @@ export async function deleteLogsOfCards(
 export const HELD_CARD_DOCS = 'heldCardDocs';
 
 /**
+ * Cards about to be deleted keep their synced suspension aside (held, as for a card whose note has
+ * not arrived), merged by the card rule with what is held already: if their note comes back (an Undo
+ * elsewhere, a later edit on another device), the card is created again as new and takes it, on every
+ * device alike, instead of coming back unsuspended where it was deleted. Returns whether `held` changed.
+ */
+export function holdSuspensions(held: Record<string, CardBody>, cards: readonly (CardRow | undefined)[]) {
+	let changed = false;
+	for (const card of cards as (SyncedCardRow | undefined)[]) {
+		if (!card || card.suspendChangedMs === undefined) continue;
+		const own: CardBody = {
+			kind: 'card',
+			suspended: !!card.userSuspended,
+			changedMs: card.suspendChangedMs,
+			changedBy: card.suspendChangedBy ?? ''
+		};
+		const before = held[card.id];
+		held[card.id] = before ? mergeCards([before, own]) : own;
+		changed = true;
+	}
+	return changed;
+}
+
+/** holdSuspensions for a delete made on this device, inside its transaction (which includes syncMeta). */
+export async function holdSuspensionsOfDeleted(db: KartkaDB, cards: readonly (CardRow | undefined)[]) {
+	const held = (await getSyncMeta<Record<string, CardBody>>(db, HELD_CARD_DOCS)) ?? {};
+	if (holdSuspensions(held, cards)) await putSyncMeta(db, HELD_CARD_DOCS, held);
+}
+
+/**
  * Cards put back by an Undo (of a Browse delete, of a deck delete) take the suspensions that arrived
  * from other devices while they were gone (held, as for a card whose note has not arrived), merged by the
  * card rule with this device's own; this device's version is queued when it is the one that wins.
@@ -92,8 +121,26 @@ export async function applyHeldSuspensions(db: KartkaDB, cards: readonly CardRow
  * everything in it (deck-manage.repo's removeDeckRows, which queues nothing itself).
  */
 export async function removeDeletedDeck(ctx: BatchContext, deckId: string, deletedMs: number) {
-	const cardIds = (await cardsOfDeck(ctx.db, deckId).primaryKeys()) as string[];
-	const gone = await deleteLogsOfCards(ctx, cardIds, deletedMs);
+	const cards = await cardsOfDeck(ctx.db, deckId).toArray();
+	if (holdSuspensions(ctx.held, cards)) ctx.heldChanged = true;
+	const gone = await deleteLogsOfCards(
+		ctx,
+		cards.map((c) => c.id),
+		deletedMs
+	);
 	ctx.newLogs = ctx.newLogs.filter((l) => !gone.has(l));
-	await removeDeckRows(ctx.db, deckId);
+	const removed = await removeDeckRows(ctx.db, deckId);
+	// Its exam plan and test results go everywhere too (one made meanwhile elsewhere would otherwise
+	// stay on the devices that had not removed the deck yet).
+	if (removed)
+		await trackBatch(
+			ctx.db,
+			[
+				...removed.examPlans.map((p) => docId('exam', p.deckId)),
+				...(removed.testResults as { uid?: string }[])
+					.filter((r) => r.uid)
+					.map((r) => docId('result', r.uid!))
+			],
+			deletedMs
+		);
 }

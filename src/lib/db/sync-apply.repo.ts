@@ -18,6 +18,7 @@ import {
 import { docId as syncDocId } from '$lib/domain/sync/doc-ids';
 import { kindOfDocId, type CardBody, type NoteBody, type SyncBody } from '$lib/domain/sync/sync-docs';
 import type { IncomingDoc } from '$lib/domain/sync/sync-store';
+import type { ExamKindBody } from '$lib/domain/sync/exam-docs';
 import type { KartkaDB } from './db';
 import { missingCards, recomputeCards, replayOrderCreatedMs, UNREPLAYED } from './sync-replay.repo';
 import {
@@ -32,7 +33,13 @@ import {
 } from './sync-tracking.repo';
 import { cardIdsOfNote, cardsOfNotes } from './cards-of-notes.repo';
 import { applySuspension } from '$lib/domain/sync/bulk-sync';
-import { deleteLogsOfCards, HELD_CARD_DOCS, removeDeletedDeck } from './sync-apply-deletions.repo';
+import {
+	deleteLogsOfCards,
+	HELD_CARD_DOCS,
+	holdSuspensions,
+	removeDeletedDeck
+} from './sync-apply-deletions.repo';
+import { afterExamBatch, applyExamKindDoc, isExamKind } from './sync-exam.repo';
 import { putBatchRevs } from './sync-log-revs.repo';
 
 export interface BatchContext {
@@ -54,6 +61,8 @@ export interface BatchContext {
 	/** Rows written once at the end of the documents (a bulk write each, not one per note). */
 	notePuts: SyncedNoteRow[];
 	newCards: Map<string, SyncedCardRow>;
+	/** Decks whose exam plan a pulled document changed (sync-exam.repo.ts). */
+	examDecks?: Set<string>;
 }
 
 /** The version to keep: the server's, or merged with this device's unsent change of the same document. */
@@ -90,6 +99,7 @@ async function deleteNote(ctx: BatchContext, noteId: string, deletedMs: number) 
 	const cardIds = await cardIdsOfNote(ctx.db, noteId);
 	const gone = await deleteLogsOfCards(ctx, cardIds, deletedMs);
 	ctx.newLogs = ctx.newLogs.filter((l) => !gone.has(l));
+	if (holdSuspensions(ctx.held, await ctx.db.cards.bulkGet(cardIds))) ctx.heldChanged = true;
 	await ctx.db.cards.bulkDelete(cardIds);
 	await ctx.db.notes.delete(noteId);
 }
@@ -262,6 +272,8 @@ export async function applyRemoteBatch(
 			if (found.kind === 'log') {
 				const deletion = applyLog(ctx, doc, found.key);
 				if (deletion) await deletion;
+			} else if (isExamKind(found.kind)) {
+				await applyExamKindDoc(ctx, doc.id, found.kind, found.key, doc.body as ExamKindBody | null);
 			} else if (!doc.body) {
 				// Deleted on the server by CouchDB itself (not one of our tombstones): nothing to change here.
 			} else if (doc.body.kind === 'note') {
@@ -274,6 +286,10 @@ export async function applyRemoteBatch(
 		}
 		await db.notes.bulkPut(ctx.notePuts);
 		await db.cards.bulkAdd([...ctx.newCards.values()]);
+		await afterExamBatch(
+			ctx,
+			[...ctx.newCards.values()].map((c) => c.deckId)
+		);
 		// The new logs are replayed in memory with their cards' other logs and written once, replayed.
 		await recomputeCards(db, ctx.touchedCards, ctx.newLogs);
 		await putBatchRevs(db, docs, revDocIds);

@@ -16,6 +16,7 @@ import {
 	trackChanges,
 	type SyncedLogRow
 } from './sync-tracking.repo';
+import { clearExamKinds, examKindDocIds } from './sync-exam.repo';
 
 /** Queues every synced document of this device (ONE transaction). Returns how many. */
 export async function enqueueEverything(db: KartkaDB, nowMs: number): Promise<number> {
@@ -38,6 +39,7 @@ export async function enqueueEverything(db: KartkaDB, nowMs: number): Promise<nu
 			if (uid) ids.push(docId('log', uid));
 		});
 		ids.push(...((await db.media.toCollection().primaryKeys()) as string[]).map((n) => docId('media', n)));
+		ids.push(...(await examKindDocIds(db)));
 		// Already-queued ids keep their own change time.
 		const queued = new Set((await outboxTable(db).toArray()).map((r) => r.docId));
 		const fresh = [...new Set(ids)].filter((id) => !queued.has(id));
@@ -56,6 +58,7 @@ export async function clearForReplace(db: KartkaDB): Promise<void> {
 		await db.notes.where('deckId').anyOf(imported).delete();
 		await cardsOfDecks(db, imported).delete();
 		await db.reviewLogs.clear();
+		await clearExamKinds(db);
 		// Shipped decks stay installed; their cards return to new until the server's logs replay them.
 		await db.cards.toCollection().modify((c) => {
 			Object.assign(c, {

@@ -23,6 +23,7 @@ import {
 } from '$lib/domain/sync/row-docs';
 import type { KartkaDB } from './db';
 import { applyRemoteBatch } from './sync-apply.repo';
+import { buildExamKindDoc, isExamKind } from './sync-exam.repo';
 import {
 	countPending,
 	deviceIdOf,
@@ -185,6 +186,7 @@ export class DexieSyncStore implements LocalSyncStore {
 		const found = kindOfDocId(row.docId);
 		if (!found) return undefined;
 		const { kind, key } = found;
+		if (isExamKind(kind)) return buildExamKindDoc(db, kind, key, row.changedMs, me);
 		if (kind === 'card') {
 			const card = (await db.cards.get(key)) as SyncedCardRow | undefined;
 			if (!card) return undefined;

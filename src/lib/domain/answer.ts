@@ -3,8 +3,9 @@
  * repos only read the card, call these, and write the result in one transaction. `buildReviewLog` is the
  * ONE place a review log is made (answers, practice and imported history all go through it).
  */
+import { capFields, type CapFields } from './exam-cap-log';
 import type { Scheduler } from './fsrs-adapter';
-import { queueForState, type CardRow, type ReviewKind, type ReviewLogRow } from './model';
+import { Queue, queueForState, type CardRow, type ReviewKind, type ReviewLogRow } from './model';
 import { Rating, pickSchedule, type CardSchedule } from './schedule';
 import { studyDayOf } from './study-day';
 
@@ -20,6 +21,8 @@ export interface ReviewLogInput {
 	afterRev: number;
 	/** Longest answer time kept; longer times are cut to it (default: no cap). */
 	maxDurationMs?: number;
+	/** What an exam plan's cap set on `after`, if it moved it (replay applies it as recorded). */
+	cap?: CapFields;
 }
 
 export function buildReviewLog(input: ReviewLogInput): ReviewLogRow {
@@ -35,7 +38,8 @@ export function buildReviewLog(input: ReviewLogInput): ReviewLogRow {
 		durationMs: input.maxDurationMs === undefined ? durationMs : Math.min(input.maxDurationMs, durationMs),
 		before: input.before,
 		after: input.after,
-		afterRev: input.afterRev
+		afterRev: input.afterRev,
+		...(input.cap?.cappedDueMs !== undefined ? input.cap : {})
 	};
 }
 
@@ -54,7 +58,8 @@ export interface AnswerOutcomeInput {
 export function answerOutcome(input: AnswerOutcomeInput): { card: CardRow; log: ReviewLogRow } {
 	const { current, rating, nowMs } = input;
 	const before = pickSchedule(current);
-	const { schedule: after } = input.scheduler.answer(current.id, before, rating, nowMs);
+	const outcome = input.scheduler.answer(current.id, before, rating, nowMs);
+	const after = outcome.schedule;
 	const card: CardRow = { ...current, ...after, queue: queueForState(after.state), rev: current.rev + 1 };
 	const log = buildReviewLog({
 		card,
@@ -65,7 +70,9 @@ export function answerOutcome(input: AnswerOutcomeInput): { card: CardRow; log: 
 		durationMs: input.durationMs,
 		before,
 		after,
-		afterRev: card.rev
+		afterRev: card.rev,
+		// Written with the answer (same row, same transaction): a replay of this log gives this card.
+		cap: capFields(outcome)
 	});
 	return { card, log };
 }
@@ -75,9 +82,14 @@ export function canUndo(current: CardRow | undefined, log: ReviewLogRow): curren
 	return current !== undefined && current.rev === log.afterRev;
 }
 
-/** The card as it was before the answer `log` records (a new `rev`: undo is a change too). */
+/**
+ * The card as it was before the answer `log` records (a new `rev`: undo is a change too). An answer
+ * never suspends a card: one suspended since (a suspension pulled from another device, a removed text)
+ * stays suspended, as every other device has it.
+ */
 export function undoOutcome(current: CardRow, log: ReviewLogRow): CardRow {
-	return { ...current, ...log.before, queue: queueForState(log.before.state), rev: current.rev + 1 };
+	const queue = current.queue === Queue.Suspended ? Queue.Suspended : queueForState(log.before.state);
+	return { ...current, ...log.before, queue, rev: current.rev + 1 };
 }
 
 /** A practice answer: a log of kind 'practice' that leaves the card exactly as it was. */

@@ -30,6 +30,8 @@ export interface AnswerOutcome {
 	/** Time until the card is due again, in ms (for learning) or study days (for review). */
 	intervalMs: number;
 	intervalDays: number;
+	/** Set by an exam plan's cap when it brought the review forward: recorded in the log (exam-cap-log.ts). */
+	examCap?: { dueMs: number; scheduledDays: number };
 }
 
 type CardWithId = Card & { kartkaCardId: string };

@@ -108,6 +108,13 @@ export interface ReviewLogRow {
 	after: CardSchedule;
 	/** The card's rev after this answer: undo is refused if the card moved on since. */
 	afterRev: number;
+	/**
+	 * Set when an exam plan's cap brought this answer's next review forward (exam-scheduler.ts): the due
+	 * time and interval (study days) it set, so that a replay of the logs (sync, reschedule) gives the
+	 * same card. Unindexed optional fields: no schema version (older rows simply have none).
+	 */
+	cappedDueMs?: number;
+	cappedDays?: number;
 }
 
 /** A media file (image, sound) of an imported deck (schema v2 `media`). */

@@ -4,12 +4,16 @@
  * own logs under new settings (reschedule). Pure: the scheduler and the times come in.
  */
 import { buildReviewLog } from './answer';
+import { applyRecordedCap, type CapFields } from './exam-cap-log';
 import type { Scheduler } from './fsrs-adapter';
 import type { CardRow, ReviewKind, ReviewLogRow } from './model';
 import { CardState, newCardSchedule, pickSchedule, type CardSchedule, type Rating } from './schedule';
 
-/** One step of a history: an answer to replay, or (kind 'manual') a recorded change applied as is. */
-export interface HistoryStep {
+/**
+ * One step of a history: an answer to replay (with the exam cap it had, if any, applied as recorded),
+ * or (kind 'manual') a recorded change applied as is.
+ */
+export interface HistoryStep extends CapFields {
 	rating: Rating;
 	reviewedMs: number;
 	kind?: ReviewKind;
@@ -32,7 +36,7 @@ export function replayHistory(
 		schedule =
 			step.kind === 'manual' && step.after
 				? pickSchedule(step.after)
-				: scheduler.answer(cardId, before, step.rating, step.reviewedMs).schedule;
+				: applyRecordedCap(scheduler.answer(cardId, before, step.rating, step.reviewedMs).schedule, step);
 		out.push({ before, after: schedule });
 	}
 	return out;
@@ -92,7 +96,8 @@ export function replayCard(
 	return { ...card, schedule: steps.at(-1)?.after ?? start, logs };
 }
 
-type LogLike = Pick<ReviewLogRow, 'rating' | 'kind' | 'reviewedMs' | 'before' | 'after'> & { id?: number };
+type LogLike = Pick<ReviewLogRow, 'rating' | 'kind' | 'reviewedMs' | 'before' | 'after'> &
+	CapFields & { id?: number };
 
 /**
  * The card's schedule under `scheduler` (as if the settings had been in force all along, like ts-fsrs's

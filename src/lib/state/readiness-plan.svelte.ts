@@ -91,7 +91,7 @@ export class ExamPlanPanel {
 
 	remove(): Promise<void> {
 		return this.change(
-			() => removeExamPlan(this.db, this.deckId),
+			() => removeExamPlan(this.db, this.deckId, this.clock()),
 			'Exam date removed. Scheduling is back to normal.'
 		);
 	}

@@ -48,6 +48,12 @@ async function richCollection(target: KartkaDB) {
 			dayCutoffHour: 4
 		});
 	}
+	// An answer an exam plan's cap brought forward records the cap in its log: a backup keeps it.
+	const last = (await target.reviewLogs.orderBy('id').last())!;
+	await target.reviewLogs.update(last.id!, {
+		cappedDueMs: last.after.dueMs,
+		cappedDays: last.after.scheduledDays
+	});
 	await target.settings.put({ key: 'scheduler', value: { desiredRetention: 0.87 } });
 	await target.decks.update('shipped', { settings: { newCardsPerDay: 7 } });
 }
@@ -70,6 +76,9 @@ describe('backup and restore', () => {
 		const atBackup = await dumpTables(db);
 		expect(atBackup.media).toHaveLength(1);
 		expect(atBackup.reviewLogs!.length).toBe(3);
+		expect(
+			(atBackup.reviewLogs as { cappedDueMs?: number }[]).filter((l) => l.cappedDueMs !== undefined)
+		).toHaveLength(1);
 		expect(backup.fileName).toMatch(/^kartka-backup-\d{4}-\d\d-\d\d-\d{4}\.zip$/);
 		expect(await lastBackupMs(db)).toBe(NOW + 60_000);
 

@@ -1,9 +1,10 @@
-// Property: devices that answer, undo, edit, suspend, import and run Browse's bulk actions (and their
-// Undo) at random, syncing at random moments
+// Property: devices that answer, undo, edit, suspend, import, run Browse's bulk actions (Delete included)
+// and their Undo, set and remove exam plans and save test results at random, syncing at random moments
 // through a real pouchdb-server and losing their connection at random (before a request, or after the
 // server did the work but before the answer arrived), end identical after a full sync, and every card
-// equals the replay of its own logs. A seeded PRNG makes each run reproducible.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// equals the replay of its own logs. A seeded PRNG makes each run reproducible: the steps, and the
+// device ids (crypto.getRandomValues is seeded for the test), which decide ties.
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { applyDeckContent } from '$lib/db/deck-content.repo';
 import { CardChangedError, undoAnswer } from '$lib/db/review.repo';
 import { settingsForDeck } from '$lib/db/settings.repo';
@@ -14,6 +15,10 @@ import { pickSchedule, RATINGS } from '$lib/domain/schedule';
 import { replayCardLogs } from '$lib/domain/sync/card-replay';
 import type { SyncedCardRow } from '$lib/domain/sync/row-docs';
 import { runBrowseAction, undoBrowseAction } from '$lib/services/browse.service';
+import { addTestResult } from '$lib/db/exam.repo';
+import { dateOfStudyDay } from '$lib/domain/exam/exam-plan';
+import { studyDayOf } from '$lib/domain/study-day';
+import { removeExamPlan, setExamPlan } from '$lib/services/exam/exam-plan.service';
 import type { BrowseAction } from '$lib/domain/browse/browse-action';
 import type { UndoRecord } from '$lib/db/browse.repo';
 import { deckRow, sampleNotes } from '../../helpers/db';
@@ -39,10 +44,21 @@ afterAll(() => stopServer(server));
 const STEPS = 520;
 
 describe('sync convergence property', () => {
-	it.each([7, 2026])(
+	it.each([7, 2026, 11])(
 		'three devices converge and every card equals its log replay (seed %i)',
 		async (seed) => {
 			const random = prng(seed);
+			// Device ids come from crypto.getRandomValues: seeded too, so a failure reproduces exactly.
+			const idRandom = prng(seed + 1000);
+			const realRandomValues = crypto.getRandomValues;
+			crypto.getRandomValues = (<T extends ArrayBufferView | null>(array: T): T => {
+				if (!(array instanceof Uint8Array)) return realRandomValues.call(crypto, array as never) as T;
+				for (let i = 0; i < array.length; i++) array[i] = Math.floor(idRandom() * 256);
+				return array;
+			}) as typeof crypto.getRandomValues;
+			onTestFinished(() => {
+				crypto.getRandomValues = realRandomValues;
+			});
 			const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
 			const url = await createDatabase(server, `converge-${seed}`);
 			const devices = [new Device('phone'), new Device('laptop'), new Device('tablet')];
@@ -56,15 +72,19 @@ describe('sync convergence property', () => {
 				suspend: 0,
 				bulk: 0,
 				bulkUndo: 0,
+				delete: 0,
+				deleteUndo: 0,
+				plan: 0,
+				result: 0,
 				import: 0,
 				sync: 0,
 				cut: 0
 			};
 			const bulkUndo = new Map<Device, UndoRecord>();
+			// A device's last Delete, undone later even after other actions (a person who changes their mind).
+			const deleteUndo = new Map<Device, UndoRecord>();
 
-			// A bulk action over 1-3 random cards. Not Delete: a delete undone while another device changed a
-			// suspension of its cards can leave that suspension different (a known limit, docs/sync.md);
-			// delete and its undo are checked step by step in bulk-actions.sync.test.ts.
+			// A bulk action over 1-3 random cards (Delete: every card of one note).
 			const bulk = async (device: Device, cards: SyncedCardRow[]) => {
 				const decks = (await device.db.decks.toCollection().primaryKeys()) as string[];
 				const actions: BrowseAction[] = [
@@ -74,7 +94,9 @@ describe('sync convergence property', () => {
 					{ kind: 'set-due', days: '2-9' },
 					{ kind: 'move', deckId: pick(decks) },
 					{ kind: 'add-tags', tags: pick(['exam', 'hard']) },
-					{ kind: 'remove-tags', tags: 'exam' }
+					{ kind: 'remove-tags', tags: 'exam' },
+					{ kind: 'delete' },
+					{ kind: 'delete' }
 				];
 				const action = pick(actions);
 				const first = pick(cards);
@@ -85,6 +107,10 @@ describe('sync convergence property', () => {
 				const { record } = await runBrowseAction(device.db, [...new Set(ids)], action, clock, 4);
 				bulkUndo.set(device, record);
 				counts.bulk++;
+				if (action.kind === 'delete') {
+					counts.delete++;
+					deleteUndo.set(device, record);
+				}
 			};
 
 			// A connection that fails at random: before the request, or after the server did the work.
@@ -140,17 +166,48 @@ describe('sync convergence property', () => {
 				} else if (roll < 0.75 && cards.length) {
 					await bulk(device, cards);
 				} else if (roll < 0.77) {
-					const record = bulkUndo.get(device);
+					const fromDelete = random() < 0.5 && deleteUndo.has(device);
+					const record = (fromDelete ? deleteUndo : bulkUndo).get(device);
 					if (!record) continue;
 					bulkUndo.delete(device);
+					deleteUndo.delete(device);
 					try {
 						await undoBrowseAction(device.db, record, clock);
 						counts.bulkUndo++;
+						if (record.action === 'delete') counts.deleteUndo++;
 					} catch (error) {
 						// A sync or an answer changed one of its cards since: refused, as in the app.
 						if (!String(error).includes('can no longer be undone')) throw error;
 					}
+				} else if (roll < 0.785) {
+					// An exam plan (whole deck: its due-date moves travel as manual logs) set or removed.
+					const decks = (await device.db.decks.toCollection().primaryKeys()) as string[];
+					if (!decks.length) continue;
+					const deckId = pick(decks);
+					const ahead = 2 + Math.floor(random() * 30);
+					if (random() < 0.3) await removeExamPlan(device.db, deckId, clock);
+					else {
+						const examDate = dateOfStudyDay(studyDayOf(clock, 4) + ahead);
+						await setExamPlan(device.db, deckId, { examDate, tags: [], targetRecall: 0.95 }, clock);
+					}
+					counts.plan++;
 				} else if (roll < 0.8) {
+					const decks = (await device.db.decks.toCollection().primaryKeys()) as string[];
+					if (!decks.length) continue;
+					await addTestResult(device.db, {
+						deckId: pick(decks),
+						takenMs: clock,
+						seed: `s${step}`,
+						questionCount: 4,
+						score: Math.floor(random() * 5) / 4,
+						durationMs: 30_000,
+						timeLimitMs: null,
+						filterLabel: 'All cards',
+						byTag: [],
+						missedCardIds: []
+					});
+					counts.result++;
+				} else if (roll < 0.82) {
 					await importDeck(device);
 				} else {
 					try {
@@ -167,6 +224,10 @@ describe('sync convergence property', () => {
 			for (let round = 0; round < 2; round++) for (const d of devices) await d.sync(url);
 			expect(counts.answer).toBeGreaterThan(150);
 			expect(counts.bulk).toBeGreaterThan(10);
+			expect(counts.delete).toBeGreaterThan(2);
+			expect(counts.deleteUndo).toBeGreaterThan(0);
+			expect(counts.plan).toBeGreaterThan(2);
+			expect(counts.result).toBeGreaterThan(2);
 			expect(counts.cut).toBeGreaterThan(5);
 			const [first, ...others] = await Promise.all(devices.map((d) => snapshot(d.db)));
 			for (const other of others) expect(other).toEqual(first);

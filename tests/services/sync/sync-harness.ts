@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KartkaDB } from '$lib/db/db';
 import { answerCard } from '$lib/db/review.repo';
-import { settingsForDeck } from '$lib/db/settings.repo';
 import { enqueueEverything } from '$lib/db/sync-enroll.repo';
 import { DexieSyncStore } from '$lib/db/sync-store.repo';
-import { createScheduler } from '$lib/domain/fsrs-adapter';
 import type { Rating } from '$lib/domain/schedule';
 import { CouchHttp } from '$lib/services/sync/couch-http';
 import { replicate, type ReplicateOptions } from '$lib/services/sync/replicator';
+import { schedulingForDeck } from '$lib/services/deck-scheduling.service';
 import { startSyncServer } from '../../../scripts/sync-server-process.js';
 
 export type SyncServer = Awaited<ReturnType<typeof startSyncServer>> & { dir: string };
@@ -64,14 +63,14 @@ export class Device {
 
 	async answer(cardId: string, rating: Rating, nowMs: number) {
 		const shown = (await this.db.cards.get(cardId))!;
-		// As the app does: the settings in force for the card's deck.
-		const deckSettings = await settingsForDeck(this.db, shown.deckId);
+		// As the study screen does: the deck's scheduler in force now (capped while an exam plan is ahead).
+		const { scheduler, deckSettings } = await schedulingForDeck(this.db, shown.deckId, nowMs);
 		return answerCard(this.db, {
 			shown,
 			rating,
 			nowMs,
 			durationMs: 1000,
-			scheduler: createScheduler(deckSettings),
+			scheduler,
 			dayCutoffHour: deckSettings.dayCutoffHour
 		});
 	}
@@ -97,6 +96,13 @@ export async function snapshot(db: KartkaDB) {
 		cards: (await db.cards.toArray()).sort(byId).map((c) => strip(c, ['rev', 'createdMs'])),
 		logs: ((await db.reviewLogs.toArray()) as { uid?: string }[])
 			.sort(byUid)
-			.map((l) => strip(l, ['id', 'afterRev']))
+			.map((l) => strip(l, ['id', 'afterRev'])),
+		// Which device made a plan is sync bookkeeping; the plan itself must match.
+		examPlans: (await db.examPlans.toArray())
+			.sort((a, b) => a.deckId.localeCompare(b.deckId))
+			.map((p) => strip(p, ['changedBy'])),
+		testResults: ((await db.testResults.toArray()) as { uid?: string }[])
+			.sort(byUid)
+			.map((r) => strip(r, ['id']))
 	};
 }

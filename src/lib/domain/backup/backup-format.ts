@@ -109,7 +109,10 @@ const reviewLog = z.looseObject({
 	durationMs: finite.min(0),
 	before: schedule,
 	after: schedule,
-	afterRev: int.min(0)
+	afterRev: int.min(0),
+	// An exam plan's cap on the answer (replayed as recorded).
+	cappedDueMs: finite.optional(),
+	cappedDays: int.min(0).optional()
 });
 
 /** Known keys are checked; others (added by later features) stay loose but must be plain JSON-like data. */

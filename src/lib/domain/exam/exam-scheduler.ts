@@ -77,7 +77,8 @@ export function withExamCap(base: Scheduler, scope: ExamScope): Scheduler {
 			...outcome,
 			intervalMs: dueMs - nowMs,
 			intervalDays,
-			schedule: { ...outcome.schedule, dueMs, scheduledDays: intervalDays }
+			schedule: { ...outcome.schedule, dueMs, scheduledDays: intervalDays },
+			examCap: { dueMs, scheduledDays: intervalDays }
 		};
 	}
 	return {

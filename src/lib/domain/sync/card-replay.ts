@@ -3,11 +3,13 @@
  * pull, every card a batch touched is recomputed this way, so answers given on two devices offline both
  * count, in the order they were given, and none twice (logs are keyed by their unique id). Pure.
  */
+import { applyRecordedCap, type CapFields } from '../exam-cap-log';
 import type { Scheduler } from '../fsrs-adapter';
 import type { ReviewLogRow } from '../model';
 import { newCardSchedule, pickSchedule, type CardSchedule } from '../schedule';
 
-type ReplayLog = Pick<ReviewLogRow, 'rating' | 'kind' | 'reviewedMs' | 'after'> & { uid?: string };
+type ReplayLog = Pick<ReviewLogRow, 'rating' | 'kind' | 'reviewedMs' | 'after'> &
+	CapFields & { uid?: string };
 
 /** Time order; equal times (two devices, same millisecond) by log id, the same on every device. */
 export function compareLogs(a: ReplayLog, b: ReplayLog): number {
@@ -31,7 +33,7 @@ export interface CardReplay {
 
 /**
  * Replays `logs` (any order) from a new card created at `createdMs`. Practice answers leave the card as
- * it was; manual changes (a schedule set by hand) are applied as recorded.
+ * it was; manual changes (a schedule set by hand) and exam caps of answers are applied as recorded.
  */
 export function replayCardLogs<T extends ReplayLog>(
 	scheduler: Scheduler,
@@ -46,7 +48,7 @@ export function replayCardLogs<T extends ReplayLog>(
 		const before = schedule;
 		if (log.kind === 'manual') schedule = pickSchedule(log.after);
 		else if (log.kind !== 'practice')
-			schedule = scheduler.answer(cardId, before, log.rating, log.reviewedMs).schedule;
+			schedule = applyRecordedCap(scheduler.answer(cardId, before, log.rating, log.reviewedMs).schedule, log);
 		steps.push({ before, after: schedule });
 	}
 	return { schedule, steps, sortedLogs };

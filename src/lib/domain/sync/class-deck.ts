@@ -88,7 +88,7 @@ export function parseClassDeckDoc(body: unknown, host: string): ClassDeckDoc {
 	return { docId: doc._id, rev: doc._rev, deckId, deckJson };
 }
 
-/** What Settings shows and keeps per subscription (syncMeta, this device only). */
+/** What Settings shows and keeps per subscription (syncMeta; the subscription itself syncs, db/class-subscriptions.repo.ts). */
 export interface ClassSubscription {
 	/** The class database's URL (normalised, ending in "/"). */
 	url: string;

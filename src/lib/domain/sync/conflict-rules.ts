@@ -12,9 +12,12 @@
  *   (on a tie the card stays visible: a card is never hidden by chance).
  * - decks, settings: the latest change wins (changedMs, then device id).
  * - media: the latest file wins; the decks that use it are united.
+ * - exam plans, class-deck subscriptions: the latest change wins; test results are immutable
+ *   (domain/sync/exam-docs.ts).
  */
 import type { CardBody, DeckBody, LostEdit, MediaBody, NoteBody, SettingBody, SyncBody } from './sync-docs';
 import { canonicalJson } from './revisions';
+import { mergeExamKinds, type ExamKindBody } from './exam-docs';
 
 /** Most losing versions kept per note: enough to show and choose, bounded against a flood of edits. */
 export const MAX_KEPT_CONFLICTS = 5;
@@ -89,6 +92,10 @@ export function mergeVersions(versions: readonly SyncBody[]): SyncBody | null {
 			return latestChange(versions as (DeckBody | SettingBody)[]);
 		case 'media':
 			return mergeMedia(versions as MediaBody[]);
+		case 'exam':
+		case 'result':
+		case 'classdeck':
+			return mergeExamKinds(versions as ExamKindBody[]);
 		case 'log':
 			// Immutable: every copy is the same document; pick one deterministically.
 			return versions.reduce((w, v) => (canonicalJson(v) > canonicalJson(w) ? v : w));

@@ -8,7 +8,11 @@ export const DOC_PREFIX = {
 	card: 'card:',
 	deck: 'deck:',
 	setting: 'setting:',
-	media: 'media:'
+	media: 'media:',
+	// Exam preparation and class-deck subscriptions (domain/sync/exam-docs.ts).
+	exam: 'exam:',
+	result: 'result:',
+	classdeck: 'classdeck:'
 } as const;
 export type DocKind = keyof typeof DOC_PREFIX;
 

@@ -38,7 +38,11 @@ export function logBody(log: SyncedLog): LogBody {
 		reviewedMs: log.reviewedMs,
 		studyDay: log.studyDay,
 		durationMs: log.durationMs,
-		...(log.kind === 'manual' ? { after: log.after } : {})
+		...(log.kind === 'manual' ? { after: log.after } : {}),
+		// An exam plan's cap on this answer: replayed as recorded on every device.
+		...(log.cappedDueMs !== undefined && log.cappedDays !== undefined
+			? { cappedDueMs: log.cappedDueMs, cappedDays: log.cappedDays }
+			: {})
 	};
 }
 
@@ -54,6 +58,9 @@ export function logFromBody(uid: string, body: LogBody): Omit<SyncedLog, 'id'> {
 		reviewedMs: body.reviewedMs,
 		studyDay: body.studyDay,
 		durationMs: body.durationMs,
+		...(body.cappedDueMs !== undefined && body.cappedDays !== undefined
+			? { cappedDueMs: body.cappedDueMs, cappedDays: body.cappedDays }
+			: {}),
 		// Placeholders replaced by the replay of the card's logs in the same transaction.
 		before: body.after ?? placeholderSchedule,
 		after: body.after ?? placeholderSchedule,

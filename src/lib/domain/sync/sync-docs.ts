@@ -9,6 +9,8 @@ import type { CardSchedule } from '../schedule';
 
 export { DOC_PREFIX, docId, kindOfDocId, MAX_MEDIA_BYTES, type DocKind } from './doc-ids';
 import { kindOfDocId } from './doc-ids';
+import { EXAM_DOC_KINDS, type ExamKindBody } from './exam-docs';
+import { examKindSchema } from './exam-doc-schema';
 
 export interface LogBody {
 	kind: 'log';
@@ -22,6 +24,9 @@ export interface LogBody {
 	durationMs: number;
 	/** Only for 'manual' logs (a schedule set by hand): applied as recorded during replay. */
 	after?: CardSchedule;
+	/** Only for answers an exam plan's cap brought forward: the due time and interval it set (both or none). */
+	cappedDueMs?: number;
+	cappedDays?: number;
 }
 
 /** A version of a note's text that lost a conflict: kept and shown, never dropped silently. */
@@ -85,7 +90,7 @@ export interface MediaBody {
 	addedMs: number;
 }
 
-export type SyncBody = LogBody | NoteBody | CardBody | DeckBody | SettingBody | MediaBody;
+export type SyncBody = LogBody | NoteBody | CardBody | DeckBody | SettingBody | MediaBody | ExamKindBody;
 
 // Bounds: a note field or a setting larger than this is not a flashcard; refuse rather than store it.
 const text = z.string().max(200_000);
@@ -116,7 +121,10 @@ const bodySchema = z.discriminatedUnion('kind', [
 		reviewedMs: ms,
 		studyDay: z.number().int(),
 		durationMs: z.number().int().min(0).max(86_400_000),
-		after: schedule.optional()
+		after: schedule.optional(),
+		cappedDueMs: ms.optional(),
+		// A cap brings a review forward to before an exam: never more than a few years away.
+		cappedDays: z.number().int().min(0).max(36_500).optional()
 	}),
 	z.object({
 		kind: z.literal('note'),
@@ -160,7 +168,8 @@ export function parseSyncBody(doc: Record<string, unknown>): SyncBody | null {
 	const found = typeof doc._id === 'string' ? kindOfDocId(doc._id) : null;
 	if (!found) return null;
 	const body = Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_')));
-	const parsed = bodySchema.safeParse(body);
+	const schema = EXAM_DOC_KINDS.has(found.kind) ? examKindSchema : bodySchema;
+	const parsed = schema.safeParse(body);
 	if (!parsed.success || parsed.data.kind !== found.kind) return null;
 	return parsed.data as SyncBody;
 }

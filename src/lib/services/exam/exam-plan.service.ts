@@ -54,24 +54,28 @@ export async function setExamPlan(
 	};
 	// Without the cap: rescheduleForExam applies the new plan's own.
 	const base = schedulerForDeck({ deckSettings: settings, examCap: null });
-	await writeExamPlan(db, plan, (cards, inScope) =>
-		rescheduleForExam(
-			cards,
-			base,
-			{
-				examDay,
-				targetRecall: target,
-				dayCutoffHour: settings.dayCutoffHour,
-				inScope: (id) => inScope.has(noteIdOfCard(id))
-			},
-			nowMs
-		)
+	await writeExamPlan(
+		db,
+		plan,
+		(cards, inScope) =>
+			rescheduleForExam(
+				cards,
+				base,
+				{
+					examDay,
+					targetRecall: target,
+					dayCutoffHour: settings.dayCutoffHour,
+					inScope: (id) => inScope.has(noteIdOfCard(id))
+				},
+				nowMs
+			),
+		settings.dayCutoffHour
 	);
 	return plan;
 }
 
-export function removeExamPlan(db: KartkaDB, deckId: string): Promise<void> {
-	return deleteExamPlan(db, deckId);
+export function removeExamPlan(db: KartkaDB, deckId: string, nowMs?: number): Promise<void> {
+	return deleteExamPlan(db, deckId, nowMs);
 }
 
 export interface ExamPlanView {

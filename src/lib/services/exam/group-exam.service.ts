@@ -4,7 +4,7 @@
  * state for readiness and tests (domain/exam/group-study-state.ts merges the decks' states).
  */
 import type { KartkaDB } from '$lib/db/db';
-import { deleteExamPlan, getExamPlan } from '$lib/db/exam.repo';
+import { deleteExamPlan, examPlanTables, getExamPlan } from '$lib/db/exam.repo';
 import type { DeckStudyState } from '$lib/domain/exam/deck-study-state';
 import { groupScopeKey, mergeDeckStudyStates, sharedExamDate } from '$lib/domain/exam/group-study-state';
 import { decksOfGroup } from '../group-study.service';
@@ -47,10 +47,10 @@ export async function setGroupExamDate(
 ): Promise<number> {
 	const decks = await decksOfGroup(db, group);
 	if (decks.length === 0) throw new ExamPlanError('This group has no decks.');
-	await db.transaction('rw', [db.cards, db.notes, db.examPlans, db.settings, db.decks], async () => {
+	await db.transaction('rw', [...examPlanTables(db), db.settings, db.decks], async () => {
 		for (const deck of decks) {
 			if (examDate === '') {
-				await deleteExamPlan(db, deck.id);
+				await deleteExamPlan(db, deck.id, nowMs);
 				continue;
 			}
 			const previous = (await getExamPlan(db, deck.id)) ?? null;

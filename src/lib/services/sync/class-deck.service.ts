@@ -7,7 +7,13 @@
  * "Use theirs" / "Keep mine"). Everything is fetched and validated before the first write.
  */
 import type { KartkaDB } from '$lib/db/db';
-import { getSyncMeta, putSyncMeta } from '$lib/db/sync-tracking.repo';
+import { getSyncMeta } from '$lib/db/sync-tracking.repo';
+import {
+	listSubscriptions as listStored,
+	recordSubscribed,
+	recordUnsubscribed,
+	saveSubscription
+} from '$lib/db/class-subscriptions.repo';
 import { KartkaError } from '$lib/domain/errors';
 import {
 	CLASS_LIMITS,
@@ -20,8 +26,6 @@ import {
 import { commitImport, parseBytes } from '$lib/services/import/import.service';
 import { planImport, type ImportPlan } from '$lib/services/import/import-plan';
 import { checkServerAddress, CouchHttp } from './couch-http';
-
-const KEY = 'classDecks';
 
 export interface ClassOptions {
 	nowMs: () => number;
@@ -37,22 +41,13 @@ export interface ClassCheck {
 	userEditsKept: number;
 }
 
-export async function listSubscriptions(db: KartkaDB): Promise<ClassSubscription[]> {
-	return (await getSyncMeta<ClassSubscription[]>(db, KEY)) ?? [];
+export function listSubscriptions(db: KartkaDB): Promise<ClassSubscription[]> {
+	return listStored(db);
 }
 
-async function saveSubscription(db: KartkaDB, sub: ClassSubscription): Promise<void> {
-	const others = (await listSubscriptions(db)).filter((s) => s.url !== sub.url);
-	await putSyncMeta(db, KEY, [...others, sub]);
-}
-
-export async function unsubscribe(db: KartkaDB, url: string): Promise<void> {
-	// The decks stay, with the student's progress: only the updates stop.
-	await putSyncMeta(
-		db,
-		KEY,
-		(await listSubscriptions(db)).filter((s) => s.url !== url)
-	);
+/** "Stop updates" (on every device of the student, through sync): the decks stay, with their progress. */
+export async function unsubscribe(db: KartkaDB, url: string, nowMs = Date.now()): Promise<void> {
+	await recordUnsubscribed(db, url, nowMs);
 }
 
 /** Newest revision of every deck document changed since `since` (GET `_changes`, bounded). */
@@ -168,7 +163,18 @@ export async function subscribeToClass(
 ): Promise<ClassCheck> {
 	const { url, host } = classAddress(raw);
 	const existing = (await listSubscriptions(db)).find((s) => s.url === url);
-	return check(db, existing ?? { url, host, since: '0', decks: [], checkedMs: 0 }, options, true);
+	const result = await check(
+		db,
+		existing ?? { url, host, since: '0', decks: [], checkedMs: 0 },
+		options,
+		true
+	);
+	// Only a subscription that worked is sent to the student's other devices.
+	if (!existing) {
+		const stored = (await listSubscriptions(db)).find((s) => s.url === url)!;
+		await recordSubscribed(db, stored, options.nowMs());
+	}
+	return result;
 }
 
 /** "Sync now" and app start: every subscription checked for a newer deck version. */

@@ -228,8 +228,12 @@ export async function replicate(
 	store: LocalSyncStore,
 	options: ReplicateOptions = {}
 ): Promise<SyncSummary> {
-	const { pushed, written } = await push(http, store, options);
-	const { pulled, conflictsResolved } = await pull(http, store, { ...options, justWritten: written });
+	const first = await push(http, store, options);
+	let pushed = first.pushed;
+	const { pulled, conflictsResolved } = await pull(http, store, { ...options, justWritten: first.written });
+	// What the pull queued (the deletion of answers to a note deleted elsewhere, a merged version) goes
+	// out now, not at the next sync: another device could otherwise keep an orphaned answer until then.
+	if (pulled > 0 && (await store.pendingCount()) > 0) pushed += (await push(http, store, options)).pushed;
 	return { pushed, pulled, conflictsResolved };
 }
 
