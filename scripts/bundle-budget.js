@@ -31,8 +31,10 @@ export const BUDGETS = {
  * once the screen meets its target. `npm run audit` prints every figure beside its target.
  */
 export const CI_CEILINGS = {
-	// None: every screen meets its target (session 5: home and home + study, once a first visit's modules are
-	// two chunks instead of ~23, scripts/first-visit-chunks.js). A ceiling returns only with a named reason.
+	// Home + study met its 90 kB in session 5 (89.3 kB, once a first visit's modules are two chunks instead of
+	// ~23, scripts/first-visit-chunks.js); the sync work merged next (implied log revisions, exam caps in
+	// logs) added 1.3 kB to the first card's path: 90.6 kB. Held here (+2%) until it is back under 90.
+	'home + study': 92_400
 };
 
 /** What CI holds a line to: its target, or its ratchet ceiling while the target is not met. */
@@ -83,7 +85,9 @@ export const AFTER_FIRST_PAINT = [
 	// ts-fsrs: the first card is shown without it; the answer buttons' intervals need it
 	// (src/lib/services/deck-scheduling.service.ts `schedulerFor`). A chunk shared with other screens is
 	// named by its first module (`shared: deck-scheduler`).
-	/^(src\/lib\/domain\/deck-scheduler\.ts|shared: deck-scheduler)$/
+	/^(src\/lib\/domain\/deck-scheduler\.ts|shared: deck-scheduler)$/,
+	// Undo's revision bookkeeping for sync (src/lib/db/sync-tracking.repo.ts `loadLogRevs`).
+	/^(src\/lib\/db\/sync-log-revs\.repo\.ts|shared: sync-log-revs\.repo)$/
 ];
 
 /** Source files that are shipped deck data, not code. */

@@ -13,7 +13,8 @@ import {
 	syncMetaTable,
 	syncRevsTable,
 	trackNewLog,
-	trackRemovedLog
+	trackRemovedLog,
+	loadLogRevs
 } from './sync-tracking.repo';
 
 export interface PracticeAnswer {
@@ -40,11 +41,12 @@ export async function logPracticeAnswer(db: KartkaDB, answer: PracticeAnswer): P
 /** Removes a practice log (undo); refuses any other kind of log. */
 export async function undoPracticeAnswer(db: KartkaDB, logId: number, nowMs = Date.now()): Promise<void> {
 	const tables = [db.reviewLogs, outboxTable(db), syncMetaTable(db), syncRevsTable(db)];
+	const remember = await loadLogRevs();
 	await db.transaction('rw', tables, async () => {
 		const log = await db.reviewLogs.get(logId);
 		if (!log) throw new Error('Nothing to undo: that answer is already gone.');
 		if (log.kind !== 'practice') throw new Error('Only practice answers can be undone here.');
 		await db.reviewLogs.delete(logId);
-		await trackRemovedLog(db, log, nowMs);
+		await trackRemovedLog(db, log, nowMs, remember);
 	});
 }

@@ -11,7 +11,8 @@ import {
 	syncMetaTable,
 	syncRevsTable,
 	trackNewLog,
-	trackRemovedLog
+	trackRemovedLog,
+	loadLogRevs
 } from './sync-tracking.repo';
 
 export class CardChangedError extends Error {
@@ -49,6 +50,7 @@ export async function answerCard(db: KartkaDB, input: AnswerInput): Promise<Answ
 /** Restores the card as it was before `logId` and removes that log, in one transaction. */
 export async function undoAnswer(db: KartkaDB, logId: number, nowMs = Date.now()): Promise<CardRow> {
 	const tables = [db.cards, db.reviewLogs, outboxTable(db), syncMetaTable(db), syncRevsTable(db)];
+	const remember = await loadLogRevs();
 	return db.transaction('rw', tables, async () => {
 		const log = await db.reviewLogs.get(logId);
 		if (!log)
@@ -61,7 +63,7 @@ export async function undoAnswer(db: KartkaDB, logId: number, nowMs = Date.now()
 		const card = undoOutcome(current, log);
 		await db.cards.put(card);
 		await db.reviewLogs.delete(logId);
-		await trackRemovedLog(db, log, nowMs);
+		await trackRemovedLog(db, log, nowMs, remember);
 		return card;
 	});
 }

@@ -8,7 +8,6 @@ import { newDeviceId } from '$lib/domain/sync/log-ids';
 import { docId } from '$lib/domain/sync/doc-ids';
 import type { ReviewLogRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
-import { rememberLogRevs } from './sync-log-revs.repo';
 
 export interface OutboxRow {
 	seq?: number;
@@ -163,11 +162,29 @@ export async function addNewLogs(db: KartkaDB, logs: Omit<ReviewLogRow, 'id'>[])
 
 /**
  * Queues the deletion of a log (undo), inside the undo's transaction (which includes syncRevs: the
- * revision the server has of the log is written down first, sync-log-revs.repo.ts).
+ * revision the server has of the log is written down first, by `remember`: sync-log-revs.repo.ts's
+ * rememberLogRevs, which the undo loads before its transaction, see loadLogRevs).
  */
-export async function trackRemovedLog(db: KartkaDB, log: SyncedLogRow, nowMs: number): Promise<void> {
-	await rememberLogRevs(db, [log]);
+export async function trackRemovedLog(
+	db: KartkaDB,
+	log: SyncedLogRow,
+	nowMs: number,
+	remember: RememberLogRevs
+): Promise<void> {
+	await remember(db, [log]);
 	if (log.uid) await trackChanges(db, [docId('log', log.uid)], nowMs);
+}
+
+export type RememberLogRevs = (db: KartkaDB, logs: readonly SyncedLogRow[]) => Promise<void>;
+
+/**
+ * The revision bookkeeping of an undo (sync-log-revs.repo.ts, with the revision hash and the log document
+ * shape) is not needed for the first card: the study screen's undo loads it before opening its
+ * transaction (an import awaited inside one would let IndexedDB commit it early). The service worker
+ * installs it with the study screen (study-shell.server.ts), so an undo works offline from the first visit.
+ */
+export async function loadLogRevs(): Promise<RememberLogRevs> {
+	return (await import('./sync-log-revs.repo')).rememberLogRevs;
 }
 
 /** Documents waiting to be sent (a batch row counts each of its documents). */

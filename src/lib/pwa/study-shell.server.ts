@@ -23,13 +23,14 @@ export const PRECACHE_META = 'kartka-precache';
 
 /**
  * Modules the study screen loads after its first card, which a first offline study needs: the deck scheduler
- * (shared chunk named after its first module) and the card sanitizer.
+ * (shared chunk named after its first module), the card sanitizer, and the revision bookkeeping of an undo.
  */
 const AFTER_FIRST_CARD = [
 	/^src\/lib\/domain\/deck-scheduler\.ts$/,
-	/^src\/lib\/components\/card-purifier\.ts$/
+	/^src\/lib\/components\/card-purifier\.ts$/,
+	/^src\/lib\/db\/sync-log-revs\.repo\.ts$/
 ];
-const AFTER_FIRST_CARD_NAMES = new Set(['deck-scheduler', 'card-purifier']);
+const AFTER_FIRST_CARD_NAMES = new Set(['deck-scheduler', 'card-purifier', 'sync-log-revs.repo']);
 
 /**
  * The built files (paths under the app, e.g. `_app/immutable/chunks/X.js`) of the modules above and of every
