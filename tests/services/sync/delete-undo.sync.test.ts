@@ -3,14 +3,18 @@
 // suspension aside ("held"), so that when its note comes back (Undo, or a later edit elsewhere) every
 // device gives it the same suspension, whichever order the documents arrive in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyDeckContent } from '$lib/db/deck-content.repo';
 import { editNoteFields, setCardSuspended } from '$lib/db/sync-edits.repo';
-import { recomputeCards } from '$lib/db/sync-replay.repo';
 import { Queue } from '$lib/domain/model';
 import { runBrowseAction, undoBrowseAction } from '$lib/services/browse.service';
 import { deleteDeck, undoDeleteDeck } from '$lib/services/decks/deck-manage.service';
-import { deckRow, sampleNotes } from '../../helpers/db';
-import { createDatabase, Device, snapshot, startServer, stopServer, type SyncServer } from './sync-harness';
+import {
+	Device,
+	startServer,
+	stopServer,
+	type SyncServer,
+	expectSame,
+	twoSyncedDevices
+} from './sync-harness';
 
 let server: SyncServer;
 const T0 = Date.UTC(2026, 0, 5, 9);
@@ -21,24 +25,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stopServer(server));
 
-async function expectSame(a: Device, b: Device) {
-	expect(await snapshot(b.db)).toEqual(await snapshot(a.db));
-	for (const d of [a, b]) {
-		const ids = (await d.db.cards.toCollection().primaryKeys()) as string[];
-		await d.db.transaction('rw', d.db.tables, () => recomputeCards(d.db, ids));
-	}
-	expect(await snapshot(b.db)).toEqual(await snapshot(a.db));
-}
-
-async function pair(name: string) {
-	const url = await createDatabase(server, name);
-	const phone = new Device('phone');
-	const laptop = new Device('laptop');
-	await applyDeckContent(phone.db, deckRow('p'), sampleNotes('p', 3), { nowMs: T0 });
-	await phone.sync(url);
-	await laptop.sync(url);
-	return { url, phone, laptop };
-}
+const pair = (name: string) => twoSyncedDevices(server, name, 3, T0);
 
 const queueOf = async (d: Device, id: string) => (await d.db.cards.get(id))?.queue;
 

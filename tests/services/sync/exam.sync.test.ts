@@ -5,7 +5,6 @@
 // subscription made on one device reaches the other (and "Stop updates" too).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardsOfDeck } from '$lib/db/cards-of-decks.repo';
-import { applyDeckContent } from '$lib/db/deck-content.repo';
 import { addTestResult, getExamPlan, listTestResults } from '$lib/db/exam.repo';
 import { recomputeCards } from '$lib/db/sync-replay.repo';
 import { dateOfStudyDay } from '$lib/domain/exam/exam-plan';
@@ -21,8 +20,16 @@ import {
 	unsubscribe
 } from '$lib/services/sync/class-deck.service';
 import { publishDeck } from '$lib/services/sync/class-publish';
-import { deckRow, sampleNotes } from '../../helpers/db';
-import { createDatabase, Device, snapshot, startServer, stopServer, type SyncServer } from './sync-harness';
+import {
+	createDatabase,
+	Device,
+	snapshot,
+	startServer,
+	stopServer,
+	type SyncServer,
+	expectSame,
+	twoSyncedDevices
+} from './sync-harness';
 
 let server: SyncServer;
 const T0 = Date.UTC(2026, 0, 5, 9);
@@ -34,25 +41,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stopServer(server));
 
-/** Both devices identical, and still identical after every card is replayed from its logs again. */
-async function expectSame(a: Device, b: Device) {
-	expect(await snapshot(b.db)).toEqual(await snapshot(a.db));
-	for (const d of [a, b]) {
-		const ids = (await d.db.cards.toCollection().primaryKeys()) as string[];
-		await d.db.transaction('rw', d.db.tables, () => recomputeCards(d.db, ids));
-	}
-	expect(await snapshot(b.db)).toEqual(await snapshot(a.db));
-}
-
-async function twoDevices(name: string) {
-	const url = await createDatabase(server, name);
-	const phone = new Device('phone');
-	const laptop = new Device('laptop');
-	await applyDeckContent(phone.db, deckRow('p'), sampleNotes('p', 6), { nowMs: T0 });
-	await phone.sync(url);
-	await laptop.sync(url);
-	return { url, phone, laptop };
-}
+const twoDevices = (name: string) => twoSyncedDevices(server, name, 6, T0);
 
 function result(deckId: string, takenMs: number, score: number): TestResultRow {
 	return {

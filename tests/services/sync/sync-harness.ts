@@ -2,15 +2,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { applyDeckContent } from '$lib/db/deck-content.repo';
 import { KartkaDB } from '$lib/db/db';
 import { answerCard } from '$lib/db/review.repo';
 import { enqueueEverything } from '$lib/db/sync-enroll.repo';
 import { DexieSyncStore } from '$lib/db/sync-store.repo';
+import { recomputeCards } from '$lib/db/sync-replay.repo';
 import type { Rating } from '$lib/domain/schedule';
 import { CouchHttp } from '$lib/services/sync/couch-http';
 import { replicate, type ReplicateOptions } from '$lib/services/sync/replicator';
 import { schedulingForDeck } from '$lib/services/deck-scheduling.service';
 import { startSyncServer } from '../../../scripts/sync-server-process.js';
+import { deckRow, sampleNotes } from '../../helpers/db';
 
 export type SyncServer = Awaited<ReturnType<typeof startSyncServer>> & { dir: string };
 
@@ -105,4 +109,25 @@ export async function snapshot(db: KartkaDB) {
 			.sort(byUid)
 			.map((r) => strip(r, ['id']))
 	};
+}
+
+/** Both devices identical, and still identical after every card is replayed from its logs again. */
+export async function expectSame(a: Device, b: Device) {
+	expect(await snapshot(b.db)).toEqual(await snapshot(a.db));
+	for (const d of [a, b]) {
+		const ids = (await d.db.cards.toCollection().primaryKeys()) as string[];
+		await d.db.transaction('rw', d.db.tables, () => recomputeCards(d.db, ids));
+	}
+	expect(await snapshot(b.db)).toEqual(await snapshot(a.db));
+}
+
+/** A phone with deck `p` of `noteCount` notes and a laptop, both synced once through database `name`. */
+export async function twoSyncedDevices(server: SyncServer, name: string, noteCount: number, nowMs: number) {
+	const url = await createDatabase(server, name);
+	const phone = new Device('phone');
+	const laptop = new Device('laptop');
+	await applyDeckContent(phone.db, deckRow('p'), sampleNotes('p', noteCount), { nowMs });
+	await phone.sync(url);
+	await laptop.sync(url);
+	return { url, phone, laptop };
 }

@@ -30,19 +30,8 @@ export interface ExamBody {
 	deleted?: boolean;
 }
 
-export interface ResultBody {
-	kind: 'result';
-	deckId: string;
-	takenMs: number;
-	seed: string;
-	questionCount: number;
-	score: number;
-	durationMs: number;
-	timeLimitMs: number | null;
-	filterLabel: string;
-	byTag: { tag: string; correct: number; total: number }[];
-	missedCardIds: string[];
-}
+/** A result's document: the stored row without its local keys (the id is in the document's name). */
+export type ResultBody = { kind: 'result' } & Omit<TestResultRow, 'id'>;
 
 export interface ClassDeckSubBody {
 	kind: 'classdeck';
