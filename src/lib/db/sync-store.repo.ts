@@ -253,7 +253,10 @@ export class DexieSyncStore implements LocalSyncStore {
 
 	async knownRevs(ids: string[]): Promise<Map<string, string>> {
 		const known = this.pulling?.docIds;
-		const rows = await syncRevsTable(this.db).bulkGet(known ? ids.filter((id) => known.has(id)) : ids);
+		const wanted = known ? ids.filter((id) => known.has(id)) : ids;
+		// Nothing to look up (a new device's large pull): no transaction to wait behind the batch applied.
+		if (wanted.length === 0) return new Map();
+		const rows = await syncRevsTable(this.db).bulkGet(wanted);
 		return new Map(rows.filter((r) => r !== undefined).map((r) => [r.docId, r.rev]));
 	}
 
