@@ -113,7 +113,9 @@ export async function recomputeCards(
 	}
 	const deckIds = [...new Set(cards.map((c) => c.deckId))];
 	const settings = await Promise.all(deckIds.map((deckId) => settingsForDeck(db, deckId)));
-	const schedulers = new Map<string, Scheduler>(deckIds.map((deckId, i) => [deckId, createScheduler(settings[i]!)]));
+	const schedulers = new Map<string, Scheduler>(
+		deckIds.map((deckId, i) => [deckId, createScheduler(settings[i]!)])
+	);
 
 	const cardPuts: SyncedCardRow[] = [];
 	const logPuts: SyncedLogRow[] = [];
