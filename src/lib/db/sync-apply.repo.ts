@@ -212,14 +212,15 @@ async function applyOther(ctx: BatchContext, docId: string, key: string, remote:
 
 /**
  * `presentUids`: every log uid this device can have (see logsByUid), and `revDocIds`: every document id
- * with a syncRevs row, when a large pull has read them.
+ * with a syncRevs row, when a large pull has read them. `deviceId`: this device's, when the caller knows it.
  */
 export async function applyRemoteBatch(
 	db: KartkaDB,
 	docs: IncomingDoc[],
 	checkpoint: string,
 	presentUids?: ReadonlySet<string>,
-	revDocIds?: ReadonlySet<string>
+	revDocIds?: ReadonlySet<string>,
+	deviceId?: string
 ): Promise<void> {
 	// Only our own writes came back: nothing to apply but the checkpoint.
 	if (docs.length === 0) return putSyncMeta(db, 'pullCheckpoint', checkpoint);
@@ -227,24 +228,29 @@ export async function applyRemoteBatch(
 		// A pulled document is merged with this device's queued change of it: batches first (in this
 		// transaction: one of its own would wait behind the previous batch's).
 		await expandBatches(db);
-		const pendingRows = await outboxTable(db)
-			.where('docId')
-			.anyOf(docs.map((d) => d.id))
-			.toArray();
 		const uids = docs
 			.map((d) => kindOfDocId(d.id))
 			.filter((k) => k?.kind === 'log')
 			.map((k) => k!.key);
-		const me = await deviceIdOf(db);
-		const known = await logsByUid(db, uids, me, presentUids);
 		const noteIds = docs
 			.map((d) => kindOfDocId(d.id))
 			.filter((k) => k?.kind === 'note')
 			.map((k) => k!.key);
-		// Always a Dexie request, even for none (see applyLog).
-		const localNotes = await db.notes.bulkGet(noteIds);
+		const me = deviceId ?? (await deviceIdOf(db));
+		// The batch's reads are asked at once: one wait for IndexedDB, not six. Each is a Dexie request
+		// (even for none), see applyLog.
+		const [pendingRows, known, localNotes, batchCards, held] = await Promise.all([
+			outboxTable(db)
+				.where('docId')
+				.anyOf(docs.map((d) => d.id))
+				.toArray(),
+			logsByUid(db, uids, me, presentUids),
+			db.notes.bulkGet(noteIds),
+			cardsOfNotes(db, noteIds),
+			getSyncMeta<Record<string, CardBody>>(db, HELD_CARD_DOCS)
+		]);
 		const cardOrds = new Map<string, Set<number>>();
-		for (const card of await cardsOfNotes(db, noteIds)) {
+		for (const card of batchCards) {
 			const ords = cardOrds.get(card.noteId);
 			if (ords) ords.add(card.ord);
 			else cardOrds.set(card.noteId, new Set([card.ord]));
@@ -257,7 +263,7 @@ export async function applyRemoteBatch(
 			logs: new Map(known.map((l) => [l.uid!, l])),
 			newLogs: [],
 			pulledRevs: new Map(),
-			held: { ...((await getSyncMeta<Record<string, CardBody>>(db, HELD_CARD_DOCS)) ?? {}) },
+			held: { ...(held ?? {}) },
 			heldChanged: false,
 			localNotes: new Map(
 				(localNotes as (SyncedNoteRow | undefined)[]).filter((n) => !!n).map((n) => [n!.id, n!])
@@ -284,16 +290,18 @@ export async function applyRemoteBatch(
 				if (work) await work;
 			} else await applyOther(ctx, doc.id, found.key, doc.body, doc);
 		}
-		await db.notes.bulkPut(ctx.notePuts);
-		await db.cards.bulkAdd([...ctx.newCards.values()]);
+		await Promise.all([db.notes.bulkPut(ctx.notePuts), db.cards.bulkAdd([...ctx.newCards.values()])]);
 		await afterExamBatch(
 			ctx,
 			[...ctx.newCards.values()].map((c) => c.deckId)
 		);
-		// The new logs are replayed in memory with their cards' other logs and written once, replayed.
-		await recomputeCards(db, ctx.touchedCards, ctx.newLogs);
-		await putBatchRevs(db, docs, revDocIds);
-		if (ctx.heldChanged) await putSyncMeta(db, HELD_CARD_DOCS, ctx.held);
-		await putSyncMeta(db, 'pullCheckpoint', checkpoint);
+		// The new logs are replayed in memory with their cards' other logs and written once, replayed;
+		// the revisions and the checkpoint are written meanwhile (other tables: the order does not matter).
+		await Promise.all([
+			recomputeCards(db, ctx.touchedCards, ctx.newLogs),
+			putBatchRevs(db, docs, revDocIds),
+			ctx.heldChanged ? putSyncMeta(db, HELD_CARD_DOCS, ctx.held) : undefined,
+			putSyncMeta(db, 'pullCheckpoint', checkpoint)
+		]);
 	});
 }

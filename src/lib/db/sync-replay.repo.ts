@@ -10,7 +10,7 @@ import { cardCreatedMs, compareLogs, replayCardLogs } from '$lib/domain/sync/car
 import type { SyncedCardRow, SyncedNoteRow } from '$lib/domain/sync/row-docs';
 import { newCardSchedule, pickSchedule } from '$lib/domain/schedule';
 import { canonicalJson } from '$lib/domain/sync/revisions';
-import { cardId } from '$lib/domain/card-id';
+import { cardId, noteIdOfCard } from '$lib/domain/card-id';
 import { suspensionReason } from '$lib/domain/cards/suspension';
 import type { KartkaDB } from './db';
 import { settingsForDeck } from './settings.repo';
@@ -83,18 +83,25 @@ export async function recomputeCards(
 		await db.reviewLogs.bulkAdd(newLogs);
 		return;
 	}
-	// Three queries for the whole batch: cards, their notes, their logs.
-	const cards = ((await db.cards.bulkGet(ids)) as (SyncedCardRow | undefined)[]).filter(
+	// Three queries for the whole batch, asked at once (one wait, not three): cards, their notes (a card's
+	// id names its note), their logs.
+	const [cardRows, noteRows, stored] = await Promise.all([
+		db.cards.bulkGet(ids),
+		db.notes.bulkGet([...new Set(ids.map(noteIdOfCard))]),
+		db.reviewLogs.where('cardId').anyOf(ids).toArray()
+	]);
+	const cards = (cardRows as (SyncedCardRow | undefined)[]).filter(
 		(c): c is SyncedCardRow => !!c // a card whose note has not arrived yet is replayed when it does
 	);
 	const notes = new Map(
-		((await db.notes.bulkGet([...new Set(cards.map((c) => c.noteId))])) as (SyncedNoteRow | undefined)[])
-			.filter((n): n is SyncedNoteRow => !!n)
-			.map((n) => [n.id, n])
+		(noteRows as (SyncedNoteRow | undefined)[]).filter((n): n is SyncedNoteRow => !!n).map((n) => [n.id, n])
 	);
+	// A row whose noteId is not the one its id names (none is written so; read rather than assumed).
+	const odd = [...new Set(cards.map((c) => c.noteId))].filter((id) => !notes.has(id));
+	if (odd.length > 0)
+		for (const n of (await db.notes.bulkGet(odd)) as (SyncedNoteRow | undefined)[]) if (n) notes.set(n.id, n);
 	const logsByCard = new Map<string, SyncedLogRow[]>();
-	const stored = (await db.reviewLogs.where('cardId').anyOf(ids).toArray()) as SyncedLogRow[];
-	for (const log of [...stored, ...newLogs]) {
+	for (const log of [...(stored as SyncedLogRow[]), ...newLogs]) {
 		const list = logsByCard.get(log.cardId);
 		if (list) list.push(log);
 		else logsByCard.set(log.cardId, [log]);
@@ -104,9 +111,11 @@ export async function recomputeCards(
 		const deckId = notes.get(card.noteId)?.deckId;
 		if (deckId && deckId !== card.deckId) cards[i] = { ...card, deckId };
 	}
-	const schedulers = new Map<string, Scheduler>();
-	for (const deckId of new Set(cards.map((c) => c.deckId)))
-		schedulers.set(deckId, createScheduler(await settingsForDeck(db, deckId)));
+	const deckIds = [...new Set(cards.map((c) => c.deckId))];
+	const settings = await Promise.all(deckIds.map((deckId) => settingsForDeck(db, deckId)));
+	const schedulers = new Map<string, Scheduler>(
+		deckIds.map((deckId, i) => [deckId, createScheduler(settings[i]!)])
+	);
 
 	const cardPuts: SyncedCardRow[] = [];
 	const logPuts: SyncedLogRow[] = [];
@@ -148,6 +157,5 @@ export async function recomputeCards(
 	}
 	const replayed = new Set(cards.map((c) => c.id));
 	for (const log of newLogs) if (!replayed.has(log.cardId)) logPuts.push(log);
-	await db.reviewLogs.bulkPut(logPuts);
-	await db.cards.bulkPut(cardPuts);
+	await Promise.all([db.reviewLogs.bulkPut(logPuts), db.cards.bulkPut(cardPuts)]);
 }

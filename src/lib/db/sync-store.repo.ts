@@ -131,7 +131,9 @@ export class DexieSyncStore implements LocalSyncStore {
 				.map((r) => kindOfDocId(r.docId))
 				.filter((k) => k?.kind === 'log')
 				.map((k) => k!.key);
-			const logs = new Map((await logsByUid(db, uids, me)).map((l) => [l.uid!, l]));
+			// The batch's logs and notes at once (one wait for IndexedDB, not two).
+			const [logRows, notes] = await Promise.all([logsByUid(db, uids, me), this.notesFor(rows)]);
+			const logs = new Map(logRows.map((l) => [l.uid!, l]));
 			// A deleted log's row may have been written during this push (rememberLogRevs): always looked up.
 			const known = this.pushing;
 			const gone = (id: string) => id.startsWith('log:') && !logs.has(id.slice(4));
@@ -141,7 +143,6 @@ export class DexieSyncStore implements LocalSyncStore {
 			const revOf = new Map<string, SyncRevRow>();
 			for (const rev of revs) if (rev) revOf.set(rev.docId, rev);
 			const docs: OutgoingDoc[] = [];
-			const notes = await this.notesFor(rows);
 			for (const row of rows) {
 				// Logs and notes are built without awaiting (see sync-apply.repo.ts on early commits): a
 				// Dexie request per note only kept the transaction open.
@@ -243,25 +244,32 @@ export class DexieSyncStore implements LocalSyncStore {
 				this.impliedSeq.delete(w.id);
 				return !(seq !== undefined && w.rev.startsWith('1-') && untouched.has(seq));
 			});
-			await syncRevsTable(db).bulkPut(rows.map((w) => ({ docId: w.id, rev: w.rev, history: w.history })));
-			await sentRange.delete();
+			await Promise.all([
+				syncRevsTable(db).bulkPut(rows.map((w) => ({ docId: w.id, rev: w.rev, history: w.history }))),
+				sentRange.delete()
+			]);
 		});
 	}
 
 	async knownRevs(ids: string[]): Promise<Map<string, string>> {
 		const known = this.pulling?.docIds;
-		const rows = await syncRevsTable(this.db).bulkGet(known ? ids.filter((id) => known.has(id)) : ids);
+		const wanted = known ? ids.filter((id) => known.has(id)) : ids;
+		// Nothing to look up (a new device's large pull): no transaction to wait behind the batch applied.
+		if (wanted.length === 0) return new Map();
+		const rows = await syncRevsTable(this.db).bulkGet(wanted);
 		return new Map(rows.filter((r) => r !== undefined).map((r) => [r.docId, r.rev]));
 	}
 
 	async applyRemote(docs: IncomingDoc[], checkpoint: string): Promise<void> {
 		const pulling = this.pulling;
+		if (docs.length > 0) this.me ??= await deviceIdOf(this.db);
 		await applyRemoteBatch(
 			this.db,
 			docs,
 			checkpoint,
 			pulling?.uids ?? undefined,
-			pulling?.docIds ?? undefined
+			pulling?.docIds ?? undefined,
+			this.me ?? undefined
 		);
 		if (!pulling) return;
 		for (const doc of docs) {

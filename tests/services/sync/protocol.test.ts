@@ -125,6 +125,46 @@ describe('sync protocol against pouchdb-server', () => {
 		laptop.close();
 	});
 
+	it('new documents go straight to _bulk_docs; a batch sent again after a lost answer makes no second revision', async () => {
+		const url = await createDatabase(server, 'resend-new');
+		const phone = new Device('phone');
+		await importDeck(phone, 'n', 30, 0);
+		const asked: string[] = [];
+		let bulkDocs = 0;
+		// The server stores the second batch, but its answer never arrives.
+		const losing: typeof fetch = async (input, init) => {
+			const path = new URL(String(input)).pathname;
+			asked.push(path.slice(path.lastIndexOf('/') + 1));
+			const response = await fetch(input, init);
+			if (path.endsWith('/_bulk_docs') && ++bulkDocs === 2) {
+				await response.body?.cancel();
+				throw new TypeError('connection lost before the answer');
+			}
+			return response;
+		};
+		await expect(phone.sync(url, { batchSize: 10, fetch: losing })).rejects.toThrow('Server unreachable');
+		await phone.sync(url, { batchSize: 10, fetch: losing });
+		expect(asked).toContain('_bulk_docs');
+		expect(asked).not.toContain('_revs_diff');
+		expect(await countPending(phone.db)).toBe(0);
+		const res = await fetch(`${url}/_all_docs?include_docs=true&conflicts=true`);
+		const rows = (
+			(await res.json()) as { rows: { id: string; value: { rev: string }; doc: { _conflicts?: string[] } }[] }
+		).rows;
+		const notes = rows.filter((r) => r.id.startsWith('note:'));
+		expect(notes).toHaveLength(30);
+		for (const row of notes) {
+			expect(row.value.rev).toMatch(/^1-/);
+			expect(row.doc._conflicts).toBeUndefined();
+		}
+		const laptop = new Device('laptop');
+		laptop.enrolled = true;
+		await laptop.sync(url);
+		expect(await laptop.db.notes.count()).toBe(30);
+		phone.close();
+		laptop.close();
+	});
+
 	it('a suspension that arrives before its note is kept and applied when the card is created', async () => {
 		const url = await createDatabase(server, 'held-suspension');
 		const phone = new Device('phone');

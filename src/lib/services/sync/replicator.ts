@@ -1,6 +1,6 @@
 /**
  * Kartka's replication client: the documented CouchDB replication protocol for our own documents.
- * Push: local changes -> `_revs_diff` (skipped for batches of new logs) -> `_bulk_docs` with `new_edits: false` (our revisions, with
+ * Push: local changes -> `_revs_diff` (skipped for batches of new documents) -> `_bulk_docs` with `new_edits: false` (our revisions, with
  * their history). Pull: `_changes` since the checkpoint (style=all_docs: every leaf) -> `_bulk_get` of
  * what is new -> conflicts merged by the rules of domain/sync/conflict-rules.ts and the resolution
  * written back -> one local transaction per batch, with the checkpoint. Every loop is bounded (batch
@@ -47,9 +47,9 @@ function toCouch(doc: OutgoingDoc, rev: string): CouchDoc {
 }
 
 /**
- * Push. A batch of nothing but new review logs goes straight to `_bulk_docs` (`new_edits: false` leaves a
- * revision the server already has unchanged, so re-sending such a batch after a cut is harmless); any
- * other batch asks `_revs_diff` first, as CouchDB's replicator does.
+ * Push. A batch of nothing but new documents without files goes straight to `_bulk_docs` (`new_edits:
+ * false` leaves a revision the server already has unchanged, so re-sending such a batch after a cut is
+ * harmless); any other batch asks `_revs_diff` first, as CouchDB's replicator does.
  * The next batch is read while the server stores this one, and this one is marked pushed while the next
  * is sent. The read comes before this batch's revisions are recorded, so a document it shares with an
  * earlier batch of this push (changed again meanwhile, or undone) takes its base revision from what this
@@ -120,10 +120,11 @@ export async function push(
 
 async function send(http: CouchHttp, docs: OutgoingDoc[], revs: Map<string, string>) {
 	let toSend = docs.filter((d) => revs.has(d.id));
-	// New review logs (first revision, immutable, only ever deleted by this device) can simply be sent
-	// again after a cut: `new_edits: false` leaves a revision the server has unchanged. Anything else
-	// asks `_revs_diff` first.
-	if (!toSend.every((d) => d.baseRev === null && d.id.startsWith('log:') && !d.attachment)) {
+	// New documents (first revision, deterministic: sent again after a cut, it is the same one) go
+	// straight to `_bulk_docs`: `new_edits: false` leaves a revision the server already has unchanged. A
+	// first sync's notes skip a round trip that way (10,000 notes spent 2.5 s in it). Anything else asks
+	// `_revs_diff` first, and a file is never uploaded twice.
+	if (!toSend.every((d) => d.baseRev === null && !d.attachment)) {
 		const diff = await http.post<Record<string, { missing?: string[] }>>(
 			'_revs_diff',
 			Object.fromEntries([...revs].map(([id, rev]) => [id, [rev]]))
