@@ -76,6 +76,20 @@ describe('afterFirstCardFiles', () => {
 		]);
 	});
 
+	it("lists the stylesheet of a component it finds (the summary's), which it loads with its code", () => {
+		const manifest = {
+			'src/lib/components/SessionSummary.svelte': {
+				file: '_app/immutable/chunks/Sum.js',
+				src: 'src/lib/components/SessionSummary.svelte',
+				css: ['_app/immutable/assets/SessionSummary.X.css']
+			}
+		};
+		expect(afterFirstCardFiles(manifest)).toEqual([
+			'_app/immutable/assets/SessionSummary.X.css',
+			'_app/immutable/chunks/Sum.js'
+		]);
+	});
+
 	it('finds the scheduler when it is a module of its own', () => {
 		const manifest = {
 			'src/lib/domain/deck-scheduler.ts': {

@@ -48,7 +48,8 @@ const AFTER_FIRST_CARD_NAMES = new Set([
 
 /**
  * The built files (paths under the app, e.g. `_app/immutable/chunks/X.js`) of the modules above and of every
- * module they import, from Vite's client manifest.
+ * module they import, with their components' stylesheets (the summary's: loaded with it, so needed offline),
+ * from Vite's client manifest.
  */
 export function afterFirstCardFiles(manifest: ClientManifest): string[] {
 	const wanted = Object.entries(manifest)
@@ -58,7 +59,10 @@ export function afterFirstCardFiles(manifest: ClientManifest): string[] {
 				(chunk.src === undefined && AFTER_FIRST_CARD_NAMES.has(chunk.name ?? ''))
 		)
 		.map(([, chunk]) => chunk.file);
-	return staticClosure(manifest, wanted).sort();
+	const files = staticClosure(manifest, wanted);
+	const byFile = new Map(Object.values(manifest).map((chunk) => [chunk.file, chunk]));
+	const css = files.flatMap((file) => byFile.get(file)?.css ?? []);
+	return [...new Set([...files, ...css])].sort();
 }
 
 const linkTags = (rel: string) => new RegExp(`[ \\t]*<link\\b[^>]*\\brel="${rel}"[^>]*>\\n?`, 'g');
