@@ -3,10 +3,10 @@
  * written inline, so that they wait for no request (issue 13); their hashes are in the CSP (svelte.config.js):
  * - every page: static/register-sw.js in place of its <script src> (the worker is registered as the <head> is
  *   parsed, not once a busy main thread gets to an async script);
- * - the study shell: $lib/pwa/first-card-paint.js first among the <head>'s assets, which paints the last
- *   session's next card before the app has loaded (src/lib/pwa/first-card-snapshot.ts), with the stylesheets
- *   before the module preloads and the list of what the service worker installs for a first offline study
- *   ($lib/pwa/study-shell.server.ts). No other page carries it.
+ * - the study shell: $lib/pwa/first-card-paint.js first in <body>, which paints the last session's next card
+ *   before the app has loaded (src/lib/pwa/first-card-snapshot.ts), the module preloads after it, and the list
+ *   of what the service worker installs for a first offline study ($lib/pwa/study-shell.server.ts). No other
+ *   page carries it.
  * In development the pages stay as they are (Vite serves the worker as a module; the app registers it).
  */
 import { readFileSync } from 'node:fs';
