@@ -89,10 +89,8 @@ export const AFTER_FIRST_PAINT = [
 	/^(src\/lib\/db\/sync-log-revs\.repo\.ts|shared: sync-log-revs\.repo)$/,
 	// Undo itself: on first use, fetched once the first card is on screen (src/lib/db/review.repo.ts).
 	/^(src\/lib\/db\/review-undo\.repo\.ts|shared: review-undo\.repo)$/,
-	// The end-of-session summary and the code that keeps the card on screen as the next start's copy: once the
-	// study screen shows its first card (src/routes/study/+page.svelte).
-	/^(src\/lib\/components\/SessionSummary\.svelte|shared: SessionSummary)$/,
-	/^(src\/lib\/pwa\/first-card-snapshot\.ts|shared: first-card-snapshot)$/
+	// The end-of-session summary: once the study screen shows its first card (src/routes/study/+page.svelte).
+	/^(src\/lib\/components\/SessionSummary\.svelte|shared: SessionSummary)$/
 ];
 
 /** Source files that are shipped deck data, not code. */

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SNAPSHOT_ID } from '$lib/pwa/first-card-picture';
-import { FIRST_CARD_KEY } from '$lib/pwa/first-card-snapshot';
+import { FIRST_CARD_KEY, SNAPSHOT_ID } from '$lib/pwa/first-card-snapshot';
 
 // The painter is plain JavaScript inlined into study.html before the app loads: it cannot import the
 // constants, so it must spell them the same way.

@@ -13,6 +13,8 @@
 
 /** localStorage key; first-card-paint.js reads the same key (tests/pwa/first-card-snapshot.test.ts checks). */
 export const FIRST_CARD_KEY = 'kartka.firstCard';
+/** The element first-card-paint.js paints the copy into, and the class it sets on <html> meanwhile. */
+export const SNAPSHOT_ID = 'first-card-snapshot';
 /** A card bigger than this is not copied (a long note with tables): the normal start-up shows it. */
 export const MAX_SNAPSHOT_CHARS = 40_000;
 
@@ -59,4 +61,11 @@ export function forgetFirstCard(deckId: string): void {
 	} catch {
 		localStorage.removeItem(FIRST_CARD_KEY);
 	}
+}
+
+/** The real screen is ready (card, summary or error): the painted copy goes, the app shows. */
+export function dropFirstCardPicture(): void {
+	if (typeof document === 'undefined') return;
+	document.getElementById(SNAPSHOT_ID)?.remove();
+	document.documentElement.classList.remove(SNAPSHOT_ID);
 }

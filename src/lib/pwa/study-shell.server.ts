@@ -28,8 +28,7 @@ export const PRECACHE_META = 'kartka-precache';
 /**
  * Modules the study screen loads after its first card, which a first offline study needs: the deck scheduler
  * (shared chunk named after its first module), the card sanitizer, undo and the revision bookkeeping of an
- * undo, the end-of-session summary, the code that keeps the card on screen as the next start's copy, and "Study all"'s
- * queue over a group's decks.
+ * undo, the end-of-session summary, and "Study all"'s queue over a group's decks.
  */
 const AFTER_FIRST_CARD = [
 	/^src\/lib\/domain\/deck-scheduler\.ts$/,
@@ -37,7 +36,6 @@ const AFTER_FIRST_CARD = [
 	/^src\/lib\/db\/sync-log-revs\.repo\.ts$/,
 	/^src\/lib\/db\/review-undo\.repo\.ts$/,
 	/^src\/lib\/components\/SessionSummary\.svelte$/,
-	/^src\/lib\/pwa\/first-card-snapshot\.ts$/,
 	/^src\/lib\/services\/group-study\.service\.ts$/
 ];
 const AFTER_FIRST_CARD_NAMES = new Set([
@@ -46,7 +44,6 @@ const AFTER_FIRST_CARD_NAMES = new Set([
 	'sync-log-revs.repo',
 	'review-undo.repo',
 	'SessionSummary',
-	'first-card-snapshot',
 	'group-study.service'
 ]);
 
