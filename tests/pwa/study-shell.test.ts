@@ -41,6 +41,13 @@ describe('layOutStudyShell', () => {
 		expect(html.match(/rel="modulepreload"/g)).toHaveLength(2);
 	});
 
+	it("moves the worker's registration from the <head> to just after the painter", () => {
+		const moved = layOutStudyShell(SHELL, 'paint()', [], './', '<script>registerSw()</script>');
+		expect(moved.match(/registerSw\(\)/g)).toHaveLength(1);
+		expect(moved.indexOf('registerSw()')).toBeGreaterThan(moved.indexOf('<script>paint()</script>'));
+		expect(moved.indexOf('registerSw()')).toBeLessThan(moved.indexOf('start.A.js'));
+	});
+
 	it('leaves a page without a <body> as it is', () => {
 		expect(layOutStudyShell('<html><head></head></html>', 'paint()', [], './')).toBe(
 			'<html><head></head></html>'
