@@ -3,9 +3,9 @@
  * written inline, so that they wait for no request (issue 13); their hashes are in the CSP (svelte.config.js):
  * - every page: static/register-sw.js in place of its <script src> (the worker is registered as the <head> is
  *   parsed, not once a busy main thread gets to an async script);
- * - the study shell: $lib/pwa/first-card-paint.js first among the <head>'s assets, which paints the last
- *   session's next card before the app has loaded (src/lib/pwa/first-card-snapshot.ts), with the stylesheets
- *   before the module preloads and the list of what the service worker installs for a first offline study
+ * - the study shell: $lib/pwa/first-card-paint.js first in <body>, which paints the last session's next card
+ *   before the app has loaded (src/lib/pwa/first-card-snapshot.ts), the worker's registration and the module
+ *   preloads after it, and the list of what the service worker installs for a first offline study
  *   ($lib/pwa/study-shell.server.ts). No other page carries it.
  * In development the pages stay as they are (Vite serves the worker as a module; the app registers it).
  */
@@ -44,12 +44,13 @@ export const handle: Handle = ({ event, resolve }) => {
 	const study = event.url.pathname === `${base}/study`;
 	return resolve(event, {
 		transformPageChunk: ({ html }) => {
-			const registered = html.replace(REGISTER_SW_TAG, () => `<script>${registerSw}</script>`);
+			const registration = `<script>${registerSw}</script>`;
+			const registered = html.replace(REGISTER_SW_TAG, () => registration);
 			// The page's own links say how a path under the app is written from here (`./` at the root).
 			const prefix = /href="([^"]*?)_app\/immutable\//.exec(registered)?.[1] ?? './';
 			const page = completeModulePreloads(registered, clientManifest(), prefix);
 			if (!study) return page;
-			return layOutStudyShell(page, firstCardPaint, studyPrecacheFiles(), prefix);
+			return layOutStudyShell(page, firstCardPaint, studyPrecacheFiles(), prefix, registration);
 		}
 	});
 };

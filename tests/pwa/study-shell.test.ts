@@ -26,23 +26,37 @@ describe('layOutStudyShell', () => {
 	const html = layOutStudyShell(SHELL, 'paint()', ['_app/immutable/chunks/S.js'], './');
 	const at = (text: string) => html.indexOf(text);
 
-	it('puts the painter after the CSP and before every stylesheet, the stylesheets before the body', () => {
+	it('puts the painter first in the <body>, after the whole <head> and its CSP', () => {
 		expect(at('<script>paint()</script>')).toBeGreaterThan(at('content-security-policy'));
-		expect(at('<script>paint()</script>')).toBeLessThan(at('0.C.css'));
-		expect(at('0.C.css')).toBeLessThan(at('12.D.css'));
+		expect(at('<script>paint()</script>')).toBeGreaterThan(at('</head>'));
+		expect(html).toMatch(/<body data-sveltekit-preload-data="hover">\n\t\t<script>paint\(\)<\/script>\n/);
 		expect(at('12.D.css')).toBeLessThan(at('</head>'));
 		expect(html.match(/rel="stylesheet"/g)).toHaveLength(2);
 	});
 
-	it('keeps the module preloads in the <head>, after the stylesheets, each once and in order', () => {
-		expect(at('start.A.js')).toBeGreaterThan(at('12.D.css'));
+	it('moves the module preloads after the painter and before the boot script, each once and in order', () => {
+		expect(at('start.A.js')).toBeGreaterThan(at('<script>paint()</script>'));
 		expect(at('start.A.js')).toBeLessThan(at('chunks/B.js'));
-		expect(at('chunks/B.js')).toBeLessThan(at('</head>'));
+		expect(at('chunks/B.js')).toBeLessThan(at('<script>boot()</script>'));
 		expect(html.match(/rel="modulepreload"/g)).toHaveLength(2);
+	});
+
+	it("moves the worker's registration from the <head> to just after the painter", () => {
+		const moved = layOutStudyShell(SHELL, 'paint()', [], './', '<script>registerSw()</script>');
+		expect(moved.match(/registerSw\(\)/g)).toHaveLength(1);
+		expect(moved.indexOf('registerSw()')).toBeGreaterThan(moved.indexOf('<script>paint()</script>'));
+		expect(moved.indexOf('registerSw()')).toBeLessThan(moved.indexOf('start.A.js'));
+	});
+
+	it('leaves a page without a <body> as it is', () => {
+		expect(layOutStudyShell('<html><head></head></html>', 'paint()', [], './')).toBe(
+			'<html><head></head></html>'
+		);
 	});
 
 	it('lists the files to install with the page, which the service worker reads with the rest', () => {
 		expect(html).toContain(`<meta name="${PRECACHE_META}" content="./_app/immutable/chunks/S.js">`);
+		expect(at(PRECACHE_META)).toBeLessThan(at('</head>'));
 		expect(pageAssetUrls(html, '/study', '')).toEqual([
 			'/_app/immutable/assets/0.C.css',
 			'/_app/immutable/assets/12.D.css',
@@ -73,6 +87,20 @@ describe('afterFirstCardFiles', () => {
 			'_app/immutable/chunks/Fsrs.js',
 			'_app/immutable/chunks/Pur.js',
 			'_app/immutable/chunks/Sched.js'
+		]);
+	});
+
+	it("lists the stylesheet of a component it finds (the summary's), which it loads with its code", () => {
+		const manifest = {
+			'src/lib/components/SessionSummary.svelte': {
+				file: '_app/immutable/chunks/Sum.js',
+				src: 'src/lib/components/SessionSummary.svelte',
+				css: ['_app/immutable/assets/SessionSummary.X.css']
+			}
+		};
+		expect(afterFirstCardFiles(manifest)).toEqual([
+			'_app/immutable/assets/SessionSummary.X.css',
+			'_app/immutable/chunks/Sum.js'
 		]);
 	});
 

@@ -1,26 +1,17 @@
 /**
  * Answering and undoing, each in ONE transaction that writes the card and its review log together
  * (as Anki's scheduler does), refused if the card changed since it was shown (another tab).
+ * Undo's transaction is in review-undo.repo.ts, loaded when first needed: the study screen's first card
+ * loads only what its first answer needs (issue 13: home + study ≤ 90 kB), and fetches undo once the card
+ * is on screen (`prefetchUndo`).
  */
-import { answerOutcome, canUndo, undoOutcome, type AnswerOutcomeInput } from '$lib/domain/answer';
-import { KartkaError } from '$lib/domain/errors';
+import { answerOutcome, type AnswerOutcomeInput } from '$lib/domain/answer';
+import { CardChangedError } from '$lib/domain/errors';
 import type { CardRow, ReviewLogRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
-import {
-	outboxTable,
-	syncMetaTable,
-	syncRevsTable,
-	trackNewLog,
-	trackRemovedLog,
-	loadLogRevs
-} from './sync-tracking.repo';
+import { outboxTable, syncMetaTable, trackNewLog } from './sync-tracking.repo';
 
-export class CardChangedError extends Error {
-	constructor(readonly cardId: string) {
-		super('This card was changed elsewhere (another tab?) since it was shown. Your answer was not saved.');
-		this.name = 'CardChangedError';
-	}
-}
+export { CardChangedError };
 
 export interface AnswerInput extends Omit<AnswerOutcomeInput, 'current'> {
 	/** The card exactly as it was shown: its `rev` must still be current. */
@@ -47,25 +38,13 @@ export async function answerCard(db: KartkaDB, input: AnswerInput): Promise<Answ
 	});
 }
 
+/** Undo's code, loaded on first use (and ahead of it once a card is on screen). */
+export const prefetchUndo = () => import('./review-undo.repo');
+
 /** Restores the card as it was before `logId` and removes that log, in one transaction. */
 export async function undoAnswer(db: KartkaDB, logId: number, nowMs = Date.now()): Promise<CardRow> {
-	const tables = [db.cards, db.reviewLogs, outboxTable(db), syncMetaTable(db), syncRevsTable(db)];
-	const remember = await loadLogRevs();
-	return db.transaction('rw', tables, async () => {
-		const log = await db.reviewLogs.get(logId);
-		if (!log)
-			throw new KartkaError(
-				'undo-gone',
-				'Nothing to undo: that answer is no longer stored (another tab undid it, or a backup was restored there). Your session goes on.'
-			);
-		const current = await db.cards.get(log.cardId);
-		if (!canUndo(current, log)) throw new CardChangedError(log.cardId);
-		const card = undoOutcome(current, log);
-		await db.cards.put(card);
-		await db.reviewLogs.delete(logId);
-		await trackRemovedLog(db, log, nowMs, remember);
-		return card;
-	});
+	const { undoAnswerNow } = await prefetchUndo();
+	return undoAnswerNow(db, logId, nowMs);
 }
 
 /** A card's logs in answer order (for replay checks and statistics). */

@@ -14,6 +14,17 @@ export class KartkaError extends Error {
 	}
 }
 
+/**
+ * The card changed elsewhere (another tab) since it was shown, or since the answer an undo takes back: the
+ * answer or undo wrote nothing (db/review.repo.ts, db/review-undo.repo.ts).
+ */
+export class CardChangedError extends Error {
+	constructor(readonly cardId: string) {
+		super('This card was changed elsewhere (another tab?) since it was shown. Your answer was not saved.');
+		this.name = 'CardChangedError';
+	}
+}
+
 /** The browser ran out of storage (IndexedDB `QuotaExceededError`, possibly wrapped by Dexie). */
 export function isQuotaError(error: unknown): boolean {
 	for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {

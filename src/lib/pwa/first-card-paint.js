@@ -1,12 +1,11 @@
 // Paints the study screen's next card from the copy the last session saved (first-card-snapshot.ts) while the
 // app's code loads (issue 13: offline cold start → first card ≤ 300 ms on a slow phone). Inlined into study.html
-// only, before any stylesheet of the <head> (src/hooks.server.ts: no request to wait for), allowed by its hash in the
-// CSP (svelte.config.js). It runs before the stylesheets, so it is not held until they have loaded (a script
-// after a stylesheet is); it reads the copy now (localStorage: synchronous) and puts it into <body> the moment
-// the parser has made it, before the parser reaches the app's boot script. The browser paints it once the
-// stylesheets are there, the same moment it would paint anything. The copy is inert and hidden from screen
-// readers: nothing in it can be clicked or answered. The app drops it as soon as its own queue is built and
-// shows the real screen.
+// only, as the first thing in <body> (study-shell.server.ts, applied by src/hooks.server.ts), allowed by its hash
+// in the CSP (svelte.config.js). It runs as soon as the parser has made <body>, before the module preloads and the
+// app's boot script that follow it, and puts the copy into the body at once (localStorage: synchronous); the
+// browser paints it at the parser's first pause. The page's styles are inline, so no stylesheet holds it back.
+// The copy is inert and hidden from screen readers: nothing in it can be clicked or answered. The app drops it as
+// soon as its own queue is built and shows the real screen.
 (function () {
 	var KEY = 'kartka.firstCard';
 	var ID = 'first-card-snapshot';
@@ -58,8 +57,10 @@
 				document.documentElement.classList.remove(ID);
 			}, 10000);
 		};
-		// The parser adds <body> after the whole <head>; the observer hears it at the parser's next pause (at
-		// the latest after the boot script, whose imports are asynchronous), before anything is rendered.
+		// At the top of <body> (study-shell.server.ts) the body is there: paint now, before the parser goes on.
+		if (document.body) return paint();
+		// In the <head>: the parser adds <body> after the whole <head>; the observer hears it at the parser's next
+		// pause (at the latest after the boot script, whose imports are asynchronous), before anything is rendered.
 		var observer = new MutationObserver(function () {
 			if (!document.body) return;
 			observer.disconnect();

@@ -15,6 +15,8 @@ export interface ManifestChunk {
 	name?: string;
 	src?: string;
 	imports?: string[];
+	/** The stylesheets of the chunk's components (a lazily loaded component's own styles). */
+	css?: string[];
 }
 export type ClientManifest = Record<string, ManifestChunk>;
 

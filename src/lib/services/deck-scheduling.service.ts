@@ -10,10 +10,11 @@
 import type { KartkaDB } from '$lib/db/db';
 import type { Scheduler } from '$lib/domain/fsrs-adapter';
 import type { SchedulerSettings } from '$lib/domain/scheduler-settings';
-import { studySettingsForDeck, type StudySettings } from './study-settings.service';
+import { schedulerFor, studySettingsForDeck, type StudySettings } from './study-settings.service';
 
-// `studySettingsForDeck` lives in study-settings.service.ts (no FSRS code); re-exported for the screens.
-export { studySettingsForDeck, type StudySettings } from './study-settings.service';
+// `studySettingsForDeck` and `schedulerFor` live in study-settings.service.ts (no FSRS code until asked);
+// re-exported for the screens.
+export { schedulerFor, studySettingsForDeck, type StudySettings } from './study-settings.service';
 
 export interface DeckScheduling extends StudySettings {
 	settings: SchedulerSettings;
@@ -27,9 +28,4 @@ export async function schedulingForDeck(
 ): Promise<DeckScheduling> {
 	const study = await studySettingsForDeck(db, deckId, nowMs);
 	return { ...study, scheduler: await schedulerFor(study) };
-}
-
-export async function schedulerFor(study: StudySettings): Promise<Scheduler> {
-	const { schedulerForDeck } = await import('$lib/domain/deck-scheduler');
-	return schedulerForDeck(study);
 }

@@ -5,18 +5,25 @@
 import { errorMessage, KartkaError } from '$lib/domain/errors';
 import { getDeck, getNotes } from '$lib/db/decks.repo';
 import { loadQueueInput, nextDueMs } from '$lib/db/queue.repo';
-import { CardChangedError, undoAnswer } from '$lib/db/review.repo';
+import { CardChangedError, prefetchUndo, undoAnswer } from '$lib/db/review.repo';
 import type { CardRow, NoteRow } from '$lib/domain/model';
 import type { Rating } from '$lib/domain/schedule';
 import type { SchedulerSettings } from '$lib/domain/scheduler-settings';
 import { StudyQueue, type QueueCounts } from '$lib/domain/study-queue';
-import { schedulerFor, studySettingsForDeck } from '$lib/services/deck-scheduling.service';
-import { decksOfGroup, groupScheduling, loadGroupQueueInput } from '$lib/services/group-study.service';
+import { schedulerFor, studySettingsForDeck } from '$lib/services/study-settings.service';
 import type { DeckScheduling } from '$lib/services/deck-scheduling.service';
 import type { Scheduler } from '$lib/domain/fsrs-adapter';
 import { groupNames } from '$lib/domain/decks/deck-groups';
 import { CardSession } from './card-session.svelte';
 import { markPageReady } from './page-ready';
+
+/**
+ * "Study all"'s own code (one queue over a group's decks): not loaded for a deck's study (issue 13: home +
+ * study ≤ 90 kB counts a deck's first card). A group's study asks for it as it starts, side by side with the
+ * app's start-up (`prefetchGroup`); the service worker installs it with the study screen
+ * (pwa/study-shell.server.ts).
+ */
+const loadGroupStudy = () => import('$lib/services/group-study.service');
 
 export const UNDO_REFUSED_MESSAGE = 'That answer cannot be undone: the card was changed elsewhere since.';
 
@@ -43,6 +50,12 @@ export class ReviewSession extends CardSession<UndoEntry> {
 	/** "Study all": each deck's own settings and scheduler, by deck id. */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache, not rendered state
 	private deckScheduling = new Map<string, DeckScheduling>();
+	private groupStudy: Awaited<ReturnType<typeof loadGroupStudy>> | null = null;
+
+	/** "Study all": starts loading the group's code while the app starts (a failure shows in `startGroup`). */
+	prefetchGroup(): void {
+		loadGroupStudy().catch(() => undefined);
+	}
 
 	async start(): Promise<void> {
 		try {
@@ -64,6 +77,8 @@ export class ReviewSession extends CardSession<UndoEntry> {
 		if (this.status !== 'error')
 			await this.ensureScheduler().catch((error: unknown) => (this.message = errorMessage(error)));
 		markPageReady();
+		// Undo's code is not needed for the first card: ready before the first undo (which retries a failure).
+		prefetchUndo().catch(() => undefined);
 	}
 
 	/**
@@ -72,6 +87,8 @@ export class ReviewSession extends CardSession<UndoEntry> {
 	 */
 	async startGroup(group: string): Promise<void> {
 		try {
+			this.groupStudy = await loadGroupStudy();
+			const { decksOfGroup, groupScheduling } = this.groupStudy;
 			const decks = await decksOfGroup(this.db, group);
 			this.groupDeckIds = decks.map((d) => d.id);
 			this.deckTitle = groupNames(group).at(-1) ?? group;
@@ -87,6 +104,7 @@ export class ReviewSession extends CardSession<UndoEntry> {
 			this.fail(error);
 		}
 		markPageReady();
+		prefetchUndo().catch(() => undefined);
 	}
 
 	protected schedulingFor(card: CardRow): { scheduler: Scheduler; dayCutoffHour: number } {
@@ -97,9 +115,10 @@ export class ReviewSession extends CardSession<UndoEntry> {
 
 	/** Rebuilds the queue from the database (start, after undo, after a conflict). */
 	private async reload(first?: CardRow): Promise<void> {
-		const input = this.groupDeckIds
-			? await loadGroupQueueInput(this.db, this.groupDeckIds, this.clock())
-			: await loadQueueInput(this.db, this.deckId, this.clock(), this.settings!);
+		const input =
+			this.groupDeckIds && this.groupStudy
+				? await this.groupStudy.loadGroupQueueInput(this.db, this.groupDeckIds, this.clock())
+				: await loadQueueInput(this.db, this.deckId, this.clock(), this.settings!);
 		this.queue = new StudyQueue(input);
 		const cards = first ? [first, ...this.queue.cards()] : this.queue.cards();
 		const noteIds = cards.map((c) => c.noteId).filter((id, i, all) => all.indexOf(id) === i);
