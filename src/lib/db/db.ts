@@ -93,6 +93,7 @@ export class KartkaDB extends Dexie {
 			.upgrade(() => {
 				if (this.#ladderDeclared) return;
 				this.#schemaSettled = false;
+				this.#schemaCheck = null;
 				throw new Error('The stored database changed while opening: try again');
 			});
 	}
