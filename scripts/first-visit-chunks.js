@@ -9,7 +9,9 @@
 //     runtime, Dexie, start-up) plus what home and the study screen share (the queue, study settings, counts);
 //   - `home`: the rest of the home page (deck list, deck groups, the home screen's state);
 // plus `paint-first` (src/lib/state/paint-first.ts), a chunk of its own that the shell imports, so that its
-// top-level await holds back the whole shell until the prerendered page is painted. The styles of home, study
+// top-level await holds back the whole shell until the prerendered page is painted; and `dexie` (the library),
+// a chunk of its own that does not wait for it: its evaluation (~40 % of the shell's) runs in the task where
+// the scripts arrive, and the rest of the shell in the next one, so neither is one long task (session 6). The styles of home, study
 // and the status dock go with the shell: one stylesheet, which svelte.config.js inlines into the page.
 // Everything else (other screens, code loaded on an action or after the first paint) keeps Rolldown's automatic
 // chunks, so no screen loads another's code. The route nodes themselves stay entries of their own (SvelteKit
@@ -27,6 +29,8 @@ const HOME_PAGE = 'src/routes/+page.svelte';
 const STUDY_PAGE = 'src/routes/study/+page.svelte';
 /** Its own chunk, imported by the shell: its top-level await holds the shell back until a frame is painted. */
 const PAINT_FIRST = 'src/lib/state/paint-first.ts';
+/** Dexie: evaluated as soon as it has arrived, apart from the shell (see above). */
+const DEXIE = /[\\/]node_modules[\\/]dexie[\\/]/;
 /** A Svelte component's styles (a virtual module of its own: Vite writes them to its chunk's stylesheet). */
 const STYLE = /\?svelte&type=style/;
 
@@ -67,7 +71,7 @@ function moduleId(root, path) {
  * @param {string} root the project directory
  */
 export function firstVisitChunks(root) {
-	/** @type {Map<string, 'paint-first' | 'shell' | 'home'> | null} */
+	/** @type {Map<string, 'paint-first' | 'dexie' | 'shell' | 'home'> | null} */
 	let plan = null;
 	/** @param {ChunkingContext} ctx */
 	const planFor = (ctx) => {
@@ -83,6 +87,7 @@ export function firstVisitChunks(root) {
 		}
 		for (const module of shell) plan.set(module, 'shell');
 		plan.set(id(PAINT_FIRST), 'paint-first');
+		for (const module of plan.keys()) if (DEXIE.test(module)) plan.set(module, 'dexie');
 		// The status dock's styles too: SvelteKit links the CSS of what the layout imports later in <head>
 		// anyway, so in the shell's stylesheet it costs no request of its own.
 		const layout = staticClosure(ctx, [id('src/routes/+layout.svelte')]);
@@ -94,12 +99,15 @@ export function firstVisitChunks(root) {
 	// By priority, paint-first and then the shell first: a group also takes the modules its own modules import,
 	// and the shell's must stay in the shell (the `home` chunk imports from it, never the other way round).
 	// (The generated route nodes and the app entry are entries: Rolldown keeps them in their own chunks.)
-	const group = (/** @type {'paint-first' | 'shell' | 'home'} */ name, /** @type {number} */ priority) => ({
+	const group = (
+		/** @type {'paint-first' | 'dexie' | 'shell' | 'home'} */ name,
+		/** @type {number} */ priority
+	) => ({
 		debugName: name,
 		priority,
 		// A function (not a `test`) because only `name` is given the module graph.
 		/** @param {string} module @param {ChunkingContext} ctx */
 		name: (module, ctx) => (planFor(ctx).get(module) === name ? name : null)
 	});
-	return { groups: [group('paint-first', 3), group('shell', 2), group('home', 1)] };
+	return { groups: [group('paint-first', 4), group('dexie', 3), group('shell', 2), group('home', 1)] };
 }

@@ -15,7 +15,7 @@ import { dev } from '$app/environment';
 import { base } from '$app/paths';
 import type { Handle } from '@sveltejs/kit';
 import firstCardPaint from '$lib/pwa/first-card-paint.js?raw';
-import { completeModulePreloads, type ClientManifest } from '$lib/pwa/module-preloads.server';
+import { completeModulePreloads, staticClosure, type ClientManifest } from '$lib/pwa/module-preloads.server';
 import { afterFirstCardFiles, layOutStudyShell } from '$lib/pwa/study-shell.server';
 import registerSw from '../static/register-sw.js?raw';
 
@@ -31,11 +31,25 @@ function clientManifest(): ClientManifest {
 	return manifest;
 }
 
-/** The scheduler's and sanitizer's files (read once per build); a build without them must not pass unseen. */
+/**
+ * The schema's version ladder (db/schema/ladder.ts): loaded only to open a database stored by an older version,
+ * so the first start after an update that adds a schema version needs it, perhaps offline: the worker
+ * installs it with the study shell (the install and every update read study.html's precache list).
+ */
+const SCHEMA_LADDER_SRC = 'src/lib/db/schema/ladder.ts';
+
+/**
+ * The scheduler's, sanitizer's and schema ladder's files (read once per build); a build without them must not
+ * pass unseen.
+ */
 function studyPrecacheFiles(): string[] {
 	if (precacheFiles) return precacheFiles;
-	precacheFiles = afterFirstCardFiles(clientManifest());
-	if (precacheFiles.length === 0) throw new Error(`No deck-scheduler chunk in ${CLIENT_MANIFEST}`);
+	const built = clientManifest();
+	const ladder = built[SCHEMA_LADDER_SRC]?.file;
+	if (!ladder) throw new Error(`No ${SCHEMA_LADDER_SRC} chunk in ${CLIENT_MANIFEST}`);
+	const afterFirstCard = afterFirstCardFiles(built);
+	if (afterFirstCard.length === 0) throw new Error(`No deck-scheduler chunk in ${CLIENT_MANIFEST}`);
+	precacheFiles = [...new Set([...afterFirstCard, ...staticClosure(built, [ladder])])].sort();
 	return precacheFiles;
 }
 

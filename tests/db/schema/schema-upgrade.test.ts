@@ -1,8 +1,11 @@
 // Every step of the version ladder keeps the study data of the version before it: open version N-1,
 // seed it, close, reopen at N, and check (as Dexie's own upgrade tests do). Version-specific data
 // moves have their own tests next to the features that need them.
+import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { KartkaDB, SCHEMA_LADDER, SCHEMA_VERSION } from '$lib/db/db';
+import { KartkaDB, SCHEMA_VERSION } from '$lib/db/db';
+import { SCHEMA_LADDER } from '$lib/db/schema/ladder';
+import { LATEST_STORES } from '$lib/db/schema/latest';
 import { Queue } from '$lib/domain/model';
 import { makeCard, makeNote } from '../../helpers/cards';
 import { deckRow } from '../../helpers/db';
@@ -75,4 +78,54 @@ describe('schema ladder', () => {
 		expect(await latest.decks.count()).toBe(1);
 		latest.close();
 	});
+
+	it('declares at start-up the schema the ladder adds up to', () => {
+		const cumulative: Record<string, string | null> = {};
+		for (const step of SCHEMA_LADDER.values()) Object.assign(cumulative, step.stores);
+		const tables = Object.entries(cumulative).filter(([, spec]) => spec !== null);
+		expect(LATEST_STORES).toEqual(Object.fromEntries(tables));
+	});
+
+	it('refuses to skip upgrade steps when an older database appears after the check, then upgrades', async () => {
+		const name = `late-${crypto.randomUUID()}`;
+		const db = new KartkaDB(name);
+		await db.open(); // checked: no stored database, so the latest schema alone
+		db.close();
+		await Dexie.delete(name);
+		const older = new KartkaDB(name, 9); // a tab of an older version creates it meanwhile
+		await older.decks.add(deckRow('d'));
+		await older.testResults.add({ deckId: 'd', takenMs: 1 } as never);
+		older.close();
+		await expect(db.open()).rejects.toThrow();
+		await db.open(); // the next attempt loads the ladder, and version 10's upgrade runs
+		expect(await db.decks.count()).toBe(1);
+		expect((await db.testResults.toArray())[0]?.uid).toBeTruthy();
+		db.close();
+	});
+
+	it('creates the same stores and indexes from the latest schema alone as from the whole ladder', async () => {
+		const fresh = new KartkaDB(`fresh-${crypto.randomUUID()}`);
+		await fresh.open();
+		const laddered = new KartkaDB(`laddered-${crypto.randomUUID()}`, 1);
+		laddered.close();
+		const upgraded = new KartkaDB(laddered.name);
+		await upgraded.open();
+		expect(installedSchema(fresh.backendDB())).toEqual(installedSchema(upgraded.backendDB()));
+		fresh.close();
+		upgraded.close();
+	});
 });
+
+/** Each object store's key path, auto-increment, and indexes (name, key path, unique, multi-entry). */
+function installedSchema(idb: IDBDatabase) {
+	const names = [...idb.objectStoreNames].sort();
+	const tx = idb.transaction(names, 'readonly');
+	return names.map((name) => {
+		const store = tx.objectStore(name);
+		const indexes = [...store.indexNames].sort().map((i) => {
+			const index = store.index(i);
+			return [i, index.keyPath, index.unique, index.multiEntry];
+		});
+		return { name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes };
+	});
+}

@@ -3,6 +3,8 @@
 // for sync (a document already queued keeps its own row).
 import { describe, expect, it } from 'vitest';
 import { KartkaDB } from '$lib/db/db';
+// Opening an older version needs the ladder (the app loads it only for an older stored database).
+import '$lib/db/schema/ladder';
 import { addTestResult } from '$lib/db/exam.repo';
 import { outboxTable, putSyncMeta } from '$lib/db/sync-tracking.repo';
 import type { TestResultRow } from '$lib/domain/exam/test-result';

@@ -2,6 +2,8 @@
 // and the new table works (keyed by file name, findable by deck).
 import { describe, expect, it } from 'vitest';
 import { KartkaDB } from '$lib/db/db';
+// Opening an older version needs the ladder (the app loads it only for an older stored database).
+import '$lib/db/schema/ladder';
 import { mediaOfDeck } from '$lib/db/media.repo';
 import { Queue } from '$lib/domain/model';
 import { makeCard, makeNote } from '../../helpers/cards';

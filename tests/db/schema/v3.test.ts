@@ -1,7 +1,8 @@
 // Version 3 adds the exam tables: a database with study data of the version before upgrades with its
 // cards kept, and examPlans and testResults work.
 import { describe, expect, it } from 'vitest';
-import { KartkaDB, SCHEMA_LADDER, SCHEMA_VERSION } from '$lib/db/db';
+import { KartkaDB, SCHEMA_VERSION } from '$lib/db/db';
+import { SCHEMA_LADDER } from '$lib/db/schema/ladder';
 import { getExamPlan, listTestResults } from '$lib/db/exam.repo';
 import { Queue } from '$lib/domain/model';
 import { CardState } from '$lib/domain/schedule';

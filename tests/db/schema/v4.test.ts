@@ -2,6 +2,8 @@
 // suspended cards before), other cards are untouched, and decks can be read by group.
 import { describe, expect, it } from 'vitest';
 import { KartkaDB } from '$lib/db/db';
+// Opening an older version needs the ladder (the app loads it only for an older stored database).
+import '$lib/db/schema/ladder';
 import { Queue } from '$lib/domain/model';
 import { CardState } from '$lib/domain/schedule';
 import { suspensionReason } from '$lib/domain/cards/suspension';

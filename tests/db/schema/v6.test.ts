@@ -2,6 +2,8 @@
 // and undos from then on record their sync change in the same transaction.
 import { describe, expect, it } from 'vitest';
 import { KartkaDB } from '$lib/db/db';
+// Opening an older version needs the ladder (the app loads it only for an older stored database).
+import '$lib/db/schema/ladder';
 import { answerCard, undoAnswer } from '$lib/db/review.repo';
 import { countPending, getSyncMeta, outboxTable } from '$lib/db/sync-tracking.repo';
 import { createScheduler } from '$lib/domain/fsrs-adapter';

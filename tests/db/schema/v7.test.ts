@@ -3,6 +3,8 @@
 // id extends another's with '#'.
 import { describe, expect, it } from 'vitest';
 import { KartkaDB } from '$lib/db/db';
+// Opening an older version needs the ladder (the app loads it only for an older stored database).
+import '$lib/db/schema/ladder';
 import { cardIdsOfNote, cardsOfNotes } from '$lib/db/cards-of-notes.repo';
 import { Queue } from '$lib/domain/model';
 import { outboxTable } from '$lib/db/sync-tracking.repo';

@@ -4,6 +4,8 @@
 // whose id extends another's.
 import { describe, expect, it } from 'vitest';
 import { KartkaDB } from '$lib/db/db';
+// Opening an older version needs the ladder (the app loads it only for an older stored database).
+import '$lib/db/schema/ladder';
 import { cardsOfDeck, cardsOfDecks } from '$lib/db/cards-of-decks.repo';
 import { Queue } from '$lib/domain/model';
 import { makeCard, makeNote } from '../../helpers/cards';

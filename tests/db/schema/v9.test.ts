@@ -2,7 +2,8 @@
 // row is unchanged, and the reads by time that used it (statistics of all decks, Browse's rated:N) give
 // the same logs, in time order, by walking [deckId+reviewedMs] deck by deck.
 import { describe, expect, it } from 'vitest';
-import { KartkaDB, SCHEMA_LADDER } from '$lib/db/db';
+import { KartkaDB } from '$lib/db/db';
+import { SCHEMA_LADDER } from '$lib/db/schema/ladder';
 import { answersSince } from '$lib/db/browse.repo';
 import { logsSinceAllDecks } from '$lib/db/logs-by-time.repo';
 import { reviewLogsSince } from '$lib/db/stats.repo';
