@@ -70,7 +70,10 @@ export const ON_DEMAND = [
 	// "Study all" on a deck group (one queue over its decks): only when the study screen opens a group
 	// (?group=), which loads it side by side with start-up (src/lib/state/review-session.svelte.ts); a deck's
 	// study never loads it. Other screens that import it statically still count it.
-	/^(src\/lib\/services\/group-study\.service\.ts|shared: group-study\.service)$/
+	/^(src\/lib\/services\/group-study\.service\.ts|shared: group-study\.service)$/,
+	// The schema's version ladder and its upgrade functions: only when the stored database is older than the
+	// app (src/lib/db/db.ts); a first visit creates the database from schema/latest.ts.
+	/^(src\/lib\/db\/schema\/ladder\.ts|shared: ladder)$/
 ];
 
 /**
