@@ -10,8 +10,8 @@ import { freshDb, seedDeck } from '../helpers/db';
 
 /** Holds the scheduler's load until the test lets it through. */
 const gate = vi.hoisted(() => ({ open: Promise.resolve(), release: () => {} }));
-vi.mock('$lib/services/deck-scheduling.service', async (importOriginal) => {
-	const actual = await importOriginal<typeof import('$lib/services/deck-scheduling.service')>();
+vi.mock('$lib/services/study-settings.service', async (importOriginal) => {
+	const actual = await importOriginal<typeof import('$lib/services/study-settings.service')>();
 	return {
 		...actual,
 		schedulerFor: async (...args: Parameters<typeof actual.schedulerFor>) => {
