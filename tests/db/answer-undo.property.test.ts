@@ -2,7 +2,8 @@
 // replay of its own review logs from a new card. A seeded PRNG makes each run reproducible.
 import { describe, expect, it } from 'vitest';
 import { KartkaDB } from '$lib/db/db';
-import { answerCard, CardChangedError, logsOfCard, undoAnswer } from '$lib/db/review.repo';
+import { answerCard, logsOfCard, undoAnswer } from '$lib/db/review.repo';
+import { CardChangedError } from '$lib/domain/errors';
 import { createScheduler } from '$lib/domain/fsrs-adapter';
 import { newCardSchedule, pickSchedule, RATINGS, type CardSchedule } from '$lib/domain/schedule';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerCard, CardChangedError, logsOfCard, undoAnswer } from '$lib/db/review.repo';
+import { answerCard, logsOfCard, undoAnswer } from '$lib/db/review.repo';
+import { CardChangedError } from '$lib/domain/errors';
 import { createScheduler } from '$lib/domain/fsrs-adapter';
 import { Queue } from '$lib/domain/model';
 import { CardState, Rating } from '$lib/domain/schedule';

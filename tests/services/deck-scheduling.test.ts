@@ -10,7 +10,7 @@ import { dateOfStudyDay } from '$lib/domain/exam/exam-plan';
 import { Rating } from '$lib/domain/schedule';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
 import { studyDayOf } from '$lib/domain/study-day';
-import { studySettingsForDeck } from '$lib/services/deck-scheduling.service';
+import { studySettingsForDeck } from '$lib/services/study-settings.service';
 import { setExamPlan } from '$lib/services/exam/exam-plan.service';
 import { freshDb, seedDeck } from '../helpers/db';
 

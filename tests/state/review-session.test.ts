@@ -1,7 +1,8 @@
 // The study screen's session driven as the screen drives it, over fake-indexeddb with a fixed clock.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KartkaDB } from '$lib/db/db';
-import { answerCard, CardChangedError, logsOfCard } from '$lib/db/review.repo';
+import { answerCard, logsOfCard } from '$lib/db/review.repo';
+import { CardChangedError } from '$lib/domain/errors';
 import { saveGlobalSettings } from '$lib/db/settings.repo';
 import { createScheduler } from '$lib/domain/fsrs-adapter';
 import { Rating } from '$lib/domain/schedule';

@@ -11,8 +11,6 @@ import type { CardRow, ReviewLogRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
 import { outboxTable, syncMetaTable, trackNewLog } from './sync-tracking.repo';
 
-export { CardChangedError };
-
 export interface AnswerInput extends Omit<AnswerOutcomeInput, 'current'> {
 	/** The card exactly as it was shown: its `rev` must still be current. */
 	shown: CardRow;

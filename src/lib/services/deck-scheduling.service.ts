@@ -1,9 +1,9 @@
 /**
  * The settings and scheduler in force for a deck, as the screens ask for them. The rules (exam quota,
  * exam cap) are in domain/deck-scheduler.ts; the reads in settings.repo.ts.
- * - `studySettingsForDeck`: settings only (the home counts need no scheduler; study-settings.service.ts).
  * - `schedulingForDeck`: settings and the deck's scheduler (study, practice).
- * - `schedulerFor`: the scheduler of settings already read.
+ * Settings alone (`studySettingsForDeck`: the home counts need no scheduler) and the scheduler of settings
+ * already read (`schedulerFor`) are in study-settings.service.ts, with no FSRS code until asked.
  * The scheduler (ts-fsrs) is loaded on demand: the study screen shows its first card without it and needs
  * it only for the answer buttons' intervals and the answer itself (issue 13: less JS before the first card).
  */
@@ -11,10 +11,6 @@ import type { KartkaDB } from '$lib/db/db';
 import type { Scheduler } from '$lib/domain/fsrs-adapter';
 import type { SchedulerSettings } from '$lib/domain/scheduler-settings';
 import { schedulerFor, studySettingsForDeck, type StudySettings } from './study-settings.service';
-
-// `studySettingsForDeck` and `schedulerFor` live in study-settings.service.ts (no FSRS code until asked);
-// re-exported for the screens.
-export { schedulerFor, studySettingsForDeck, type StudySettings } from './study-settings.service';
 
 export interface DeckScheduling extends StudySettings {
 	settings: SchedulerSettings;

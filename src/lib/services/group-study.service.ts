@@ -12,7 +12,8 @@ import { groupQueueInput } from '$lib/domain/decks/group-queue';
 import type { DeckRow } from '$lib/domain/model';
 import type { QueueInput } from '$lib/domain/study-queue';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
-import { schedulingForDeck, studySettingsForDeck, type DeckScheduling } from './deck-scheduling.service';
+import { schedulingForDeck, type DeckScheduling } from './deck-scheduling.service';
+import { studySettingsForDeck } from './study-settings.service';
 
 export async function decksOfGroup(db: KartkaDB, group: string): Promise<DeckRow[]> {
 	const decks = await listDecks(db);

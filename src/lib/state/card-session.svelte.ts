@@ -5,9 +5,9 @@
  * The clock is injected for tests.
  */
 import type { KartkaDB } from '$lib/db/db';
-import { answerCard, CardChangedError, type AnswerResult } from '$lib/db/review.repo';
+import { answerCard, type AnswerResult } from '$lib/db/review.repo';
 import { renderCard, type RenderedCard } from '$lib/domain/card-render';
-import { errorMessage, KartkaError } from '$lib/domain/errors';
+import { CardChangedError, errorMessage, KartkaError } from '$lib/domain/errors';
 import type { Scheduler } from '$lib/domain/fsrs-adapter';
 import { intervalLabel } from '$lib/domain/interval-label';
 import type { CardRow, NoteRow } from '$lib/domain/model';

@@ -2,10 +2,10 @@
  * The review session that drives the study screen: today's queue of the deck, each answer a real review
  * (one transaction), undo, and a summary at the end. The loop itself is CardSession's.
  */
-import { errorMessage, KartkaError } from '$lib/domain/errors';
+import { CardChangedError, errorMessage, KartkaError } from '$lib/domain/errors';
 import { getDeck, getNotes } from '$lib/db/decks.repo';
 import { loadQueueInput, nextDueMs } from '$lib/db/queue.repo';
-import { CardChangedError, prefetchUndo, undoAnswer } from '$lib/db/review.repo';
+import { prefetchUndo, undoAnswer } from '$lib/db/review.repo';
 import type { CardRow, NoteRow } from '$lib/domain/model';
 import type { Rating } from '$lib/domain/schedule';
 import type { SchedulerSettings } from '$lib/domain/scheduler-settings';

@@ -6,7 +6,8 @@
 // device ids (crypto.getRandomValues is seeded for the test), which decide ties.
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { applyDeckContent } from '$lib/db/deck-content.repo';
-import { CardChangedError, undoAnswer } from '$lib/db/review.repo';
+import { undoAnswer } from '$lib/db/review.repo';
+import { CardChangedError } from '$lib/domain/errors';
 import { settingsForDeck } from '$lib/db/settings.repo';
 import { editNoteFields, setCardSuspended } from '$lib/db/sync-edits.repo';
 import type { SyncedLogRow } from '$lib/db/sync-tracking.repo';

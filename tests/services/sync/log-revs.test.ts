@@ -2,15 +2,21 @@
 // pouchdb-server on 127.0.0.1 started and stopped here: a live log's revision follows from its row, and
 // every way a log leaves a device still sends its deletion on top of the revision the server has.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyDeckContent } from '$lib/db/deck-content.repo';
 import { deleteDeckRows } from '$lib/db/deck-manage.repo';
 import { undoAnswer } from '$lib/db/review.repo';
 import { enqueueEverything } from '$lib/db/sync-enroll.repo';
 import { syncRevsTable } from '$lib/db/sync-tracking.repo';
 import { nextRev } from '$lib/domain/sync/revisions';
 import { logBody } from '$lib/domain/sync/row-docs';
-import { deckRow, sampleNotes } from '../../helpers/db';
-import { createDatabase, Device, snapshot, startServer, stopServer, type SyncServer } from './sync-harness';
+import {
+	createDatabase,
+	Device,
+	importDeck,
+	snapshot,
+	startServer,
+	stopServer,
+	type SyncServer
+} from './sync-harness';
 
 let server: SyncServer;
 const T0 = Date.UTC(2026, 0, 5, 9);
@@ -19,10 +25,6 @@ beforeAll(async () => {
 	server = await startServer();
 }, 60_000);
 afterAll(() => stopServer(server));
-
-async function importDeck(device: Device, deckId: string) {
-	await applyDeckContent(device.db, deckRow(deckId), sampleNotes(deckId, 2), { nowMs: T0 });
-}
 
 const uidOf = (log: object) => (log as { uid: string }).uid;
 const onServer = async (url: string, uid: string) => (await fetch(`${url}/log:${uid}`)).json();
@@ -34,7 +36,7 @@ describe('review-log revisions implied by their rows', () => {
 		const url = await createDatabase(server, 'implied-undo');
 		const phone = new Device('phone');
 		const laptop = new Device('laptop');
-		await importDeck(phone, 'i');
+		await importDeck(phone, 'i', T0, 2, 0);
 		await phone.sync(url);
 		const { log } = await phone.answer('i/b0#0', 3, T0 + 1000);
 		await phone.answer('i/b1#0', 4, T0 + 2000);
@@ -61,7 +63,7 @@ describe('review-log revisions implied by their rows', () => {
 		const url = await createDatabase(server, 'implied-deck-delete');
 		const phone = new Device('phone');
 		const laptop = new Device('laptop');
-		await importDeck(phone, 'd');
+		await importDeck(phone, 'd', T0, 2, 0);
 		const { log } = await phone.answer('d/b0#0', 3, T0 + 1000);
 		await phone.answer('d/b1#0', 2, T0 + 2000);
 		await phone.sync(url);
@@ -83,7 +85,7 @@ describe('review-log revisions implied by their rows', () => {
 		const url = await createDatabase(server, 'implied-in-flight');
 		const phone = new Device('phone');
 		const laptop = new Device('laptop');
-		await importDeck(phone, 'f');
+		await importDeck(phone, 'f', T0, 2, 0);
 		await phone.sync(url);
 		const { log } = await phone.answer('f/b0#0', 3, T0 + 1000);
 		const markPushed = phone.store.markPushed.bind(phone.store);
@@ -111,7 +113,7 @@ describe('review-log revisions implied by their rows', () => {
 	it('a log queued again by "Turn on sync" and undone before it is sent is deleted on the server', async () => {
 		const url = await createDatabase(server, 'implied-resend');
 		const phone = new Device('phone');
-		await importDeck(phone, 'r');
+		await importDeck(phone, 'r', T0, 2, 0);
 		const { log } = await phone.answer('r/b0#0', 3, T0 + 1000);
 		await phone.sync(url);
 		await enqueueEverything(phone.db, T0 + 2000);

@@ -3,12 +3,18 @@
 // applies one, and large syncs read once what they would look up per document. Each test fails without
 // the rule it names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyDeckContent } from '$lib/db/deck-content.repo';
 import { undoAnswer } from '$lib/db/review.repo';
 import { editNoteFields } from '$lib/db/sync-edits.repo';
 import { push } from '$lib/services/sync/replicator';
-import { deckRow, sampleNotes } from '../../helpers/db';
-import { createDatabase, Device, snapshot, startServer, stopServer, type SyncServer } from './sync-harness';
+import {
+	createDatabase,
+	Device,
+	importDeck,
+	snapshot,
+	startServer,
+	stopServer,
+	type SyncServer
+} from './sync-harness';
 
 let server: SyncServer;
 const T0 = Date.UTC(2026, 0, 5, 9);
@@ -18,16 +24,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stopServer(server));
 
-async function importDeck(device: Device, deckId: string, basic = 4, reversible = 2) {
-	await applyDeckContent(device.db, deckRow(deckId), sampleNotes(deckId, basic, reversible), { nowMs: T0 });
-}
-
 describe('sync pipelining against pouchdb-server', () => {
 	it('an answer undone while an earlier batch of the same push is sent still reaches the server as a deletion', async () => {
 		const url = await createDatabase(server, 'undo-mid-push');
 		const phone = new Device('phone');
 		const laptop = new Device('laptop');
-		await importDeck(phone, 'u', 2, 0);
+		await importDeck(phone, 'u', T0, 2, 0);
 		await phone.sync(url);
 		await phone.answer('u/b1#0', 3, T0 + 1000);
 		const { log } = await phone.answer('u/b0#0', 3, T0 + 2000);
@@ -59,7 +61,7 @@ describe('sync pipelining against pouchdb-server', () => {
 		const url = await createDatabase(server, 'undo-mid-pull');
 		const phone = new Device('phone');
 		const laptop = new Device('laptop');
-		await importDeck(phone, 'v', 4, 0);
+		await importDeck(phone, 'v', T0, 4, 0);
 		await phone.answer('v/b0#0', 3, T0 + 1000);
 		const { log } = await phone.answer('v/b1#0', 3, T0 + 2000);
 		await phone.answer('v/b2#0', 3, T0 + 3000);
@@ -85,7 +87,7 @@ describe('sync pipelining against pouchdb-server', () => {
 	it('a note edited after it was synced goes up as its next revision in a push of many batches', async () => {
 		const url = await createDatabase(server, 'large-push');
 		const phone = new Device('phone');
-		await importDeck(phone, 'w', 4, 0);
+		await importDeck(phone, 'w', T0, 4, 0);
 		await phone.sync(url);
 		for (const [i, id] of ['w/b1#0', 'w/b2#0', 'w/b3#0'].entries()) await phone.answer(id, 3, T0 + 1000 + i);
 		await editNoteFields(phone.db, 'w/b0', { front: 'Edited', back: 'A' }, T0 + 2000);

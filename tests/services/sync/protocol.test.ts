@@ -11,7 +11,15 @@ import { trackChanges } from '$lib/db/sync-tracking.repo';
 import { MAX_MEDIA_BYTES } from '$lib/domain/sync/sync-docs';
 import { makeNote } from '../../helpers/cards';
 import { deckRow, sampleNotes } from '../../helpers/db';
-import { createDatabase, Device, snapshot, startServer, stopServer, type SyncServer } from './sync-harness';
+import {
+	createDatabase,
+	Device,
+	importDeck,
+	snapshot,
+	startServer,
+	stopServer,
+	type SyncServer
+} from './sync-harness';
 import { cardsOfDeck } from '$lib/db/cards-of-decks.repo';
 
 let server: SyncServer;
@@ -21,10 +29,6 @@ beforeAll(async () => {
 	server = await startServer();
 }, 60_000);
 afterAll(() => stopServer(server));
-
-async function importDeck(device: Device, deckId: string, basic = 4, reversible = 2) {
-	await applyDeckContent(device.db, deckRow(deckId), sampleNotes(deckId, basic, reversible), { nowMs: T0 });
-}
 
 async function allDocs(url: string) {
 	const res = await fetch(`${url}/_all_docs`);
@@ -36,8 +40,8 @@ describe('sync protocol against pouchdb-server', () => {
 		const url = await createDatabase(server, 'initial');
 		const phone = new Device('phone');
 		const laptop = new Device('laptop');
-		await importDeck(phone, 'p');
-		await importDeck(laptop, 'l', 3, 1);
+		await importDeck(phone, 'p', T0);
+		await importDeck(laptop, 'l', T0, 3, 1);
 		await phone.answer('p/b0#0', 3, T0 + 60_000);
 		await laptop.answer('l/b0#0', 1, T0 + 90_000);
 
@@ -67,7 +71,7 @@ describe('sync protocol against pouchdb-server', () => {
 		const phone = new Device('phone');
 		const laptop = new Device('laptop');
 		phone.enrolled = laptop.enrolled = true; // sync already on: only the outbox says what to send
-		await importDeck(phone, 'big', 90, 10);
+		await importDeck(phone, 'big', T0, 90, 10);
 		expect(await countPending(phone.db)).toBe(1 + 100); // the deck, and its 100 notes in one batch row
 		const pushed = await phone.sync(url);
 		expect(pushed.pushed).toBe(101);
@@ -83,7 +87,7 @@ describe('sync protocol against pouchdb-server', () => {
 	it('resumes after the server is killed mid-batch: no duplicate, no gap', async () => {
 		const url = await createDatabase(server, 'resume');
 		const phone = new Device('phone');
-		await importDeck(phone, 'r', 20, 0);
+		await importDeck(phone, 'r', T0, 20, 0);
 		for (let i = 0; i < 120; i++) await phone.answer(`r/b${i % 20}#0`, 3, T0 + i * 600_000);
 		// Push in batches of 25; kill the server while the third _bulk_docs is in flight.
 		let bulkDocs = 0;
@@ -128,7 +132,7 @@ describe('sync protocol against pouchdb-server', () => {
 	it('new documents go straight to _bulk_docs; a batch sent again after a lost answer makes no second revision', async () => {
 		const url = await createDatabase(server, 'resend-new');
 		const phone = new Device('phone');
-		await importDeck(phone, 'n', 30, 0);
+		await importDeck(phone, 'n', T0, 30, 0);
 		const asked: string[] = [];
 		let bulkDocs = 0;
 		// The server stores the second batch, but its answer never arrives.
@@ -169,7 +173,7 @@ describe('sync protocol against pouchdb-server', () => {
 		const url = await createDatabase(server, 'held-suspension');
 		const phone = new Device('phone');
 		const laptop = new Device('laptop');
-		await importDeck(phone, 'h', 2, 0);
+		await importDeck(phone, 'h', T0, 2, 0);
 		await phone.sync(url);
 		await laptop.sync(url);
 		// A new note, suspended, then edited: its note document goes to the server after the card's.
@@ -197,7 +201,7 @@ describe('sync protocol against pouchdb-server', () => {
 		const url = await createDatabase(server, 'conflict');
 		const phone = new Device('phone');
 		const laptop = new Device('laptop');
-		await importDeck(phone, 'c', 2, 0);
+		await importDeck(phone, 'c', T0, 2, 0);
 		await phone.sync(url);
 		await laptop.sync(url);
 		// Both edit the same note offline; the laptop's edit is later.
@@ -226,7 +230,7 @@ describe('sync protocol against pouchdb-server', () => {
 		const url = await createDatabase(server, 'tombstone');
 		const phone = new Device('phone');
 		const laptop = new Device('laptop');
-		await importDeck(phone, 't', 2, 0);
+		await importDeck(phone, 't', T0, 2, 0);
 		await phone.answer('t/b0#0', 3, T0 + 1000);
 		const { log } = await phone.answer('t/b0#0', 4, T0 + 700_000);
 		await phone.sync(url);
@@ -248,7 +252,7 @@ describe('sync protocol against pouchdb-server', () => {
 		const url = await createDatabase(server, 'media');
 		const phone = new Device('phone');
 		const laptop = new Device('laptop');
-		await importDeck(phone, 'm', 1, 0);
+		await importDeck(phone, 'm', T0, 1, 0);
 		const small = new Uint8Array(3000).map((_, i) => (i * 7) % 256);
 		const big = new Uint8Array(MAX_MEDIA_BYTES + 1);
 		for (const [name, bytes] of [

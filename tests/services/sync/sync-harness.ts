@@ -121,12 +121,17 @@ export async function expectSame(a: Device, b: Device) {
 	expect(await snapshot(b.db)).toEqual(await snapshot(a.db));
 }
 
+/** Deck `deckId` of `basic` + `reversible` sample notes on `device`, as an import of it at `nowMs` writes it. */
+export async function importDeck(device: Device, deckId: string, nowMs: number, basic = 4, reversible = 2) {
+	await applyDeckContent(device.db, deckRow(deckId), sampleNotes(deckId, basic, reversible), { nowMs });
+}
+
 /** A phone with deck `p` of `noteCount` notes and a laptop, both synced once through database `name`. */
 export async function twoSyncedDevices(server: SyncServer, name: string, noteCount: number, nowMs: number) {
 	const url = await createDatabase(server, name);
 	const phone = new Device('phone');
 	const laptop = new Device('laptop');
-	await applyDeckContent(phone.db, deckRow('p'), sampleNotes('p', noteCount), { nowMs });
+	await importDeck(phone, 'p', nowMs, noteCount, 0);
 	await phone.sync(url);
 	await laptop.sync(url);
 	return { url, phone, laptop };
