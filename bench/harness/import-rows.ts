@@ -170,6 +170,21 @@ const chunk = (list: { id: string }[], k: number) => {
 	return out;
 };
 const chunked10 = { notes: chunk(data.notes, 10), cards: chunk(data.cards, 10) };
+/**
+ * Schema v11's bulk suspend: 10,000 small suspension rows (keyed by card id) put into a store beside the
+ * cards, without and with a `deckId` index; the card rows are not written.
+ */
+const suspensionRows = data.cards.slice(0, 10_000).map((c) => ({
+	cardId: c.id,
+	deckId: c.deckId,
+	reason: 'user',
+	changedMs: NOW,
+	changedBy: 'device-0123456789abcdef'
+}));
+const suspensionStore = (deckIndex: boolean) => (db: IDBDatabase) => {
+	const s = db.createObjectStore('suspensions', { keyPath: 'cardId' });
+	if (deckIndex) s.createIndex('deckId', 'deckId');
+};
 const variants: Record<string, Variant> = {
 	dexieDefault: dexie(false),
 	dexieRelaxed: dexie(true),
@@ -179,7 +194,9 @@ const variants: Record<string, Variant> = {
 	suspendV8: suspend(8),
 	nativeNoIndexes: native(bare),
 	nativeNoIndexesTinyRows: native(bare, tiny),
-	nativeNoIndexesChunk10: native(bare, chunked10)
+	nativeNoIndexesChunk10: native(bare, chunked10),
+	suspensionRowsNoIndex: native(suspensionStore(false), { suspensions: suspensionRows }),
+	suspensionRowsDeckIndex: native(suspensionStore(true), { suspensions: suspensionRows })
 };
 const only = params.get('only')?.split(',');
 const result: Record<string, number[]> = {};
