@@ -4,6 +4,15 @@
  * consistent picture, and a restore replaces everything or nothing.
  */
 import type { KartkaDB } from './db';
+import { SUSPENSIONS } from './suspensions.repo';
+
+/**
+ * The tables a backup holds: all but `suspensions` (schema v11), whose rows travel merged into the cards
+ * (a suspended card is backed up as suspended, as before v11; restoring it writes its suspension row).
+ */
+function backedUp(db: KartkaDB) {
+	return db.tables.filter((t) => t.name !== SUSPENSIONS);
+}
 
 export const LAST_BACKUP_KEY = 'lastBackupMs';
 
@@ -16,7 +25,7 @@ export type TableRows = Record<string, unknown[]>;
 export async function snapshotAll(db: KartkaDB): Promise<{ schemaVersion: number; tables: TableRows }> {
 	const tables: TableRows = {};
 	await db.transaction('r', db.tables, async () => {
-		for (const table of db.tables) tables[table.name] = await table.toArray();
+		for (const table of backedUp(db)) tables[table.name] = await table.toArray();
 	});
 	return { schemaVersion: db.verno, tables };
 }
@@ -27,16 +36,17 @@ export async function markBackup(db: KartkaDB, ms: number): Promise<void> {
 }
 
 export function tableNames(db: KartkaDB): string[] {
-	return db.tables.map((t) => t.name);
+	return backedUp(db).map((t) => t.name);
 }
 
 /** Replaces the content of every table with `tables` (a table absent from it ends up empty). */
 export async function replaceAll(db: KartkaDB, tables: TableRows): Promise<void> {
-	const unknown = Object.keys(tables).filter((name) => !db.tables.some((t) => t.name === name));
+	const unknown = Object.keys(tables).filter((name) => !backedUp(db).some((t) => t.name === name));
 	if (unknown.length)
 		throw new Error(`This database has no table ${unknown.map((n) => `"${n}"`).join(', ')}.`);
 	await db.transaction('rw', db.tables, async () => {
-		for (const table of db.tables) {
+		// Clearing the cards clears their suspensions too (suspensions.repo.ts).
+		for (const table of backedUp(db)) {
 			await table.clear();
 			const rows = tables[table.name];
 			if (rows?.length) await table.bulkAdd(rows);
@@ -51,6 +61,6 @@ export async function lastBackupMs(db: KartkaDB): Promise<number | null> {
 
 export async function tableCounts(db: KartkaDB): Promise<Record<string, number>> {
 	const out: Record<string, number> = {};
-	for (const table of db.tables) out[table.name] = await table.count();
+	for (const table of backedUp(db)) out[table.name] = await table.count();
 	return out;
 }

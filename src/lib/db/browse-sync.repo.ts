@@ -21,10 +21,12 @@ import {
 	type SyncedLogRow
 } from './sync-tracking.repo';
 import { rememberLogRevs } from './sync-log-revs.repo';
+import { suspensionsTable, writeSuspensionsOnly } from './suspensions.repo';
 
 /** Every table a tracked bulk write touches. */
 export function bulkTables(db: KartkaDB) {
-	return [db.cards, db.notes, db.reviewLogs, outboxTable(db), syncMetaTable(db), syncRevsTable(db)];
+	const tables = [db.cards, db.notes, db.reviewLogs, outboxTable(db), syncMetaTable(db), syncRevsTable(db)];
+	return [...tables, suspensionsTable(db)];
 }
 
 export interface TrackedWrite {
@@ -72,7 +74,9 @@ export async function writeTracked(
 	docs.push(...w.noteDeletes.map((id) => docId('note', id)));
 	if (w.notePuts.length) await db.notes.bulkPut(w.notePuts);
 	docs.push(...w.notePuts.map((n) => docId('note', n.id)));
-	if (cardPuts.length) await db.cards.bulkPut(cardPuts);
+	// Suspend / unsuspend (and their undo) change only the cards' suspensions: the card rows stay as they are.
+	if (changesSuspension(action)) await writeSuspensionsOnly(db, cardPuts);
+	else if (cardPuts.length) await db.cards.bulkPut(cardPuts);
 	// Logs put back (an undone delete) keep their ids and uids; new logs get theirs (addNewLogs queues them).
 	const restored = w.logPuts.filter((l) => l.id !== undefined) as SyncedLogRow[];
 	const fresh = w.logPuts.filter((l) => l.id === undefined);

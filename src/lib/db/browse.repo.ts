@@ -4,10 +4,10 @@
  * writes, and returns what "Undo" needs. Undo is one transaction too, refused if a card moved on since.
  */
 import { KartkaError } from '$lib/domain/errors';
-import type { CardRow, DeckRow, NoteRow, ReviewLogRow } from '$lib/domain/model';
+import { Queue, type CardRow, type DeckRow, type NoteRow, type ReviewLogRow } from '$lib/domain/model';
 import { toSearchable, type Answer, type SearchableCard } from '$lib/domain/browse/search-match';
 import type { BulkAction, BulkPlan, BulkWrite } from '$lib/domain/browse/bulk-actions';
-import { touchNotes } from '$lib/domain/sync/bulk-sync';
+import { changesSuspension, touchNotes } from '$lib/domain/sync/bulk-sync';
 import type { KartkaDB } from './db';
 import { cardsOfNotes } from './cards-of-notes.repo';
 import { logsSinceAllDecks } from './logs-by-time.repo';
@@ -249,7 +249,14 @@ export async function undoBulkAction(db: KartkaDB, record: UndoRecord, nowMs = D
 	await db.transaction('rw', bulkTables(db), async () => {
 		const ids = [...record.revs.keys()];
 		const now = await cardsById(db, ids);
-		const moved = ids.some((id) => now.get(id)?.rev !== record.revs.get(id));
+		// A suspension does not bump rev (schema v11): a card whose suspension changed since moved too.
+		const suspending = changesSuspension(record.action);
+		const suspendedAfter = record.action === 'suspend';
+		const moved = ids.some(
+			(id) =>
+				now.get(id)?.rev !== record.revs.get(id) ||
+				(suspending && (now.get(id)?.queue === Queue.Suspended) !== suspendedAfter)
+		);
 		const back = await cardsById(db, record.deleted);
 		if (moved || record.deleted.some((id) => back.has(id)))
 			throw new KartkaError(
@@ -257,7 +264,10 @@ export async function undoBulkAction(db: KartkaDB, record: UndoRecord, nowMs = D
 				'Some of these cards changed since, so this action can no longer be undone.'
 			);
 		// Restored cards move forward in rev (never back): an answer shown before the undo is refused.
-		const cardPuts = record.undo.cardPuts.map((c) => ({ ...c, rev: (record.revs.get(c.id) ?? c.rev) + 1 }));
+		// (A suspension's undo writes only suspension rows: the card rows and revs stay as they are.)
+		const cardPuts = suspending
+			? record.undo.cardPuts
+			: record.undo.cardPuts.map((c) => ({ ...c, rev: (record.revs.get(c.id) ?? c.rev) + 1 }));
 		const logDeletes = [...record.undo.logDeletes, ...record.addedLogIds];
 		const notePuts = touchNotes(record.undo.notePuts, nowMs);
 		const write: BulkWrite = { ...record.undo, cardPuts, notePuts, logDeletes };

@@ -12,6 +12,7 @@ import type { TestResultRow } from '$lib/domain/exam/test-result';
 import type { CardRow, DeckRow, MediaRow, NoteRow, ReviewLogRow, SettingRow } from '$lib/domain/model';
 import { LATEST_STORES, SCHEMA_VERSION } from './schema/latest';
 import type { OutboxRow, SyncMetaRow, SyncRevRow } from './sync-tracking.repo';
+import { suspensionsMiddleware, type SuspensionRow } from './suspensions.repo';
 
 export { SCHEMA_VERSION };
 
@@ -66,6 +67,8 @@ export class KartkaDB extends Dexie {
 	syncOutbox!: EntityTable<OutboxRow, 'seq'>;
 	syncRevs!: EntityTable<SyncRevRow, 'docId'>;
 	syncMeta!: EntityTable<SyncMetaRow, 'key'>;
+	/** v11: card suspensions apart from the card rows (suspensions.repo.ts merges them into cards read). */
+	suspensions!: EntityTable<SuspensionRow, 'id'>;
 
 	/** True once the versions to open with are declared (the latest alone, or the ladder). */
 	#schemaSettled = false;
@@ -78,6 +81,8 @@ export class KartkaDB extends Dexie {
 	 */
 	constructor(name = DEFAULT_DB_NAME, upTo = SCHEMA_VERSION, options?: DexieOptions) {
 		super(name, options);
+		// Cards read carry their suspension; cards written leave it in `suspensions` (schema v11).
+		this.use(suspensionsMiddleware);
 		if (upTo < SCHEMA_VERSION) {
 			if (!loadedLadder) throw new Error('Opening an older schema needs $lib/db/schema/ladder loaded first');
 			declareLadder(this, loadedLadder, upTo);

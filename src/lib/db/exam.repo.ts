@@ -13,6 +13,7 @@ import { Queue, type CardRow } from '$lib/domain/model';
 import { docId } from '$lib/domain/sync/doc-ids';
 import type { KartkaDB } from './db';
 import { cardsOfDeck, cardsOfDeckById } from './cards-of-decks.repo';
+import { withoutSuspended } from './suspensions.repo';
 import { addNewLogs, deviceIdOf, outboxTable, syncMetaTable, trackChanges } from './sync-tracking.repo';
 
 /** Every table a plan's write (or removal) touches: a caller's wider transaction must include them. */
@@ -83,7 +84,9 @@ export async function restoreNewCardOrder(db: KartkaDB, deckId: string): Promise
 		const prioritized = await db.cards
 			.where('[deckId+queue+newPosition]')
 			.between([deckId, Queue.New, -Infinity], [deckId, Queue.New, 0])
-			.toArray();
+			.toArray()
+			// (a suspended new card is in this index too since schema v11: `others` has it)
+			.then(withoutSuspended);
 		// Cards prioritized while new and studied since keep a negative position too: fix them all.
 		const others = await cardsOfDeck(db, deckId)
 			.filter((c) => c.queue !== Queue.New && c.newPosition < 0)

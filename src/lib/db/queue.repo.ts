@@ -5,6 +5,7 @@ import { endOfStudyDayAt, studyDayOf } from '$lib/domain/study-day';
 import type { QueueInput } from '$lib/domain/study-queue';
 import { todaysWork } from '$lib/domain/todays-work';
 import type { KartkaDB } from './db';
+import { limitUnsuspended, withoutSuspended } from './suspensions.repo';
 
 /** Extra candidates read beyond the daily limits, so that burying siblings does not starve the queue. */
 const SIBLING_SLACK = 2;
@@ -27,17 +28,29 @@ export async function loadQueueInput(
 		const reviewLeft = Math.max(0, settings.reviewsPerDay - reviewsDoneToday);
 		const newLeft = Math.max(0, settings.newCardsPerDay - newStudiedToday);
 		const byDue = db.cards.where('[deckId+queue+dueMs]');
+		// The queue indexes hold suspended cards under their state queue (schema v11): they are left out.
 		const [learning, review, fresh] = await Promise.all([
-			byDue.between([deckId, Queue.Learning, -Infinity], [deckId, Queue.Learning, endOfDayMs]).toArray(),
 			byDue
-				.between([deckId, Queue.Review, -Infinity], [deckId, Queue.Review, endOfDayMs])
-				.limit(reviewLeft * SIBLING_SLACK + notesStudiedToday.size)
-				.toArray(),
-			db.cards
-				.where('[deckId+queue+newPosition]')
-				.between([deckId, Queue.New, -Infinity], [deckId, Queue.New, Infinity])
-				.limit(newLeft * SIBLING_SLACK + notesStudiedToday.size)
+				.between([deckId, Queue.Learning, -Infinity], [deckId, Queue.Learning, endOfDayMs])
 				.toArray()
+				.then(withoutSuspended),
+			limitUnsuspended(
+				(limit) =>
+					byDue
+						.between([deckId, Queue.Review, -Infinity], [deckId, Queue.Review, endOfDayMs])
+						.limit(limit)
+						.toArray(),
+				reviewLeft * SIBLING_SLACK + notesStudiedToday.size
+			),
+			limitUnsuspended(
+				(limit) =>
+					db.cards
+						.where('[deckId+queue+newPosition]')
+						.between([deckId, Queue.New, -Infinity], [deckId, Queue.New, Infinity])
+						.limit(limit)
+						.toArray(),
+				newLeft * SIBLING_SLACK + notesStudiedToday.size
+			)
 		]);
 		return {
 			nowMs,
@@ -58,7 +71,14 @@ export async function nextDueMs(db: KartkaDB, deckId: string, afterMs: number): 
 	const byDue = db.cards.where('[deckId+queue+dueMs]');
 	const [learning, review] = await Promise.all(
 		[Queue.Learning, Queue.Review].map((queue) =>
-			byDue.between([deckId, queue, afterMs], [deckId, queue, Infinity], false, true).first()
+			limitUnsuspended(
+				(limit) =>
+					byDue
+						.between([deckId, queue, afterMs], [deckId, queue, Infinity], false, true)
+						.limit(limit)
+						.toArray(),
+				1
+			).then((first) => first[0])
 		)
 	);
 	const due = [learning?.dueMs, review?.dueMs].filter((d): d is number => d !== undefined);

@@ -7,7 +7,7 @@
  */
 import { answerOutcome, type AnswerOutcomeInput } from '$lib/domain/answer';
 import { CardChangedError } from '$lib/domain/errors';
-import type { CardRow, ReviewLogRow } from '$lib/domain/model';
+import { Queue, type CardRow, type ReviewLogRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
 import { outboxTable, syncMetaTable, trackNewLog } from './sync-tracking.repo';
 
@@ -27,7 +27,9 @@ export async function answerCard(db: KartkaDB, input: AnswerInput): Promise<Answ
 	const tables = [db.cards, db.reviewLogs, outboxTable(db), syncMetaTable(db)];
 	return db.transaction('rw', tables, async () => {
 		const current = await db.cards.get(shown.id);
-		if (!current || current.rev !== shown.rev) throw new CardChangedError(shown.id);
+		// A suspension (schema v11) leaves the card row and its rev alone: it is checked on its own.
+		const suspendedSince = current?.queue === Queue.Suspended && shown.queue !== Queue.Suspended;
+		if (!current || current.rev !== shown.rev || suspendedSince) throw new CardChangedError(shown.id);
 		const { card, log } = answerOutcome({ ...input, current });
 		await db.cards.put(card);
 		log.id = await db.reviewLogs.add(log);

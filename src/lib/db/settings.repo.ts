@@ -60,7 +60,8 @@ export async function readStudySettingsInput(
 			db.cards
 				.where('[deckId+queue+newPosition]')
 				.between([deckId, Queue.New, -Infinity], [deckId, Queue.New, Infinity])
-				.filter((c) => covered(c.noteId))
+				// (suspended new cards sit in this index too since schema v11: not counted)
+				.filter((c) => c.queue === Queue.New && covered(c.noteId))
 				.count(),
 			db.reviewLogs.where('[deckId+studyDay]').equals([deckId, today]).toArray()
 		]);

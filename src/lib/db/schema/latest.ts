@@ -5,7 +5,7 @@
  * stored database is older (db.ts). A new version changes both this file and adds its vN.ts; the unit test
  * tests/db/schema/schema-upgrade.test.ts checks that they agree.
  */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 export const LATEST_STORES: Readonly<Record<string, string>> = {
 	decks: 'id, group',
@@ -18,5 +18,6 @@ export const LATEST_STORES: Readonly<Record<string, string>> = {
 	testResults: '++id, deckId, [deckId+takenMs], &uid',
 	syncOutbox: '++seq, &docId',
 	syncRevs: 'docId',
-	syncMeta: 'key'
+	syncMeta: 'key',
+	suspensions: 'id'
 };

@@ -1,0 +1,263 @@
+/**
+ * Schema v11: a card's suspension lives in its own small store, `suspensions` (keyed by card id), not in
+ * the card row, so that suspending or unsuspending 10,000 cards writes 10,000 small rows and never the
+ * card rows (docs/performance.md "Bulk actions": putting 10,000 card rows back costs more than 1 s).
+ *
+ * The rest of the app keeps seeing one `CardRow` with `queue: Queue.Suspended` and `suspendedReason`:
+ * a Dexie middleware (below, installed by db.ts) merges the suspension rows into every card it reads and
+ * splits every card it writes (queue -1 → the card row keeps its state queue, the suspension goes to its
+ * row; any other queue → the card's suspension row holds only sync stamps, or is deleted). Every
+ * transaction that includes `cards` also includes `suspensions` (the middleware widens it).
+ *
+ * What changes for readers: the cards' queue indexes (`[deckId+queue+…]`) hold the STATE queue, so an
+ * index read of a queue also returns suspended cards, merged with queue -1: each such reader drops them
+ * (`withoutSuspended`, `limitUnsuspended`). Key reads, counts of all cards and deck ranges are unchanged.
+ * Upgrade transactions (versionchange) see the raw rows: older versions' upgrades run unchanged.
+ */
+import type {
+	DBCore,
+	DBCoreCursor,
+	DBCoreMutateRequest,
+	DBCoreMutateResponse,
+	DBCoreTable,
+	DBCoreTransaction,
+	Middleware
+} from 'dexie';
+import { Queue, queueForState, type CardRow, type SuspendedReason } from '$lib/domain/model';
+import type { SyncedCardRow } from '$lib/domain/sync/row-docs';
+import type { KartkaDB } from './db';
+
+export const SUSPENSIONS = 'suspensions';
+
+/** One card's suspension and the sync stamps of a person's (un)suspension (docs/sync.md). */
+export interface SuspensionRow {
+	/** The card's id. */
+	id: string;
+	suspended: boolean;
+	reason?: SuspendedReason;
+	userSuspended?: boolean;
+	suspendChangedMs?: number;
+	suspendChangedBy?: string;
+}
+
+const STAMPS = ['userSuspended', 'suspendChangedMs', 'suspendChangedBy'] as const;
+
+/** The card row as stored (state queue, no suspension fields) and its suspension row (null: none). */
+export function splitCard(card: CardRow): { row: CardRow; suspension: SuspensionRow | null } {
+	const { suspendedReason, userSuspended, suspendChangedMs, suspendChangedBy, ...rest } =
+		card as SyncedCardRow;
+	const suspended = card.queue === Queue.Suspended;
+	const row = (suspended ? { ...rest, queue: queueForState(card.state) } : rest) as CardRow;
+	const stamps = { userSuspended, suspendChangedMs, suspendChangedBy };
+	if (!suspended && STAMPS.every((k) => stamps[k] === undefined)) return { row, suspension: null };
+	const suspension: SuspensionRow = { id: card.id, suspended };
+	if (suspended && suspendedReason !== undefined) suspension.reason = suspendedReason;
+	for (const k of STAMPS)
+		if (stamps[k] !== undefined) (suspension as unknown as Record<string, unknown>)[k] = stamps[k];
+	return { row, suspension };
+}
+
+/** The card as the app sees it: its stored row with its suspension row (if any) merged in. */
+export function mergeCard<T extends CardRow>(row: T, suspension: SuspensionRow | undefined): T {
+	if (!suspension) return row;
+	const { id: _id, suspended, reason, ...stamps } = suspension;
+	return {
+		...row,
+		...stamps,
+		...(suspended
+			? { queue: Queue.Suspended, ...(reason !== undefined ? { suspendedReason: reason } : {}) }
+			: {})
+	};
+}
+
+/** Cards read by a queue index, suspended ones left out (they are stored with their state queue). */
+export function withoutSuspended<T extends CardRow>(cards: T[]): T[] {
+	return cards.filter((c) => c.queue !== Queue.Suspended);
+}
+
+/**
+ * The first `n` unsuspended cards of a limited index read: `read(limit)` again with a larger limit while
+ * suspended cards took places (rare: suspended cards are few, and only those in the window count).
+ */
+export async function limitUnsuspended<T extends CardRow>(
+	read: (limit: number) => PromiseLike<T[]>,
+	n: number
+): Promise<T[]> {
+	let limit = n;
+	for (;;) {
+		const rows = await read(limit);
+		const kept = withoutSuspended(rows);
+		if (kept.length >= n || rows.length < limit || !Number.isFinite(limit)) return kept.slice(0, n);
+		limit = n + 2 * (rows.length - kept.length);
+	}
+}
+
+/** The suspensions table (a Dexie table by name: the KartkaDB class declares it too). */
+export function suspensionsTable(db: KartkaDB) {
+	return db.table<SuspensionRow, string>(SUSPENSIONS);
+}
+
+/**
+ * Writes ONLY the suspension part of `cards` (a bulk suspend / unsuspend and their undo): their card rows
+ * must be unchanged otherwise (no rev bump: an answer to a card suspended since it was shown is refused by
+ * the answer's check of its suspension). Inside the caller's transaction (it includes `suspensions`).
+ */
+export async function writeSuspensionsOnly(db: KartkaDB, cards: readonly CardRow[]): Promise<void> {
+	const puts: SuspensionRow[] = [];
+	const deletes: string[] = [];
+	for (const card of cards) {
+		const { suspension } = splitCard(card);
+		if (suspension) puts.push(suspension);
+		else deletes.push(card.id);
+	}
+	const table = suspensionsTable(db);
+	if (deletes.length) await table.bulkDelete(deletes);
+	if (puts.length) await table.bulkPut(puts);
+}
+
+// ---- the middleware ----
+// Written with `.then` on the promises of the layer below, never `async`/`await`: Dexie runs its chains in
+// its transaction zone, which a native promise would lose (and fake-indexeddb would commit early).
+
+/** Active only in ordinary transactions of a database that has the store (never in an upgrade). */
+function active(trans: DBCoreTransaction): boolean {
+	const t = trans as unknown as IDBTransaction;
+	return t.mode !== 'versionchange' && !!t.objectStoreNames?.contains(SUSPENSIONS);
+}
+
+/** Below this many keys a lookup per key; above, one read of the key range between the first and last. */
+const RANGE_MIN = 64;
+const ALL = { type: 3 } as const; // DBCoreRangeType.Any
+
+function suspensionsFor(
+	store: DBCoreTable,
+	trans: DBCoreTransaction,
+	ids: readonly string[]
+): Promise<Map<string, SuspensionRow>> {
+	const byId = (rows: (SuspensionRow | undefined)[]) => {
+		const found = new Map<string, SuspensionRow>();
+		for (const r of rows) if (r) found.set(r.id, r);
+		return found;
+	};
+	if (ids.length < RANGE_MIN) return store.getMany({ trans, keys: [...ids] }).then(byId);
+	let lower = ids[0]!;
+	let upper = ids[0]!;
+	for (const id of ids) {
+		if (id < lower) lower = id;
+		if (id > upper) upper = id;
+	}
+	const range = { type: 2, lower, upper, lowerOpen: false, upperOpen: false } as const;
+	const query = { index: store.schema.primaryKey, range };
+	return store.query({ trans, values: true, query }).then((r) => byId(r.result));
+}
+
+function mergeAll(cards: (CardRow | undefined)[], byId: Map<string, SuspensionRow>): (CardRow | undefined)[] {
+	if (byId.size === 0) return cards;
+	return cards.map((c) => (c ? mergeCard(c, byId.get(c.id)) : c));
+}
+
+function present(cards: (CardRow | undefined)[]): string[] {
+	return cards.filter((c): c is CardRow => !!c).map((c) => c.id);
+}
+
+function cardsTable(cards: DBCoreTable, store: DBCoreTable): Partial<DBCoreTable> {
+	/** The card puts of a write and what they mean for the suspensions store (see splitCard). */
+	function writeSplit(req: DBCoreMutateRequest & { type: 'add' | 'put' }): Promise<DBCoreMutateResponse> {
+		const trans = req.trans;
+		const rows: CardRow[] = [];
+		const puts: SuspensionRow[] = [];
+		const cleared: string[] = [];
+		for (const value of req.values as CardRow[]) {
+			const { row, suspension } = splitCard(value);
+			rows.push(row);
+			if (suspension) puts.push(suspension);
+			else cleared.push(value.id);
+		}
+		return cards.mutate({ ...req, values: rows }).then((res) => {
+			const putAll = () =>
+				puts.length ? store.mutate({ type: 'put', trans, values: puts }).then(() => res) : res;
+			const deleteKeys = (keys: string[]) =>
+				keys.length ? store.mutate({ type: 'delete', trans, keys }).then(putAll) : putAll();
+			if (cleared.length <= 1) return deleteKeys(cleared);
+			// Delete only rows that exist (a put of 30,000 imported cards would otherwise issue 30,000 deletes).
+			return suspensionsFor(store, trans, cleared).then((existing) =>
+				deleteKeys(cleared.filter((id) => existing.has(id)))
+			);
+		});
+	}
+	return {
+		get(req) {
+			return cards.get(req).then((card: CardRow | undefined) => {
+				if (!card || !active(req.trans)) return card;
+				return store.get({ trans: req.trans, key: card.id }).then((s) => mergeCard(card, s));
+			});
+		},
+		getMany(req) {
+			return cards.getMany(req).then((found: (CardRow | undefined)[]) => {
+				if (!active(req.trans)) return found;
+				return suspensionsFor(store, req.trans, present(found)).then((byId) => mergeAll(found, byId));
+			});
+		},
+		query(req) {
+			return cards.query(req).then((res) => {
+				if (!req.values || !active(req.trans)) return res;
+				const list = res.result as CardRow[];
+				return suspensionsFor(store, req.trans, present(list)).then((byId) => ({
+					...res,
+					result: mergeAll(list, byId)
+				}));
+			});
+		},
+		openCursor(req) {
+			if (!req.values || !active(req.trans)) return cards.openCursor(req);
+			// A cursor reads rows one by one: the (small) store is read whole first, so values merge synchronously.
+			const all = { index: store.schema.primaryKey, range: ALL as never };
+			return store.query({ trans: req.trans, values: true, query: all }).then(({ result }) => {
+				const byId = new Map((result as SuspensionRow[]).map((r) => [r.id, r]));
+				return cards.openCursor(req).then((cursor) => {
+					if (!cursor || byId.size === 0) return cursor;
+					return Object.create(cursor, {
+						value: { get: () => mergeCard(cursor.value as CardRow, byId.get(cursor.primaryKey as string)) }
+					}) as DBCoreCursor;
+				});
+			});
+		},
+		mutate(req) {
+			if (!active(req.trans)) return cards.mutate(req);
+			const trans = req.trans;
+			if (req.type === 'delete')
+				return cards
+					.mutate(req)
+					.then((res) => store.mutate({ type: 'delete', trans, keys: req.keys }).then(() => res));
+			if (req.type === 'deleteRange')
+				return cards
+					.mutate(req)
+					.then((res) => store.mutate({ type: 'deleteRange', trans, range: req.range }).then(() => res));
+			return writeSplit(req);
+		}
+	};
+}
+
+/** Installed on every KartkaDB (db.ts). */
+export const suspensionsMiddleware: Middleware<DBCore> = {
+	stack: 'dbcore',
+	name: 'kartka-suspensions',
+	// Below Dexie's hooks (level 2), above its virtual indexes (1): the store is written here without
+	// going through the hooks, which look the table up in the calling Dexie transaction's scope.
+	level: 1.5,
+	create(down) {
+		const has = () => down.schema.tables.some((t) => t.name === SUSPENSIONS);
+		return {
+			...down,
+			transaction(stores, mode, options) {
+				const widened = stores.includes('cards') && !stores.includes(SUSPENSIONS) && has();
+				return down.transaction(widened ? [...stores, SUSPENSIONS] : stores, mode, options);
+			},
+			table(name) {
+				const table = down.table(name);
+				if (name !== 'cards' || !has()) return table;
+				return { ...table, ...cardsTable(table, down.table(SUSPENSIONS)) };
+			}
+		};
+	}
+};
