@@ -73,7 +73,9 @@ export function planSuspend(cards: readonly CardRow[]): BulkPlan {
 		'suspend',
 		'Suspended',
 		targets,
-		targets.map((c) => suspendCard(c, 'user'))
+		// The rev stays (schema v11): a bulk suspension writes only suspension rows, never the card rows;
+		// an answer shown before it is refused by the answer's own check of the suspension (review.repo).
+		targets.map((c) => ({ ...suspendCard(c, 'user'), rev: c.rev }))
 	);
 }
 
@@ -85,7 +87,8 @@ export function planUnsuspend(cards: readonly CardRow[]): BulkPlan {
 	const skipped = noText.length
 		? `${plural(noText.length, 'card')} stay suspended: their text was removed (edit the note to bring it back).`
 		: null;
-	return cardPlan('unsuspend', 'Unsuspended', targets, targets.map(unsuspendCard), skipped);
+	const after = targets.map((c) => ({ ...unsuspendCard(c), rev: c.rev })); // (rev: see planSuspend)
+	return cardPlan('unsuspend', 'Unsuspended', targets, after, skipped);
 }
 
 /** Bury: out of study until the next study day starts (no clean-up needed: the time passes). */

@@ -5,15 +5,12 @@
  */
 import { Queue, queueForState, type CardRow, type SuspendedReason } from '../model';
 
-/**
- * A suspension does not bump `rev` (schema v11 keeps it out of the card row, so that a bulk suspend never
- * rewrites card rows): the answer's transaction refuses a card suspended since it was shown (review.repo).
- */
+/** Every write bumps `rev`: an answer shown before the change is then refused (see review.repo). */
 export function suspendCard(card: CardRow, reason: SuspendedReason): CardRow {
 	if (card.queue === Queue.Suspended && card.suspendedReason === reason) return card;
 	// A user's suspension is never downgraded to an automatic one (it would come back by itself).
 	if (card.queue === Queue.Suspended && suspensionReason(card) === 'user' && reason !== 'user') return card;
-	return { ...card, queue: Queue.Suspended, suspendedReason: reason };
+	return { ...card, queue: Queue.Suspended, suspendedReason: reason, rev: card.rev + 1 };
 }
 
 export function unsuspendCard(card: CardRow): CardRow {
@@ -27,7 +24,7 @@ export function unsuspendCard(card: CardRow): CardRow {
 	} = card as CardRow & {
 		userSuspended?: boolean;
 	};
-	return { ...rest, queue: queueForState(card.state) };
+	return { ...rest, queue: queueForState(card.state), rev: card.rev + 1 };
 }
 
 /**
