@@ -49,9 +49,12 @@ export function splitCard(card: CardRow): { row: CardRow; suspension: Suspension
 	const suspended = card.queue === Queue.Suspended;
 	const row = (suspended ? { ...rest, queue: queueForState(card.state) } : rest) as CardRow;
 	const stamps = { userSuspended, suspendChangedMs, suspendChangedBy };
-	if (!suspended && STAMPS.every((k) => stamps[k] === undefined)) return { row, suspension: null };
+	const none = suspendedReason === undefined && STAMPS.every((k) => stamps[k] === undefined);
+	if (!suspended && none) return { row, suspension: null };
 	const suspension: SuspensionRow = { id: card.id, suspended };
-	if (suspended && suspendedReason !== undefined) suspension.reason = suspendedReason;
+	// (A reason is kept as written, even on a card not suspended: a pulled suspension sets it before the
+	// replay hides the card, in the same transaction.)
+	if (suspendedReason !== undefined) suspension.reason = suspendedReason;
 	for (const k of STAMPS)
 		if (stamps[k] !== undefined) (suspension as unknown as Record<string, unknown>)[k] = stamps[k];
 	return { row, suspension };
@@ -64,9 +67,8 @@ export function mergeCard<T extends CardRow>(row: T, suspension: SuspensionRow |
 	return {
 		...row,
 		...stamps,
-		...(suspended
-			? { queue: Queue.Suspended, ...(reason !== undefined ? { suspendedReason: reason } : {}) }
-			: {})
+		...(reason !== undefined ? { suspendedReason: reason } : {}),
+		...(suspended ? { queue: Queue.Suspended } : {})
 	};
 }
 
@@ -173,30 +175,36 @@ function cardsTable(cards: DBCoreTable, store: DBCoreTable): Partial<DBCoreTable
 			if (suspension) puts.push(suspension);
 			else cleared.push(value.id);
 		}
-		return cards.mutate({ ...req, values: rows }).then((res) => {
-			const putAll = () =>
-				puts.length ? store.mutate({ type: 'put', trans, values: puts }).then(() => res) : res;
-			const deleteKeys = (keys: string[]) =>
-				keys.length ? store.mutate({ type: 'delete', trans, keys }).then(putAll) : putAll();
-			if (cleared.length <= 1) return deleteKeys(cleared);
-			// Delete only rows that exist (a put of 30,000 imported cards would otherwise issue 30,000 deletes).
-			return suspensionsFor(store, trans, cleared).then((existing) =>
-				deleteKeys(cleared.filter((id) => existing.has(id)))
-			);
-		});
+		// The card rows and their suspension rows are written in one go (requests issued together run in
+		// order): a read issued meanwhile sees both or neither.
+		const write = (stale: string[]) => {
+			const deleted = stale.length ? store.mutate({ type: 'delete', trans, keys: stale }) : null;
+			const put = puts.length ? store.mutate({ type: 'put', trans, values: puts }) : null;
+			const res = cards.mutate({ ...req, values: rows });
+			return res.then((r) => (deleted ?? res).then(() => (put ?? res).then(() => r)));
+		};
+		if (cleared.length < RANGE_MIN) return write(cleared);
+		// Delete only rows that exist (a put of 30,000 imported cards would otherwise issue 30,000 deletes).
+		return suspensionsFor(store, trans, cleared).then((existing) =>
+			write(cleared.filter((id) => existing.has(id)))
+		);
 	}
 	return {
+		// Where the keys are known, both stores are read at once: a write issued meanwhile in the same
+		// transaction (card row and suspension row at once, see writeSplit) is then seen whole or not at all.
 		get(req) {
-			return cards.get(req).then((card: CardRow | undefined) => {
-				if (!card || !active(req.trans)) return card;
-				return store.get({ trans: req.trans, key: card.id }).then((s) => mergeCard(card, s));
-			});
+			if (!active(req.trans)) return cards.get(req);
+			const suspension = store.get({ trans: req.trans, key: req.key });
+			return cards
+				.get(req)
+				.then((card: CardRow | undefined) => suspension.then((s) => (card ? mergeCard(card, s) : card)));
 		},
 		getMany(req) {
-			return cards.getMany(req).then((found: (CardRow | undefined)[]) => {
-				if (!active(req.trans)) return found;
-				return suspensionsFor(store, req.trans, present(found)).then((byId) => mergeAll(found, byId));
-			});
+			if (!active(req.trans)) return cards.getMany(req);
+			const suspensions = suspensionsFor(store, req.trans, req.keys as string[]);
+			return cards
+				.getMany(req)
+				.then((found: (CardRow | undefined)[]) => suspensions.then((byId) => mergeAll(found, byId)));
 		},
 		query(req) {
 			return cards.query(req).then((res) => {
