@@ -6,7 +6,7 @@
  */
 import { canUndo, undoOutcome } from '$lib/domain/answer';
 import { CardChangedError, KartkaError } from '$lib/domain/errors';
-import type { CardRow } from '$lib/domain/model';
+import { Queue, type CardRow } from '$lib/domain/model';
 import type { KartkaDB } from './db';
 import {
 	loadLogRevs,
@@ -28,7 +28,8 @@ export async function undoAnswerNow(db: KartkaDB, logId: number, nowMs: number):
 				'Nothing to undo: that answer is no longer stored (another tab undid it, or a backup was restored there). Your session goes on.'
 			);
 		const current = await db.cards.get(log.cardId);
-		if (!canUndo(current, log)) throw new CardChangedError(log.cardId);
+		// A bulk suspension keeps the card's rev (schema v11): a card suspended since its answer changed too.
+		if (!canUndo(current, log) || current?.queue === Queue.Suspended) throw new CardChangedError(log.cardId);
 		const card = undoOutcome(current, log);
 		await db.cards.put(card);
 		await db.reviewLogs.delete(logId);
