@@ -45,7 +45,9 @@ afterAll(() => stopServer(server));
 const STEPS = 520;
 
 describe('sync convergence property', () => {
-	it.each([7, 2026, 11])(
+	// (Seed 11 became 13 with schema v11: a bulk suspension no longer bumps the card's rev, so some undos
+	// that were refused now go through and that run made only 1 Delete, under the 3 asked for below.)
+	it.each([7, 2026, 13])(
 		'three devices converge and every card equals its log replay (seed %i)',
 		async (seed) => {
 			const random = prng(seed);
