@@ -96,8 +96,10 @@ describe('Browse in a phone-sized browser, keyboard only', () => {
 		await page.keyboard.press('Enter');
 		await expect.poll(() => status(page).innerText()).toBe('Suspended 1 card.');
 		await expect.poll(() => rows.first().innerText()).toMatch(/Suspended by you/);
-		let suspended = (await readStore<{ queue: number; suspendedReason?: string }>(page, 'cards')).filter(
-			(c) => c.queue === -1 && c.suspendedReason === 'user'
+		// Schema v11: a suspension is a row of its own store; the card row is not written.
+		type Suspension = { suspended: boolean; reason?: string };
+		let suspended = (await readStore<Suspension>(page, 'suspensions')).filter(
+			(s) => s.suspended && s.reason === 'user'
 		);
 		expect(suspended.length).toBe(1);
 		await screenshot(page, 'browse-03-suspended-390');
@@ -106,9 +108,8 @@ describe('Browse in a phone-sized browser, keyboard only', () => {
 		await page.keyboard.press('Enter');
 		await expect.poll(() => status(page).innerText()).toBe('Unsuspended 1 card.');
 		await expect.poll(() => rows.first().innerText()).not.toMatch(/Suspended/);
-		suspended = (await readStore<{ queue: number; suspendedReason?: string }>(page, 'cards')).filter(
-			(c) => c.suspendedReason === 'user'
-		);
+		suspended = (await readStore<Suspension>(page, 'suspensions')).filter((s) => s.suspended);
+		expect((await readStore<{ queue: number }>(page, 'cards')).some((c) => c.queue === -1)).toBe(false);
 		expect(suspended.length).toBe(0);
 
 		// Delete, then Ctrl+Z brings the card back with its row.

@@ -162,6 +162,38 @@ function present(cards: (CardRow | undefined)[]): string[] {
 	return cards.filter((c): c is CardRow => !!c).map((c) => c.id);
 }
 
+/**
+ * The cursor with merged values. Every member delegates to the real cursor: a native IDBCursor's getters
+ * refuse any other `this` ("Illegal invocation"), so the wrapper never inherits them.
+ */
+function mergingCursor(cursor: DBCoreCursor, byId: Map<string, SuspensionRow>): DBCoreCursor {
+	const wrapped: DBCoreCursor = {
+		get trans() {
+			return cursor.trans;
+		},
+		get key() {
+			return cursor.key;
+		},
+		get primaryKey() {
+			return cursor.primaryKey;
+		},
+		get value() {
+			return mergeCard(cursor.value as CardRow, byId.get(cursor.primaryKey as string));
+		},
+		get done() {
+			return cursor.done;
+		},
+		continue: (key) => cursor.continue(key),
+		continuePrimaryKey: (key, primaryKey) => cursor.continuePrimaryKey(key, primaryKey),
+		advance: (count) => cursor.advance(count),
+		start: (onNext) => cursor.start(onNext),
+		stop: (value) => cursor.stop(value),
+		next: () => cursor.next().then(() => wrapped),
+		fail: (error) => cursor.fail(error)
+	};
+	return wrapped;
+}
+
 function cardsTable(cards: DBCoreTable, store: DBCoreTable): Partial<DBCoreTable> {
 	/** The card puts of a write and what they mean for the suspensions store (see splitCard). */
 	function writeSplit(req: DBCoreMutateRequest & { type: 'add' | 'put' }): Promise<DBCoreMutateResponse> {
@@ -224,9 +256,7 @@ function cardsTable(cards: DBCoreTable, store: DBCoreTable): Partial<DBCoreTable
 				const byId = new Map((result as SuspensionRow[]).map((r) => [r.id, r]));
 				return cards.openCursor(req).then((cursor) => {
 					if (!cursor || byId.size === 0) return cursor;
-					return Object.create(cursor, {
-						value: { get: () => mergeCard(cursor.value as CardRow, byId.get(cursor.primaryKey as string)) }
-					}) as DBCoreCursor;
+					return mergingCursor(cursor, byId);
 				});
 			});
 		},
