@@ -25,6 +25,13 @@ describe('installShippedDecks', () => {
 		expect(await shippedDecksToInstall(db)).toEqual([]);
 	});
 
+	it('lists every shipped deck of a first visit without opening (creating) the database', async () => {
+		db = freshDb();
+		expect((await shippedDecksToInstall(db)).sort()).toEqual([...shipped].sort());
+		expect(db.isOpen()).toBe(false);
+		expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(db.name);
+	});
+
 	it('reports nothing pending and writes nothing when every deck is installed', async () => {
 		db = freshDb();
 		await installShippedDecks(db, 1000, [], () => undefined);

@@ -51,6 +51,15 @@ async function storedVersion(name: string): Promise<number | null> {
 	return found?.version ? found.version / 10 : 0;
 }
 
+/**
+ * True when no database of this name is stored yet (a first visit), without opening one; false where the
+ * browser cannot tell. A first visit's database is then created by the shipped-deck installer worker, not
+ * on the page as well (issue 13: blocking time).
+ */
+export async function isNewDatabase(db: Dexie): Promise<boolean> {
+	return !db.isOpen() && (await storedVersion(db.name)) === 0;
+}
+
 export class KartkaDB extends Dexie {
 	decks!: EntityTable<DeckRow, 'id'>;
 	notes!: EntityTable<NoteRow, 'id'>;

@@ -5,16 +5,21 @@
  * Where workers are missing or the worker fails, the same installation runs on the page, loaded on
  * demand, in its small per-deck transactions that yield to the browser between decks.
  */
-import type { KartkaDB } from '$lib/db/db';
+import { isNewDatabase, type KartkaDB } from '$lib/db/db';
 import { deletedBuiltinDecks } from '$lib/db/deleted-builtin.repo';
 import { installedHashes } from '$lib/db/decks.repo';
 import type { FromDeckWorker, ToDeckWorker } from './builtin-decks-protocol';
+import type { DeckSummary } from './deck-summary.service';
 
 /** The installer worker while it runs: screens that open a deck send it there first. */
 let running: Worker | null = null;
 
-/** Shipped decks whose stored copy differs from the shipped file (new or changed), unless the user deleted them. */
+/**
+ * Shipped decks whose stored copy differs from the shipped file (new or changed), unless the user deleted them.
+ * With no database stored yet (a first visit), every one, without opening it: the worker creates it.
+ */
 export async function shippedDecksToInstall(db: KartkaDB): Promise<string[]> {
+	if (await isNewDatabase(db)) return Object.values(__KARTKA_DECKS__).map(({ id }) => id);
 	const [installed, deleted] = await Promise.all([installedHashes(db), deletedBuiltinDecks(db)]);
 	return Object.values(__KARTKA_DECKS__)
 		.filter(({ id, hash }) => installed.get(id) !== hash && !deleted.has(id))
@@ -29,21 +34,23 @@ export function wantShippedDeck(deckId: string): void {
 /**
  * Installs the new or changed shipped decks. `wanted` is read as it changes (decks screens wait for,
  * first asked first); `onPending` hears the decks still to install, then after each deck (empty at the end).
+ * `counts`: the worker also reads every deck's summary once it is done; they are returned (null when
+ * nothing was installed, not asked for, or installed on the page).
  */
 export async function installShippedDecks(
 	db: KartkaDB,
 	nowMs: number,
 	wanted: readonly string[],
-	onPending: (pending: readonly string[]) => void
-): Promise<void> {
+	onPending: (pending: readonly string[]) => void,
+	counts = false
+): Promise<DeckSummary[] | null> {
 	if ((await shippedDecksToInstall(db)).length === 0) {
 		onPending([]);
-		return;
+		return null;
 	}
 	if (typeof Worker !== 'undefined') {
 		try {
-			await installInWorker(nowMs, wanted, onPending);
-			return;
+			return await installInWorker(nowMs, wanted, onPending, counts);
 		} catch (error) {
 			console.warn('The deck installer worker failed; installing the shipped decks on the page.', error);
 		}
@@ -53,13 +60,15 @@ export async function installShippedDecks(
 		pick: (ids) => wanted.find((id) => ids.includes(id)),
 		onPending
 	});
+	return null;
 }
 
 function installInWorker(
 	nowMs: number,
 	wanted: readonly string[],
-	onPending: (pending: readonly string[]) => void
-): Promise<void> {
+	onPending: (pending: readonly string[]) => void,
+	counts: boolean
+): Promise<DeckSummary[] | null> {
 	return new Promise((resolve, reject) => {
 		const worker = new Worker(new URL('./builtin-decks.worker.ts', import.meta.url), {
 			type: 'module'
@@ -77,9 +86,9 @@ function installInWorker(
 		worker.onmessage = (event: MessageEvent<FromDeckWorker>) => {
 			const message = event.data;
 			if (message.type === 'pending') onPending(message.ids);
-			else if (message.type === 'done') finish(resolve);
+			else if (message.type === 'done') finish(() => resolve(message.counts));
 			else finish(() => reject(new Error(message.message)));
 		};
-		worker.postMessage({ type: 'start', nowMs, wanted: [...wanted] } satisfies ToDeckWorker);
+		worker.postMessage({ type: 'start', nowMs, wanted: [...wanted], counts } satisfies ToDeckWorker);
 	});
 }
