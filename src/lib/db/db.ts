@@ -139,6 +139,11 @@ export function appDb(): KartkaDB {
 	return shared;
 }
 
+/** `isNewDatabase` for the app's database, without constructing it (its schema is parsed on construction). */
+export async function appDbIsNew(): Promise<boolean> {
+	return shared ? isNewDatabase(shared) : (await storedVersion(DEFAULT_DB_NAME)) === 0;
+}
+
 /**
  * Another tab opened a newer schema: close so that its upgrade can proceed, and let the caller
  * offer "Reload to update" instead of breaking silently.

@@ -11,6 +11,16 @@ import { installedHashes } from '$lib/db/decks.repo';
 import type { FromDeckWorker, ToDeckWorker } from './builtin-decks-protocol';
 import type { DeckSummary } from './deck-summary.service';
 
+export interface InstallOptions {
+	/** No database is stored yet (a first visit): every shipped deck is to install, nothing is read. */
+	fresh?: boolean;
+	/**
+	 * The worker also reads every deck's summary once it is done; they are returned (null when nothing was
+	 * installed, not asked for, or installed on the page).
+	 */
+	counts?: boolean;
+}
+
 /** The installer worker while it runs: screens that open a deck send it there first. */
 let running: Worker | null = null;
 
@@ -34,17 +44,20 @@ export function wantShippedDeck(deckId: string): void {
 /**
  * Installs the new or changed shipped decks. `wanted` is read as it changes (decks screens wait for,
  * first asked first); `onPending` hears the decks still to install, then after each deck (empty at the end).
- * `counts`: the worker also reads every deck's summary once it is done; they are returned (null when
- * nothing was installed, not asked for, or installed on the page).
+ * `db` is asked for only when needed: a first visit's page does not even construct it.
  */
 export async function installShippedDecks(
-	db: KartkaDB,
+	db: () => KartkaDB,
 	nowMs: number,
 	wanted: readonly string[],
 	onPending: (pending: readonly string[]) => void,
-	counts = false
+	options: InstallOptions = {}
 ): Promise<DeckSummary[] | null> {
-	if ((await shippedDecksToInstall(db)).length === 0) {
+	const { fresh = false, counts = false } = options;
+	const todo = fresh
+		? Object.values(__KARTKA_DECKS__).map(({ id }) => id)
+		: await shippedDecksToInstall(db());
+	if (todo.length === 0) {
 		onPending([]);
 		return null;
 	}
@@ -56,7 +69,7 @@ export async function installShippedDecks(
 		}
 	}
 	const { installBuiltinDecks } = await import('./builtin-decks.service');
-	await installBuiltinDecks(db, nowMs, {
+	await installBuiltinDecks(db(), nowMs, {
 		pick: (ids) => wanted.find((id) => ids.includes(id)),
 		onPending
 	});

@@ -1,5 +1,5 @@
 /** App start-up shared by every page: open the database and install or refresh the shipped decks. */
-import { appDb, isNewDatabase } from '$lib/db/db';
+import { appDb, appDbIsNew } from '$lib/db/db';
 import { installShippedDecks, wantShippedDeck } from '$lib/services/builtin-decks.client';
 import type { DeckSummary } from '$lib/services/deck-summary.service';
 
@@ -29,23 +29,33 @@ const pendingChanged = new Set<() => void>();
 /** Whether the first screen asked for the installer's counts (see `wantInstallerCounts`), and those counts. */
 let countsWanted = false;
 let installerCounts: DeckSummary[] | null = null;
+let startedWithoutDatabase = false;
+
+/**
+ * True once start-up found no database stored (a first visit, created by the installer worker): nothing the
+ * student set up before (sync, class decks) can be in it.
+ */
+export function isFirstVisit(): boolean {
+	return startedWithoutDatabase;
+}
 
 export const appReady: () => Promise<void> = onceUntilSuccess(async () => {
-	const db = appDb();
-	// A first visit (no database yet) leaves its creation to the installer worker: the page opens it only
-	// when a screen reads it (issue 13: blocking time). After a failed open Dexie keeps answering every
-	// query with that failure; an explicit open() tries again.
-	if (!db.isOpen() && !(await isNewDatabase(db))) await db.open();
+	// A first visit (no database yet) leaves its creation to the installer worker: the page constructs and
+	// opens it only when a screen reads it (issue 13: blocking time). After a failed open Dexie keeps
+	// answering every query with that failure; an explicit open() tries again.
+	const fresh = await appDbIsNew();
+	if (fresh) startedWithoutDatabase = true;
+	else if (!appDb().isOpen()) await appDb().open();
 	// In a worker where the browser has one (issue 13: no long task on a first visit).
 	installerCounts = await installShippedDecks(
-		db,
+		appDb,
 		Date.now(),
 		wanted,
 		(ids) => {
 			pending = ids;
 			for (const listener of [...pendingChanged]) listener();
 		},
-		countsWanted
+		{ fresh, counts: countsWanted }
 	);
 	// Only for the screen waiting now (it takes them as start-up resolves): a later one reads the database,
 	// which may have changed meanwhile.
