@@ -30,13 +30,6 @@ describe('installShippedDecks', () => {
 		expect(await shippedDecksToInstall(db)).toEqual([]);
 	});
 
-	it('lists every shipped deck of a first visit without opening (creating) the database', async () => {
-		db = freshDb();
-		expect((await shippedDecksToInstall(db)).sort()).toEqual([...shipped].sort());
-		expect(db.isOpen()).toBe(false);
-		expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(db.name);
-	});
-
 	it('installs every shipped deck of a fresh start without checking the database first', async () => {
 		db = freshDb();
 		const pending: string[][] = [];

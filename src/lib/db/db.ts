@@ -51,15 +51,6 @@ async function storedVersion(name: string): Promise<number | null> {
 	return found?.version ? found.version / 10 : 0;
 }
 
-/**
- * True when no database of this name is stored yet (a first visit), without opening one; false where the
- * browser cannot tell. A first visit's database is then created by the shipped-deck installer worker, not
- * on the page as well (issue 13: blocking time).
- */
-export async function isNewDatabase(db: Dexie): Promise<boolean> {
-	return !db.isOpen() && (await storedVersion(db.name)) === 0;
-}
-
 export class KartkaDB extends Dexie {
 	decks!: EntityTable<DeckRow, 'id'>;
 	notes!: EntityTable<NoteRow, 'id'>;
@@ -139,9 +130,14 @@ export function appDb(): KartkaDB {
 	return shared;
 }
 
-/** `isNewDatabase` for the app's database, without constructing it (its schema is parsed on construction). */
+/**
+ * True when the app's database is not stored yet (a first visit), checked without opening or even
+ * constructing it (its schema is parsed on construction); false where the browser cannot tell. A first
+ * visit's database is then created by the shipped-deck installer worker, not on the page as well (issue 13:
+ * blocking time).
+ */
 export async function appDbIsNew(): Promise<boolean> {
-	return shared ? isNewDatabase(shared) : (await storedVersion(DEFAULT_DB_NAME)) === 0;
+	return !shared?.isOpen() && (await storedVersion(DEFAULT_DB_NAME)) === 0;
 }
 
 /**
@@ -154,18 +150,4 @@ export function onVersionChange(db: KartkaDB, handler: () => void): void {
 		handler();
 		return false;
 	});
-}
-
-/**
- * A second connection to the same database for one import's write, with Chromium's relaxed transaction
- * durability: the commit returns once the data is written to the OS, without waiting for the disk flush.
- * A power cut in the next moments could lose the import (never half of it: IndexedDB stays consistent);
- * the student imports again. Answers never use it: they stay default-durable (docs/performance.md).
- * Close it when the write is done, so that it never holds up another tab's schema upgrade. Where
- * transactions take no durability hint (fake-indexeddb in unit tests, older engines), `db` itself.
- */
-export function importConnection(db: KartkaDB): KartkaDB {
-	const hinted = typeof IDBTransaction !== 'undefined' && 'durability' in IDBTransaction.prototype;
-	if (!hinted) return db;
-	return new KartkaDB(db.name, db.verno, { chromeTransactionDurability: 'relaxed' });
 }

@@ -5,7 +5,7 @@
  * Where workers are missing or the worker fails, the same installation runs on the page, loaded on
  * demand, in its small per-deck transactions that yield to the browser between decks.
  */
-import { isNewDatabase, type KartkaDB } from '$lib/db/db';
+import type { KartkaDB } from '$lib/db/db';
 import { deletedBuiltinDecks } from '$lib/db/deleted-builtin.repo';
 import { installedHashes } from '$lib/db/decks.repo';
 import type { FromDeckWorker, ToDeckWorker } from './builtin-decks-protocol';
@@ -24,12 +24,8 @@ export interface InstallOptions {
 /** The installer worker while it runs: screens that open a deck send it there first. */
 let running: Worker | null = null;
 
-/**
- * Shipped decks whose stored copy differs from the shipped file (new or changed), unless the user deleted them.
- * With no database stored yet (a first visit), every one, without opening it: the worker creates it.
- */
+/** Shipped decks whose stored copy differs from the shipped file (new or changed), unless the user deleted them. */
 export async function shippedDecksToInstall(db: KartkaDB): Promise<string[]> {
-	if (await isNewDatabase(db)) return Object.values(__KARTKA_DECKS__).map(({ id }) => id);
 	const [installed, deleted] = await Promise.all([installedHashes(db), deletedBuiltinDecks(db)]);
 	return Object.values(__KARTKA_DECKS__)
 		.filter(({ id, hash }) => installed.get(id) !== hash && !deleted.has(id))
