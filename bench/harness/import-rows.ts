@@ -5,7 +5,8 @@
 // rows holding only their key, and with no index and ten rows per record (same bytes, a tenth of the puts);
 // and a bulk suspend's write (10,000 stored cards put again) with v7's and v8's indexes.
 import { Dexie } from 'dexie';
-import { KartkaDB, importConnection } from '$lib/db/db';
+import { KartkaDB } from '$lib/db/db';
+import { importConnection } from '$lib/db/import.repo';
 
 const w = window as unknown as { __benchResult: unknown; __benchDone: boolean };
 const params = new URLSearchParams(location.search);

@@ -15,15 +15,19 @@ afterAll(async () => {
 describe('recovery', () => {
 	it('"Try again" after a failed start-up opens the decks', async () => {
 		const context = await newPhoneContext(browser);
-		// The first attempt to open the database fails, as a blocked or broken IndexedDB would.
+		// The first attempt to open the database fails, as a blocked or broken IndexedDB would (a first
+		// visit's page asks for the stored databases first, and leaves creating one to the installer worker).
 		await context.addInitScript(() => {
 			const w = window as unknown as { __kartkaFailOpen?: boolean };
 			w.__kartkaFailOpen = true;
+			const fail = () => new DOMException('Injected start-up failure', 'SecurityError');
 			const open = indexedDB.open.bind(indexedDB);
 			indexedDB.open = (name: string, version?: number) => {
-				if (w.__kartkaFailOpen) throw new DOMException('Injected start-up failure', 'SecurityError');
+				if (w.__kartkaFailOpen) throw fail();
 				return open(name, version);
 			};
+			const databases = indexedDB.databases.bind(indexedDB);
+			indexedDB.databases = () => (w.__kartkaFailOpen ? Promise.reject(fail()) : databases());
 		});
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);

@@ -54,4 +54,32 @@ describe('HomeScreen', () => {
 		expect(screen.status).toBe('error');
 		expect(screen.error).toMatch(/closed/i);
 	});
+
+	it('shows the counts the installer worker read at start-up without reading the database, once', async () => {
+		db = freshDb();
+		await seedDeck(db, 'a', 2, 0);
+		const reader = new HomeScreen(db, { ready, clock });
+		await reader.load();
+		const counted = reader.decks!;
+		let asked = 0;
+		let handed: typeof counted | null = counted;
+		const installerCounts = {
+			want: () => void asked++,
+			take: () => {
+				const counts = handed;
+				handed = null;
+				return counts;
+			}
+		};
+		// A closed database fails every read: the first load must not read it.
+		db.close();
+		const screen = new HomeScreen(db, { ready, clock, installerCounts });
+		expect(asked).toBe(1);
+		await screen.load();
+		expect(screen.status).toBe('ready');
+		expect(screen.decks).toEqual(counted);
+		// Taken once: "Try again" (or a later load) reads the database.
+		await screen.load();
+		expect(screen.status).toBe('error');
+	});
 });

@@ -136,6 +136,16 @@ export function appDb(): KartkaDB {
 }
 
 /**
+ * True when the app's database is not stored yet (a first visit), checked without opening or even
+ * constructing it (its schema is parsed on construction); false where the browser cannot tell. A first
+ * visit's database is then created by the shipped-deck installer worker, not on the page as well (issue 13:
+ * blocking time).
+ */
+export async function appDbIsNew(): Promise<boolean> {
+	return !shared?.isOpen() && (await storedVersion(DEFAULT_DB_NAME)) === 0;
+}
+
+/**
  * Another tab opened a newer schema: close so that its upgrade can proceed, and let the caller
  * offer "Reload to update" instead of breaking silently.
  */
@@ -145,18 +155,4 @@ export function onVersionChange(db: KartkaDB, handler: () => void): void {
 		handler();
 		return false;
 	});
-}
-
-/**
- * A second connection to the same database for one import's write, with Chromium's relaxed transaction
- * durability: the commit returns once the data is written to the OS, without waiting for the disk flush.
- * A power cut in the next moments could lose the import (never half of it: IndexedDB stays consistent);
- * the student imports again. Answers never use it: they stay default-durable (docs/performance.md).
- * Close it when the write is done, so that it never holds up another tab's schema upgrade. Where
- * transactions take no durability hint (fake-indexeddb in unit tests, older engines), `db` itself.
- */
-export function importConnection(db: KartkaDB): KartkaDB {
-	const hinted = typeof IDBTransaction !== 'undefined' && 'durability' in IDBTransaction.prototype;
-	if (!hinted) return db;
-	return new KartkaDB(db.name, db.verno, { chromeTransactionDurability: 'relaxed' });
 }

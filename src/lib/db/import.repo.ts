@@ -16,7 +16,7 @@ import type { CardSchedule } from '$lib/domain/schedule';
 import type { ContentSummary } from '$lib/domain/deck-merge';
 import { applyDeckContent } from './deck-content.repo';
 import { docId } from '$lib/domain/sync/doc-ids';
-import { importConnection, type KartkaDB } from './db';
+import { KartkaDB } from './db';
 import { addNewLogs, trackChanges } from './sync-tracking.repo';
 
 export function existingDeck(db: KartkaDB, deckId: string): Promise<DeckRow | undefined> {
@@ -155,4 +155,18 @@ async function writeImportOn(
 		stopIfCancelled();
 		return result;
 	});
+}
+
+/**
+ * A second connection to the same database for one import's write, with Chromium's relaxed transaction
+ * durability: the commit returns once the data is written to the OS, without waiting for the disk flush.
+ * A power cut in the next moments could lose the import (never half of it: IndexedDB stays consistent);
+ * the student imports again. Answers never use it: they stay default-durable (docs/performance.md).
+ * Close it when the write is done, so that it never holds up another tab's schema upgrade. Where
+ * transactions take no durability hint (fake-indexeddb in unit tests, older engines), `db` itself.
+ */
+export function importConnection(db: KartkaDB): KartkaDB {
+	const hinted = typeof IDBTransaction !== 'undefined' && 'durability' in IDBTransaction.prototype;
+	if (!hinted) return db;
+	return new KartkaDB(db.name, db.verno, { chromeTransactionDurability: 'relaxed' });
 }

@@ -9,6 +9,17 @@ import type { KartkaDB } from '$lib/db/db';
 import { deletedBuiltinDecks } from '$lib/db/deleted-builtin.repo';
 import { installedHashes } from '$lib/db/decks.repo';
 import type { FromDeckWorker, ToDeckWorker } from './builtin-decks-protocol';
+import type { DeckSummary } from './deck-summary.service';
+
+export interface InstallOptions {
+	/** No database is stored yet (a first visit): every shipped deck is to install, nothing is read. */
+	fresh?: boolean;
+	/**
+	 * The worker also reads every deck's summary once it is done; they are returned (null when nothing was
+	 * installed, not asked for, or installed on the page).
+	 */
+	counts?: boolean;
+}
 
 /** The installer worker while it runs: screens that open a deck send it there first. */
 let running: Worker | null = null;
@@ -29,37 +40,44 @@ export function wantShippedDeck(deckId: string): void {
 /**
  * Installs the new or changed shipped decks. `wanted` is read as it changes (decks screens wait for,
  * first asked first); `onPending` hears the decks still to install, then after each deck (empty at the end).
+ * `db` is asked for only when needed: a first visit's page does not even construct it.
  */
 export async function installShippedDecks(
-	db: KartkaDB,
+	db: () => KartkaDB,
 	nowMs: number,
 	wanted: readonly string[],
-	onPending: (pending: readonly string[]) => void
-): Promise<void> {
-	if ((await shippedDecksToInstall(db)).length === 0) {
+	onPending: (pending: readonly string[]) => void,
+	options: InstallOptions = {}
+): Promise<DeckSummary[] | null> {
+	const { fresh = false, counts = false } = options;
+	const todo = fresh
+		? Object.values(__KARTKA_DECKS__).map(({ id }) => id)
+		: await shippedDecksToInstall(db());
+	if (todo.length === 0) {
 		onPending([]);
-		return;
+		return null;
 	}
 	if (typeof Worker !== 'undefined') {
 		try {
-			await installInWorker(nowMs, wanted, onPending);
-			return;
+			return await installInWorker(nowMs, wanted, onPending, counts);
 		} catch (error) {
 			console.warn('The deck installer worker failed; installing the shipped decks on the page.', error);
 		}
 	}
 	const { installBuiltinDecks } = await import('./builtin-decks.service');
-	await installBuiltinDecks(db, nowMs, {
+	await installBuiltinDecks(db(), nowMs, {
 		pick: (ids) => wanted.find((id) => ids.includes(id)),
 		onPending
 	});
+	return null;
 }
 
 function installInWorker(
 	nowMs: number,
 	wanted: readonly string[],
-	onPending: (pending: readonly string[]) => void
-): Promise<void> {
+	onPending: (pending: readonly string[]) => void,
+	counts: boolean
+): Promise<DeckSummary[] | null> {
 	return new Promise((resolve, reject) => {
 		const worker = new Worker(new URL('./builtin-decks.worker.ts', import.meta.url), {
 			type: 'module'
@@ -77,9 +95,9 @@ function installInWorker(
 		worker.onmessage = (event: MessageEvent<FromDeckWorker>) => {
 			const message = event.data;
 			if (message.type === 'pending') onPending(message.ids);
-			else if (message.type === 'done') finish(resolve);
+			else if (message.type === 'done') finish(() => resolve(message.counts));
 			else finish(() => reject(new Error(message.message)));
 		};
-		worker.postMessage({ type: 'start', nowMs, wanted: [...wanted] } satisfies ToDeckWorker);
+		worker.postMessage({ type: 'start', nowMs, wanted: [...wanted], counts } satisfies ToDeckWorker);
 	});
 }

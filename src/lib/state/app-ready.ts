@@ -1,6 +1,7 @@
 /** App start-up shared by every page: open the database and install or refresh the shipped decks. */
-import { appDb } from '$lib/db/db';
+import { appDb, appDbIsNew } from '$lib/db/db';
 import { installShippedDecks, wantShippedDeck } from '$lib/services/builtin-decks.client';
+import type { DeckSummary } from '$lib/services/deck-summary.service';
 
 /**
  * A start-up that runs once and is shared by every caller while it runs or after it succeeded; a failed
@@ -25,16 +26,57 @@ let pending: readonly string[] | null = null;
 const wanted: string[] = [];
 const pendingChanged = new Set<() => void>();
 
+/** Whether the first screen asked for the installer's counts (see `wantInstallerCounts`), and those counts. */
+let countsWanted = false;
+let installerCounts: DeckSummary[] | null = null;
+let startedWithoutDatabase = false;
+
+/**
+ * True once start-up found no database stored (a first visit, created by the installer worker): nothing the
+ * student set up before (sync, class decks) can be in it.
+ */
+export function isFirstVisit(): boolean {
+	return startedWithoutDatabase;
+}
+
 export const appReady: () => Promise<void> = onceUntilSuccess(async () => {
-	const db = appDb();
-	// After a failed open Dexie keeps answering every query with that failure; an explicit open() tries again.
-	if (!db.isOpen()) await db.open();
+	// A first visit (no database yet) leaves its creation to the installer worker: the page constructs and
+	// opens it only when a screen reads it (issue 13: blocking time). After a failed open Dexie keeps
+	// answering every query with that failure; an explicit open() tries again.
+	const fresh = await appDbIsNew();
+	if (fresh) startedWithoutDatabase = true;
+	else if (!appDb().isOpen()) await appDb().open();
 	// In a worker where the browser has one (issue 13: no long task on a first visit).
-	await installShippedDecks(db, Date.now(), wanted, (ids) => {
-		pending = ids;
-		for (const listener of [...pendingChanged]) listener();
-	});
+	installerCounts = await installShippedDecks(
+		appDb,
+		Date.now(),
+		wanted,
+		(ids) => {
+			pending = ids;
+			for (const listener of [...pendingChanged]) listener();
+		},
+		{ fresh, counts: countsWanted }
+	);
+	// Only for the screen waiting now (it takes them as start-up resolves): a later one reads the database,
+	// which may have changed meanwhile.
+	if (installerCounts) setTimeout(() => (installerCounts = null), 0);
 });
+
+/**
+ * The home screen asks, before start-up, for the decks' counts to be read by the installer worker where it
+ * has just written them (a first visit): the page then does not open the database to read them itself.
+ */
+export function wantInstallerCounts(): void {
+	countsWanted = true;
+}
+
+/** The counts read by the installer worker at start-up, once (null: none, or already taken). */
+export function takeInstallerCounts(): DeckSummary[] | null {
+	const counts = installerCounts;
+	installerCounts = null;
+	countsWanted = false;
+	return counts;
+}
 
 /**
  * Resolves once one deck can be studied: a shipped deck still to install is installed first, and the

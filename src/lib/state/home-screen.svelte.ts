@@ -2,6 +2,7 @@
 import type { KartkaDB } from '$lib/db/db';
 import { deckSummaries, type DeckSummary } from '$lib/services/deck-summary.service';
 import { buildDeckTree, type DeckTree } from '$lib/domain/decks/deck-groups';
+import { takeInstallerCounts, wantInstallerCounts } from './app-ready';
 import { afterThisTask } from './page-ready';
 import { ScreenState, type ScreenOptions } from './screen-status.svelte';
 
@@ -30,12 +31,25 @@ export class HomeScreen extends ScreenState {
 	 * `db` may be the function that opens it (the route passes `appDb`): the database is then created on the
 	 * first load, not while the prerendered page hydrates.
 	 */
+	/** The counts the shipped-deck installer read at start-up (a first visit), if any (app-ready.ts). */
+	private readonly installerCounts: { want(): void; take(): DeckSummary[] | null };
+
 	constructor(
 		private readonly db: KartkaDB | (() => KartkaDB),
-		options: ScreenOptions & { shipped?: DeckSummary[] } = {}
+		options: ScreenOptions & {
+			shipped?: DeckSummary[];
+			installerCounts?: { want(): void; take(): DeckSummary[] | null };
+		} = {}
 	) {
 		super(options);
 		this.decks = options.shipped ?? null;
+		this.installerCounts = options.installerCounts ?? {
+			want: wantInstallerCounts,
+			take: takeInstallerCounts
+		};
+		// Asked before start-up begins: on a first visit the installer worker reads them where it writes the
+		// decks, and the page neither creates the database nor reads it for them (issue 13: blocking time).
+		this.installerCounts.want();
 	}
 
 	/**
@@ -48,6 +62,12 @@ export class HomeScreen extends ScreenState {
 	}
 
 	protected async fetch(): Promise<void> {
+		// Already in title order (deckSummaries).
+		const counted = this.installerCounts.take();
+		if (counted) {
+			this.decks = counted;
+			return;
+		}
 		const db = typeof this.db === 'function' ? this.db() : this.db;
 		this.decks = await deckSummaries(db, this.clock());
 	}

@@ -80,14 +80,14 @@ export function noteStudyEnded(db: KartkaDB): void {
 }
 
 /** Listens for the moments sync should run; returns the function that stops listening. */
-export function watchSyncTriggers(db: KartkaDB): () => void {
+export function watchSyncTriggers(db: KartkaDB, { now = true }: { now?: boolean } = {}): () => void {
 	const onOnline = () => void requestSync(db);
 	const onVisible = () => {
 		if (document.visibilityState === 'visible') void requestSync(db);
 	};
 	window.addEventListener('online', onOnline);
 	document.addEventListener('visibilitychange', onVisible);
-	void requestSync(db);
+	if (now) void requestSync(db);
 	return () => {
 		window.removeEventListener('online', onOnline);
 		document.removeEventListener('visibilitychange', onVisible);
