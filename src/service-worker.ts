@@ -33,8 +33,7 @@ import {
 	precacheUrls,
 	shellUrls,
 	shellWorkerUrls,
-	staleCaches,
-	workerAssetUrls
+	staleCaches
 } from '$lib/pwa/precache-plan';
 import {
 	askOnPort,
@@ -47,7 +46,7 @@ import {
 	WHICH_CACHE,
 	type WorkerVersion
 } from '$lib/pwa/worker-messages';
-import { inBatches, matchIn, storable } from '$lib/pwa/cache-io';
+import { cacheWorkerImports, inBatches, matchIn, missingIn, storable } from '$lib/pwa/cache-io';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -81,7 +80,7 @@ sw.addEventListener('activate', (event) => {
 			// (On an update this changes nothing: the page asked for the new version and reloads.)
 			await sw.clients.claim();
 			// Not awaited here: while this worker is "activating" the page's requests wait for it.
-			shellRest ??= cacheShellRest();
+			void startShellRest();
 			await dropUnusedCaches();
 		})()
 	);
@@ -210,6 +209,11 @@ async function cacheFallback(cache: Cache): Promise<void> {
 /** The shell routes' code a first install left for after activation (the study screen's), once per start. */
 let shellRest: Promise<void> | null = null;
 
+/** Starts cacheShellRest once; never rejects (what fails is fetched on first use or by the warm-up). */
+function startShellRest(): Promise<void> {
+	return (shellRest ??= cacheShellRest().catch(() => undefined));
+}
+
 /**
  * Right after activation: the shell routes' code not cached yet (on a first visit, the study screen's and
  * what study.html lists for a first offline study), so a student who goes offline just after the first
@@ -220,8 +224,7 @@ async function cacheShellRest(): Promise<void> {
 	const cache = await caches.open(CACHE);
 	const wanted = new Set<string>();
 	for (const page of SHELL_PAGES) for (const url of await pageAssets(cache, page)) wanted.add(url);
-	const missing: string[] = [];
-	for (const url of wanted) if (!(await cache.match(url, { ignoreVary: true }))) missing.push(url);
+	const missing = await missingIn(cache, [...wanted]);
 	if (missing.length === 0) return;
 	try {
 		await cache.addAll(missing);
@@ -236,13 +239,15 @@ let warming: Promise<void> | null = null;
 /** The rest of this version, a few files at a time; a file that fails is tried again on the next warm-up. */
 function warmCache(): Promise<void> {
 	warming ??= (async () => {
-		await (shellRest ??= cacheShellRest());
+		await startShellRest();
 		const cache = await caches.open(CACHE);
 		const older = staleCaches(await caches.keys(), CACHE);
-		const missing: string[] = [];
-		for (const url of PRECACHE) if (!(await cache.match(url, { ignoreVary: true }))) missing.push(url);
-		await inBatches(missing, WARM_PARALLEL, (url) => cacheOne(cache, older, url).catch(() => undefined));
-		await precacheWorkerImports(cache, older);
+		await inBatches(await missingIn(cache, PRECACHE), WARM_PARALLEL, (url) =>
+			cacheOne(cache, older, url).catch(() => undefined)
+		);
+		// Worker bundles' own wasm and helper scripts, which `$service-worker` does not list (sql.js, the optimizer).
+		const workers = PRECACHE.filter((url) => isWorkerScript(url, base));
+		await cacheWorkerImports(cache, workers, PRECACHED, base, (url) => cacheOne(cache, older, url));
 	})().finally(() => (warming = null));
 	return warming;
 }
@@ -300,31 +305,4 @@ async function cacheOne(cache: Cache, older: readonly string[], url: string): Pr
 	const response = await fetch(new Request(url, { cache: immutable ? 'default' : 'no-cache' }));
 	if (!response.ok) throw new Error(`Precache of ${url} failed: HTTP ${response.status}`);
 	await cache.put(url, await storable(response));
-}
-
-/**
- * Worker bundles load wasm and helper scripts that `$service-worker` does not list (sql.js for .apkg import,
- * the optimizer's wasm): found in their source, followed through helper scripts, cached like the rest.
- */
-async function precacheWorkerImports(cache: Cache, older: readonly string[]): Promise<void> {
-	const seen = new Set<string>();
-	let scripts = PRECACHE.filter((url) => isWorkerScript(url, base));
-	while (scripts.length > 0) {
-		const found: string[] = [];
-		for (const script of scripts) {
-			seen.add(script);
-			const source = await (await cache.match(script, { ignoreVary: true }))?.text();
-			for (const url of workerAssetUrls(script, source ?? '', base)) {
-				if (PRECACHED.has(url) || seen.has(url)) continue;
-				seen.add(url);
-				try {
-					await cacheOne(cache, older, url);
-				} catch {
-					continue; // a false match in minified code must not stop the warm-up
-				}
-				if (/\.m?js$/.test(url)) found.push(url);
-			}
-		}
-		scripts = found;
-	}
 }
