@@ -3,12 +3,13 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 /**
- * Kartka's service worker. Each version has its own cache. Installing caches only the shell: the HTML and
- * code of the routes a student needs offline first (SHELL_ROUTES: the deck list and study; their own small
- * scripts are inline) and the SPA fallback, plus, on an update, whatever an older version already holds. The rest of the version (other
- * screens, icons, the import parsers, sql.js, the optimizer's wasm) is cached when first used, or in the
- * background when the page asks (WARM_CACHE, once the first visit has settled), so the worker controls a
- * first visit sooner (issue 13).
+ * Kartka's service worker. Each version has its own cache. Installing caches only the shell: the HTML of the
+ * routes a student needs offline first (SHELL_ROUTES: the deck list and study; their own small scripts are
+ * inline), the SPA fallback and the deck list's code; the study screen's code follows right after activation
+ * on a first visit (FIRST_INSTALL_ROUTES), before it on an update, which also copies whatever an older
+ * version already holds. The rest of the version (other screens, icons, the import parsers, sql.js, the
+ * optimizer's wasm) is cached when first used, or in the background when the page asks (WARM_CACHE, once the
+ * first visit has settled), so the worker controls a first visit sooner (issue 13).
  *
  * A new version installs next to the old one and waits: the page applies it only when the student asks
  * ("Reload to update"), never in the middle of a study session (src/lib/pwa). An older version's cache stays
@@ -24,17 +25,15 @@ import {
 	CACHE_PREFIX,
 	deletableCaches,
 	FALLBACK_SHELL,
+	installsCodeOf,
 	isImmutable,
 	isWorkerScript,
 	pageAssetUrls,
 	planRequest,
 	precacheUrls,
-	SHELL_ROUTES,
-	shellKey,
 	shellUrls,
 	shellWorkerUrls,
-	staleCaches,
-	workerAssetUrls
+	staleCaches
 } from '$lib/pwa/precache-plan';
 import {
 	askOnPort,
@@ -47,7 +46,7 @@ import {
 	WHICH_CACHE,
 	type WorkerVersion
 } from '$lib/pwa/worker-messages';
-import { inBatches, matchIn, storable } from '$lib/pwa/cache-io';
+import { cacheWorkerImports, inBatches, matchIn, missingIn, storable } from '$lib/pwa/cache-io';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -80,6 +79,8 @@ sw.addEventListener('activate', (event) => {
 			// First visit: take control of the open page at once so it works offline without a reload.
 			// (On an update this changes nothing: the page asked for the new version and reloads.)
 			await sw.clients.claim();
+			// Not awaited here: while this worker is "activating" the page's requests wait for it.
+			void startShellRest();
 			await dropUnusedCaches();
 		})()
 	);
@@ -92,7 +93,9 @@ sw.addEventListener('message', (event) => {
 	else if (type === GET_VERSION)
 		event.ports[0]?.postMessage({ version, cache: CACHE } satisfies WorkerVersion);
 	else if (type === WARM_CACHE) event.waitUntil(warmCache());
-	else if (type === KEEP_URLS && Array.isArray(data?.urls)) event.waitUntil(keepUrls(data.urls));
+	else if (type === KEEP_URLS && Array.isArray(data?.urls))
+		// The page says it is controlled: also keeps this worker alive until the study code is in.
+		event.waitUntil(Promise.all([keepUrls(data.urls), shellRest]));
 	else if (type === TAB_STARTED) event.waitUntil(dropUnusedCaches());
 });
 
@@ -143,34 +146,39 @@ async function navigateUnknown(request: Request, fallbackKey: string): Promise<R
 	}
 }
 
+/** The shell routes' HTML this version lists (precacheUrls leaves out the host's _headers file). */
+const SHELL_PAGES = shellUrls({ base, build, files, prerendered }).filter((url) => PRECACHED.has(url));
+
+/** A cached shell page's stylesheets and scripts (its modulepreload links and kartka-precache list). */
+async function pageAssets(cache: Cache, page: string): Promise<string[]> {
+	const html = (await (await cache.match(page, { ignoreVary: true }))?.text()) ?? '';
+	return pageAssetUrls(html, page, base);
+}
+
 /**
- * Install: the shell routes' HTML and code and the SPA fallback; on an update, also the deck installer and
- * whatever the running version already holds.
+ * Install: the shell routes' HTML and the SPA fallback; on a first visit the deck list's code (the study
+ * screen's follows right after activation: cacheShellRest), on an update every shell route's code, the deck
+ * installer and whatever the running version already holds. Each page's code is fetched as soon as its
+ * HTML is in, side by side with the other pages.
  */
 async function precacheShell(): Promise<void> {
 	const cache = await caches.open(CACHE);
 	const older = staleCaches(await caches.keys(), CACHE);
 	const update = older.length > 0;
-	const shellPages = new Set(SHELL_ROUTES.map((route) => shellKey(`${base}${route}`, base)));
-	const pages = new Map<string, string>();
 	await Promise.all([
-		// Only what the version lists (precacheUrls leaves out the host's _headers file).
-		...shellUrls({ base, build, files, prerendered })
-			.filter((url) => PRECACHED.has(url))
-			.map(async (url) => {
-				await cacheOne(cache, older, url);
-				if (shellPages.has(url))
-					pages.set(url, (await (await cache.match(url, { ignoreVary: true }))?.text()) ?? '');
-			}),
-		cacheFallback(cache)
+		...SHELL_PAGES.map(async (page) => {
+			await cacheOne(cache, older, page);
+			if (!installsCodeOf(page, base, update)) return;
+			const assets = await pageAssets(cache, page);
+			if (update) await Promise.all(assets.map((url) => cacheOne(cache, older, url)));
+			// A first visit: one batched write instead of one Cache Storage operation per file; the page has
+			// just loaded these, so they come from the HTTP cache.
+			else await cache.addAll(assets);
+		}),
+		cacheFallback(cache),
+		// A first visit runs the deck installer online, before this worker controls the page: warmed later.
+		...(update ? shellWorkerUrls(build, base).map((url) => cacheOne(cache, older, url)) : [])
 	]);
-	// A first visit runs the deck installer online, before this worker controls the page: it is warmed later.
-	const assets = new Set<string>(update ? shellWorkerUrls(build, base) : []);
-	for (const [page, html] of pages) for (const url of pageAssetUrls(html, page, base)) assets.add(url);
-	if (update) await Promise.all([...assets].map((url) => cacheOne(cache, older, url)));
-	// A first visit: one batched write instead of one Cache Storage operation per file; the page has just
-	// loaded most of these, so they come from the HTTP cache.
-	else await cache.addAll([...assets]);
 	// An update: whatever the running version already holds is copied (no download), route shells included,
 	// so a student who was fully offline-ready stays so. (A first visit has no older version to look in.)
 	if (!update) return;
@@ -198,17 +206,48 @@ async function cacheFallback(cache: Cache): Promise<void> {
 	}
 }
 
+/** The shell routes' code a first install left for after activation (the study screen's), once per start. */
+let shellRest: Promise<void> | null = null;
+
+/** Starts cacheShellRest once; never rejects (what fails is fetched on first use or by the warm-up). */
+function startShellRest(): Promise<void> {
+	return (shellRest ??= cacheShellRest().catch(() => undefined));
+}
+
+/**
+ * Right after activation: the shell routes' code not cached yet (on a first visit, the study screen's and
+ * what study.html lists for a first offline study), so a student who goes offline just after the first
+ * visit can study. One batched write; if it fails (the network dropped), file by file, and what still fails
+ * is fetched on first use or by the warm-up.
+ */
+async function cacheShellRest(): Promise<void> {
+	const cache = await caches.open(CACHE);
+	const wanted = new Set<string>();
+	for (const page of SHELL_PAGES) for (const url of await pageAssets(cache, page)) wanted.add(url);
+	const missing = await missingIn(cache, [...wanted]);
+	if (missing.length === 0) return;
+	try {
+		await cache.addAll(missing);
+	} catch {
+		const older = staleCaches(await caches.keys(), CACHE);
+		await inBatches(missing, WARM_PARALLEL, (url) => cacheOne(cache, older, url).catch(() => undefined));
+	}
+}
+
 let warming: Promise<void> | null = null;
 
 /** The rest of this version, a few files at a time; a file that fails is tried again on the next warm-up. */
 function warmCache(): Promise<void> {
 	warming ??= (async () => {
+		await startShellRest();
 		const cache = await caches.open(CACHE);
 		const older = staleCaches(await caches.keys(), CACHE);
-		const missing: string[] = [];
-		for (const url of PRECACHE) if (!(await cache.match(url, { ignoreVary: true }))) missing.push(url);
-		await inBatches(missing, WARM_PARALLEL, (url) => cacheOne(cache, older, url).catch(() => undefined));
-		await precacheWorkerImports(cache, older);
+		await inBatches(await missingIn(cache, PRECACHE), WARM_PARALLEL, (url) =>
+			cacheOne(cache, older, url).catch(() => undefined)
+		);
+		// Worker bundles' own wasm and helper scripts, which `$service-worker` does not list (sql.js, the optimizer).
+		const workers = PRECACHE.filter((url) => isWorkerScript(url, base));
+		await cacheWorkerImports(cache, workers, PRECACHED, base, (url) => cacheOne(cache, older, url));
 	})().finally(() => (warming = null));
 	return warming;
 }
@@ -266,31 +305,4 @@ async function cacheOne(cache: Cache, older: readonly string[], url: string): Pr
 	const response = await fetch(new Request(url, { cache: immutable ? 'default' : 'no-cache' }));
 	if (!response.ok) throw new Error(`Precache of ${url} failed: HTTP ${response.status}`);
 	await cache.put(url, await storable(response));
-}
-
-/**
- * Worker bundles load wasm and helper scripts that `$service-worker` does not list (sql.js for .apkg import,
- * the optimizer's wasm): found in their source, followed through helper scripts, cached like the rest.
- */
-async function precacheWorkerImports(cache: Cache, older: readonly string[]): Promise<void> {
-	const seen = new Set<string>();
-	let scripts = PRECACHE.filter((url) => isWorkerScript(url, base));
-	while (scripts.length > 0) {
-		const found: string[] = [];
-		for (const script of scripts) {
-			seen.add(script);
-			const source = await (await cache.match(script, { ignoreVary: true }))?.text();
-			for (const url of workerAssetUrls(script, source ?? '', base)) {
-				if (PRECACHED.has(url) || seen.has(url)) continue;
-				seen.add(url);
-				try {
-					await cacheOne(cache, older, url);
-				} catch {
-					continue; // a false match in minified code must not stop the warm-up
-				}
-				if (/\.m?js$/.test(url)) found.push(url);
-			}
-		}
-		scripts = found;
-	}
 }

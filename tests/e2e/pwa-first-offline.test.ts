@@ -1,8 +1,9 @@
 // Issue 13: a student opens Kartka once (online), and studies for the first time with no signal, before the
-// service worker's background warm-up has cached the rest of the app. The install must already hold what
+// service worker's background warm-up has cached the rest of the app. The worker must already hold what
 // the study screen loads after its first card (the scheduler for the answer buttons, the sanitizer for cloze
-// cards: listed by study.html, src/lib/pwa/study-shell.server.ts). If the scheduler still cannot load (here:
-// taken out of the cache), the card stays with a reason and a "Try again" a finger can reach.
+// cards: listed by study.html, src/lib/pwa/study-shell.server.ts): a first install caches the deck list's
+// code, and the study screen's right after it takes control, without the page asking. If the scheduler still
+// cannot load (here: taken out of the cache), the card stays with a reason and a "Try again" a finger can reach.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -36,7 +37,10 @@ function loadedAfterFirstCard(): string[] {
 	return studyPrecacheList().filter((file) => !preloaded.has(file));
 }
 
-/** A first visit whose background warm-up never runs: what the install cached is all there is. */
+/**
+ * A first visit whose background warm-up never runs: what the install and the step right after activation
+ * cached (the study screen's code, fetched without the page asking: waited for) is all there is.
+ */
 async function firstVisitWithoutWarmUp(): Promise<{ context: BrowserContext; page: Page; deckId: string }> {
 	const context = await newPhoneContext(browser);
 	await context.addInitScript(() => {
@@ -50,11 +54,14 @@ async function firstVisitWithoutWarmUp(): Promise<{ context: BrowserContext; pag
 	await page.goto('/');
 	await waitForHome(page);
 	await waitForWorker(page);
+	await expect
+		.poll(() => cachedPaths(page), { timeout: 30_000 })
+		.toEqual(expect.arrayContaining(studyPrecacheList()));
 	return { context, page, deckId: await firstDeckId(page) };
 }
 
 describe('first study offline, right after the first visit', () => {
-	it('answers cards: the scheduler and sanitizer came with the install', async () => {
+	it('answers cards: the scheduler and sanitizer came with the install, unasked', async () => {
 		const { context, page, deckId } = await firstVisitWithoutWarmUp();
 		const errors = collectPageErrors(page);
 		const wanted = studyPrecacheList();

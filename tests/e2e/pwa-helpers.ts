@@ -9,7 +9,10 @@ import type { Page } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** Resolves once a service worker controls the page (it has precached everything and claimed the page). */
+/**
+ * Resolves once a service worker controls the page (it has installed the shell and claimed the page; on a
+ * first visit the study screen's code follows right after: src/service-worker.ts).
+ */
 export async function waitForWorker(page: Page): Promise<void> {
 	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
 		timeout: 60_000

@@ -54,8 +54,9 @@ describe('offline PWA', () => {
 		await waitForHome(page);
 		await waitForWorker(page);
 		const deckId = await firstDeckId(page);
-		// The worker took control with only the shell: the deck list's and the study screen's HTML and code,
-		// not the other screens, the import parsers, sql.js or the optimizer's wasm (issue 13: control sooner).
+		// The worker took control with only the shell: the deck list's and the study screen's HTML, the deck
+		// list's code (the study screen's follows right after), not the other screens, the import parsers,
+		// sql.js or the optimizer's wasm (issue 13: control sooner).
 		const atControl = await cachedPaths(page);
 		expect(atControl).toEqual(expect.arrayContaining(['/', '/study', '/404.html']));
 		expect(atControl).not.toContain('/settings');

@@ -3,6 +3,7 @@ import {
 	cacheNameFor,
 	CACHE_PREFIX,
 	deletableCaches,
+	installsCodeOf,
 	pageAssetUrls,
 	planRequest,
 	precacheUrls,
@@ -260,5 +261,20 @@ describe('shellUrls', () => {
 			prerendered: ['/kartka/', '/kartka/study', '/kartka/settings']
 		};
 		expect(shellUrls(based)).toEqual(['/kartka/', '/kartka/study']);
+	});
+});
+
+describe('installsCodeOf', () => {
+	it("installs the deck list's code before control on a first visit, the study screen's after it", () => {
+		expect(installsCodeOf('/', '', false)).toBe(true);
+		expect(installsCodeOf('/study', '', false)).toBe(false);
+		expect(installsCodeOf('/kartka/', '/kartka', false)).toBe(true);
+		expect(installsCodeOf('/kartka/study', '/kartka', false)).toBe(false);
+	});
+
+	it("installs every shell route's code before an update waits", () => {
+		expect(installsCodeOf('/', '', true)).toBe(true);
+		expect(installsCodeOf('/study', '', true)).toBe(true);
+		expect(installsCodeOf('/kartka/study', '/kartka', true)).toBe(true);
 	});
 });

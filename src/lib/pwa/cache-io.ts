@@ -1,4 +1,5 @@
 /** Cache Storage helpers for the service worker (src/service-worker.ts). */
+import { workerAssetUrls } from './precache-plan';
 
 /** Runs `each` over the URLs, `parallel` at a time (a phone on a slow link). */
 export async function inBatches(
@@ -11,6 +12,12 @@ export async function inBatches(
 		for (let url = queue.shift(); url !== undefined; url = queue.shift()) await each(url);
 	};
 	await Promise.all(Array.from({ length: parallel }, lane));
+}
+
+/** The URLs `cache` does not hold yet (looked up side by side). */
+export async function missingIn(cache: Cache, urls: readonly string[]): Promise<string[]> {
+	const hits = await Promise.all(urls.map((url) => cache.match(url, { ignoreVary: true })));
+	return urls.filter((_, i) => !hits[i]);
 }
 
 /** The first of these caches that holds `url`. */
@@ -31,4 +38,38 @@ export async function storable(response: Response): Promise<Response> {
 		statusText: response.statusText,
 		headers: response.headers
 	});
+}
+
+/**
+ * Worker bundles load wasm and helper scripts that `$service-worker` does not list (sql.js for .apkg import,
+ * the optimizer's wasm): found in their cached source, followed through helper scripts, and cached with
+ * `cacheOne`; `listed` (the version's own files) are left to the caller.
+ */
+export async function cacheWorkerImports(
+	cache: Cache,
+	workerScripts: readonly string[],
+	listed: ReadonlySet<string>,
+	base: string,
+	cacheOne: (url: string) => Promise<void>
+): Promise<void> {
+	const seen = new Set<string>();
+	let scripts = [...workerScripts];
+	while (scripts.length > 0) {
+		const found: string[] = [];
+		for (const script of scripts) {
+			seen.add(script);
+			const source = await (await cache.match(script, { ignoreVary: true }))?.text();
+			for (const url of workerAssetUrls(script, source ?? '', base)) {
+				if (listed.has(url) || seen.has(url)) continue;
+				seen.add(url);
+				try {
+					await cacheOne(url);
+				} catch {
+					continue; // a false match in minified code must not stop the warm-up
+				}
+				if (/\.m?js$/.test(url)) found.push(url);
+			}
+		}
+		scripts = found;
+	}
 }

@@ -25,13 +25,28 @@ export interface PrecacheInput {
 }
 
 /**
- * The routes a student needs offline first: the deck list and studying a deck. Their HTML and code are
- * cached when the worker installs; every other screen (a deck's page, settings, import...), the import
+ * The routes a student needs offline first: the deck list and studying a deck. Their HTML is cached when
+ * the worker installs, their code at install or right after activation (FIRST_INSTALL_ROUTES); every other screen (a deck's page, settings, import...), the import
  * parsers, sql.js, the optimizer's wasm, icons and the manifest are cached when first used or in the
  * background once the first visit has settled (`WARM_CACHE`), so the worker takes control of a first
  * visit sooner (issue 13: ≤ 1.5 s at 4× CPU).
  */
 export const SHELL_ROUTES = ['/', '/study'] as const;
+
+/**
+ * The shell routes whose code a first install holds before the worker takes control: the deck list, the
+ * shell every screen starts from, whose code the page has just loaded (from the HTTP cache, no download).
+ * The study screen's code (its modulepreloads and the files study.html lists for a first offline study)
+ * follows right after activation, without waiting for the page (issue 13: a first visit is controlled
+ * sooner; the study chunks were most of the install's downloads). An update installs everything first.
+ */
+export const FIRST_INSTALL_ROUTES = ['/'] as const;
+
+/** Whether installing caches this shell page's code before the worker takes control (see FIRST_INSTALL_ROUTES). */
+export function installsCodeOf(pageUrl: string, base: string, update: boolean): boolean {
+	const page = shellKey(pageUrl, base);
+	return update || FIRST_INSTALL_ROUTES.some((route) => shellKey(`${base}${route}`, base) === page);
+}
 
 /**
  * What installing fetches before anything else: the shell routes' HTML (their scripts from static/ are
