@@ -90,6 +90,9 @@ export const AFTER_FIRST_PAINT = [
 	/^(src\/lib\/domain\/deck-scheduler\.ts|shared: deck-scheduler)$/,
 	// Undo's revision bookkeeping for sync (src/lib/db/sync-tracking.repo.ts `loadLogRevs`).
 	/^(src\/lib\/db\/sync-log-revs\.repo\.ts|shared: sync-log-revs\.repo)$/,
+	// The answer's sync record: fetched once the first card is on screen, before it can be answered
+	// (src/lib/db/review.repo.ts `prefetchAnswerAndUndo`).
+	/^(src\/lib\/db\/sync-tracking\.repo\.ts|shared: sync-tracking\.repo)$/,
 	// Undo itself: on first use, fetched once the first card is on screen (src/lib/db/review.repo.ts).
 	/^(src\/lib\/db\/review-undo\.repo\.ts|shared: review-undo\.repo)$/,
 	// The end-of-session summary: once the study screen shows its first card (src/routes/study/+page.svelte).

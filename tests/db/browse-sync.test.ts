@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KartkaDB } from '$lib/db/db';
 import { runBulkAction, undoBulkAction, type BulkSelection } from '$lib/db/browse.repo';
-import { deviceIdOf, expandBatches, outboxTable, type SyncedLogRow } from '$lib/db/sync-tracking.repo';
+import { expandBatches } from '$lib/db/sync-outbox-batches.repo';
+import { deviceIdOf, outboxTable, type SyncedLogRow } from '$lib/db/sync-tracking.repo';
 import { Queue, type CardRow } from '$lib/domain/model';
 import { CardState } from '$lib/domain/schedule';
 import type { SyncedCardRow } from '$lib/domain/sync/row-docs';

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KartkaDB } from '$lib/db/db';
 import { removeDeckRows } from '$lib/db/deck-manage.repo';
-import { expandBatches, outboxTable, syncMetaTable } from '$lib/db/sync-tracking.repo';
+import { expandBatches } from '$lib/db/sync-outbox-batches.repo';
+import { outboxTable, syncMetaTable } from '$lib/db/sync-tracking.repo';
 import { deckBody, deckFromBody } from '$lib/domain/sync/row-docs';
 import {
 	deleteDeck,

@@ -2,16 +2,8 @@
 // before anything reads the outbox by document: same rows, same order as one row per document.
 import { describe, expect, it } from 'vitest';
 import { KartkaDB } from '$lib/db/db';
-import {
-	addNewLogs,
-	countPending,
-	deviceIdOf,
-	expandBatches,
-	outboxTable,
-	syncMetaTable,
-	trackBatch,
-	trackChanges
-} from '$lib/db/sync-tracking.repo';
+import { addNewLogs, countPending, expandBatches, trackBatch } from '$lib/db/sync-outbox-batches.repo';
+import { deviceIdOf, outboxTable, syncMetaTable, trackChanges } from '$lib/db/sync-tracking.repo';
 import type { ReviewLogRow } from '$lib/domain/model';
 
 const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `note:d/${from + i}`);

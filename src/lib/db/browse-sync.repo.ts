@@ -12,16 +12,15 @@ import type { SyncedCardRow } from '$lib/domain/sync/row-docs';
 import type { KartkaDB } from './db';
 import { applyHeldSuspensions, holdSuspensionsOfDeleted } from './sync-apply-deletions.repo';
 import {
-	addNewLogs,
 	deviceIdOf,
 	outboxTable,
 	syncMetaTable,
 	syncRevsTable,
-	trackBatch,
 	type SyncedLogRow
 } from './sync-tracking.repo';
+import { addNewLogs, trackBatch } from './sync-outbox-batches.repo';
 import { rememberLogRevs } from './sync-log-revs.repo';
-import { suspensionsTable, writeSuspensionsOnly } from './suspensions.repo';
+import { suspensionsTable, writeSuspensionsOnly } from './suspended-cards.repo';
 
 /** Every table a tracked bulk write touches. */
 export function bulkTables(db: KartkaDB) {

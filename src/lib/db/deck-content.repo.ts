@@ -7,7 +7,8 @@ import type { CardRow, DeckRow, NoteRow } from '$lib/domain/model';
 import { docId } from '$lib/domain/sync/doc-ids';
 import type { KartkaDB } from './db';
 import { cardsOfDeck } from './cards-of-decks.repo';
-import { outboxTable, syncMetaTable, trackBatch, trackChanges } from './sync-tracking.repo';
+import { outboxTable, syncMetaTable, trackChanges } from './sync-tracking.repo';
+import { trackBatch } from './sync-outbox-batches.repo';
 
 export type ApplyOptions = MergeOptions & {
 	/** Last change to each card before it is written (an import's replayed history: one write per card). */

@@ -17,10 +17,10 @@ import {
 	outboxTable,
 	syncMetaTable,
 	syncRevsTable,
-	trackBatch,
 	trackChanges,
 	type SyncedLogRow
 } from './sync-tracking.repo';
+import { trackBatch } from './sync-outbox-batches.repo';
 import { rememberLogRevs } from './sync-log-revs.repo';
 import { DELETED_BUILTIN_KEY } from './deleted-builtin.repo';
 

@@ -13,8 +13,9 @@ import { Queue, type CardRow } from '$lib/domain/model';
 import { docId } from '$lib/domain/sync/doc-ids';
 import type { KartkaDB } from './db';
 import { cardsOfDeck, cardsOfDeckById } from './cards-of-decks.repo';
-import { withoutSuspended } from './suspensions.repo';
-import { addNewLogs, deviceIdOf, outboxTable, syncMetaTable, trackChanges } from './sync-tracking.repo';
+import { withoutSuspended } from './suspended-cards.repo';
+import { deviceIdOf, outboxTable, syncMetaTable, trackChanges } from './sync-tracking.repo';
+import { addNewLogs } from './sync-outbox-batches.repo';
 
 /** Every table a plan's write (or removal) touches: a caller's wider transaction must include them. */
 export function examPlanTables(db: KartkaDB) {

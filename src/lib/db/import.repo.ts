@@ -17,7 +17,8 @@ import type { ContentSummary } from '$lib/domain/deck-merge';
 import { applyDeckContent } from './deck-content.repo';
 import { docId } from '$lib/domain/sync/doc-ids';
 import { KartkaDB } from './db';
-import { addNewLogs, trackChanges } from './sync-tracking.repo';
+import { trackChanges } from './sync-tracking.repo';
+import { addNewLogs } from './sync-outbox-batches.repo';
 
 export function existingDeck(db: KartkaDB, deckId: string): Promise<DeckRow | undefined> {
 	return db.decks.get(deckId);

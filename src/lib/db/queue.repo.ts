@@ -5,7 +5,7 @@ import { endOfStudyDayAt, studyDayOf } from '$lib/domain/study-day';
 import type { QueueInput } from '$lib/domain/study-queue';
 import { todaysWork } from '$lib/domain/todays-work';
 import type { KartkaDB } from './db';
-import { limitUnsuspended, withoutSuspended } from './suspensions.repo';
+import { limitUnsuspended, withoutSuspended } from './suspended-cards.repo';
 
 /** Extra candidates read beyond the daily limits, so that burying siblings does not starve the queue. */
 const SIBLING_SLACK = 2;

@@ -15,7 +15,8 @@ import type { KartkaDB } from './db';
 import { cardsOfDeck } from './cards-of-decks.repo';
 import { removeDeckRows } from './deck-manage.repo';
 import type { BatchContext } from './sync-apply.repo';
-import { getSyncMeta, putSyncMeta, trackBatch, type SyncedLogRow } from './sync-tracking.repo';
+import { getSyncMeta, putSyncMeta, type SyncedLogRow } from './sync-tracking.repo';
+import { trackBatch } from './sync-outbox-batches.repo';
 import { rememberLogRevs } from './sync-log-revs.repo';
 
 /**

@@ -11,14 +11,14 @@ import type { KartkaDB } from './db';
 import { recomputeCards } from './sync-replay.repo';
 import {
 	deviceIdOf,
-	expandBatches,
 	getSyncMeta,
-	logsByUid,
 	outboxTable,
 	putSyncMeta,
 	type OutboxRow,
 	type SyncedLogRow
 } from './sync-tracking.repo';
+import { expandBatches } from './sync-outbox-batches.repo';
+import { logsByUid } from './sync-logs-by-uid.repo';
 import { cardsOfNotes } from './cards-of-notes.repo';
 import { HELD_CARD_DOCS } from './sync-apply-deletions.repo';
 import { afterExamBatch } from './sync-exam.repo';

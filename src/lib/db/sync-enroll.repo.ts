@@ -9,13 +9,13 @@ import { newCardSchedule } from '$lib/domain/schedule';
 import type { KartkaDB } from './db';
 import { cardsOfDecks } from './cards-of-decks.repo';
 import {
-	expandBatches,
 	outboxTable,
 	syncMetaTable,
 	syncRevsTable,
 	trackChanges,
 	type SyncedLogRow
 } from './sync-tracking.repo';
+import { expandBatches } from './sync-outbox-batches.repo';
 import { clearExamKinds, examKindDocIds } from './sync-exam.repo';
 
 /** Queues every synced document of this device (ONE transaction). Returns how many. */

@@ -25,16 +25,15 @@ import type { KartkaDB } from './db';
 import { applyRemoteBatch } from './sync-apply.repo';
 import { buildExamKindDoc, isExamKind } from './sync-exam.repo';
 import {
-	countPending,
 	deviceIdOf,
-	expandBatches,
 	getSyncMeta,
-	logsByUid,
 	outboxTable,
 	syncRevsTable,
 	type OutboxRow,
 	type SyncRevRow
 } from './sync-tracking.repo';
+import { countPending, expandBatches } from './sync-outbox-batches.repo';
+import { logsByUid } from './sync-logs-by-uid.repo';
 
 /** A note's document: the row read with the batch (notesFor), or its tombstone. */
 function noteDoc(

@@ -5,7 +5,7 @@
 import { CardChangedError, errorMessage, KartkaError } from '$lib/domain/errors';
 import { getDeck, getNotes } from '$lib/db/decks.repo';
 import { loadQueueInput, nextDueMs } from '$lib/db/queue.repo';
-import { prefetchUndo, undoAnswer } from '$lib/db/review.repo';
+import { prefetchAnswerAndUndo, undoAnswer } from '$lib/db/review.repo';
 import type { CardRow, NoteRow } from '$lib/domain/model';
 import type { Rating } from '$lib/domain/schedule';
 import type { SchedulerSettings } from '$lib/domain/scheduler-settings';
@@ -77,8 +77,9 @@ export class ReviewSession extends CardSession<UndoEntry> {
 		if (this.status !== 'error')
 			await this.ensureScheduler().catch((error: unknown) => (this.message = errorMessage(error)));
 		markPageReady();
-		// Undo's code is not needed for the first card: ready before the first undo (which retries a failure).
-		prefetchUndo().catch(() => undefined);
+		// The answer's sync record and undo are not needed for the first card: ready before its answer (each
+		// load is retried on use after a failure).
+		prefetchAnswerAndUndo().catch(() => undefined);
 	}
 
 	/**
@@ -104,7 +105,7 @@ export class ReviewSession extends CardSession<UndoEntry> {
 			this.fail(error);
 		}
 		markPageReady();
-		prefetchUndo().catch(() => undefined);
+		prefetchAnswerAndUndo().catch(() => undefined);
 	}
 
 	protected schedulingFor(card: CardRow): { scheduler: Scheduler; dayCutoffHour: number } {

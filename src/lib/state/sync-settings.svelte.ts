@@ -4,7 +4,8 @@
  */
 import type { KartkaDB } from '$lib/db/db';
 import { useConflictingVersion } from '$lib/db/sync-edits.repo';
-import { countPending, getSyncMeta } from '$lib/db/sync-tracking.repo';
+import { countPending } from '$lib/db/sync-outbox-batches.repo';
+import { getSyncMeta } from '$lib/db/sync-tracking.repo';
 import { errorMessage } from '$lib/domain/errors';
 import { deviceLabel } from '$lib/domain/sync/log-ids';
 import type { SyncedNoteRow } from '$lib/domain/sync/row-docs';

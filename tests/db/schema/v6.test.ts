@@ -5,7 +5,8 @@ import { KartkaDB } from '$lib/db/db';
 // Opening an older version needs the ladder (the app loads it only for an older stored database).
 import '$lib/db/schema/ladder';
 import { answerCard, undoAnswer } from '$lib/db/review.repo';
-import { countPending, getSyncMeta, outboxTable } from '$lib/db/sync-tracking.repo';
+import { countPending } from '$lib/db/sync-outbox-batches.repo';
+import { getSyncMeta, outboxTable } from '$lib/db/sync-tracking.repo';
 import { createScheduler } from '$lib/domain/fsrs-adapter';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
 import { deckRow, sampleNotes } from '../../helpers/db';

@@ -6,7 +6,7 @@ import { applyDeckContent } from '$lib/db/deck-content.repo';
 import { undoAnswer } from '$lib/db/review.repo';
 import { editNoteFields, setCardSuspended } from '$lib/db/sync-edits.repo';
 import { Queue } from '$lib/domain/model';
-import { countPending } from '$lib/db/sync-tracking.repo';
+import { countPending } from '$lib/db/sync-outbox-batches.repo';
 import { trackChanges } from '$lib/db/sync-tracking.repo';
 import { MAX_MEDIA_BYTES } from '$lib/domain/sync/sync-docs';
 import { makeNote } from '../../helpers/cards';

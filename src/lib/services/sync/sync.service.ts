@@ -7,7 +7,8 @@
 import type { KartkaDB } from '$lib/db/db';
 import { clearForReplace, enqueueEverything } from '$lib/db/sync-enroll.repo';
 import { DexieSyncStore } from '$lib/db/sync-store.repo';
-import { countPending, getSyncMeta, putSyncMeta } from '$lib/db/sync-tracking.repo';
+import { countPending } from '$lib/db/sync-outbox-batches.repo';
+import { getSyncMeta, putSyncMeta } from '$lib/db/sync-tracking.repo';
 import { errorMessage, KartkaError } from '$lib/domain/errors';
 import { syncStatusText } from '$lib/domain/sync/sync-status';
 import { checkServerAddress, CouchHttp } from './couch-http';
