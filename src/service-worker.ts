@@ -172,8 +172,9 @@ async function precacheShell(): Promise<void> {
 			const assets = await pageAssets(cache, page);
 			if (update) await Promise.all(assets.map((url) => cacheOne(cache, older, url)));
 			// A first visit: one batched write instead of one Cache Storage operation per file; the page has
-			// just loaded these, so they come from the HTTP cache.
-			else await cache.addAll(assets);
+			// just loaded these, so they come from the HTTP cache. A file that fails (the page went elsewhere and
+			// its request was dropped) must not fail the install: cacheShellRest fetches it right after activation.
+			else await cache.addAll(assets).catch(() => undefined);
 		}),
 		cacheFallback(cache),
 		// A first visit runs the deck installer online, before this worker controls the page: warmed later.

@@ -26,10 +26,10 @@ export interface PrecacheInput {
 
 /**
  * The routes a student needs offline first: the deck list and studying a deck. Their HTML is cached when
- * the worker installs, their code at install or right after activation (FIRST_INSTALL_ROUTES); every other screen (a deck's page, settings, import...), the import
- * parsers, sql.js, the optimizer's wasm, icons and the manifest are cached when first used or in the
- * background once the first visit has settled (`WARM_CACHE`), so the worker takes control of a first
- * visit sooner (issue 13: ≤ 1.5 s at 4× CPU).
+ * the worker installs, their code at install or right after activation (FIRST_INSTALL_ROUTES); every other
+ * screen (a deck's page, settings, import...), the import parsers, sql.js, the optimizer's wasm, icons and
+ * the manifest are cached when first used or in the background once the first visit has settled
+ * (`WARM_CACHE`), so the worker takes control of a first visit sooner (issue 13: ≤ 1.5 s at 4× CPU).
  */
 export const SHELL_ROUTES = ['/', '/study'] as const;
 
