@@ -23,6 +23,9 @@ export class HomeScreen extends ScreenState {
 		)
 	);
 
+	/** The counts the shipped-deck installer read at start-up (a first visit), if any (app-ready.ts). */
+	private readonly installerCounts: { want(): void; take(): DeckSummary[] | null };
+
 	/**
 	 * `shipped`: the prerendered figures of the shipped decks, shown (study buttons disabled) until the
 	 * database's own are read; the same deck tree from the first paint, so the app only updates figures.
@@ -31,9 +34,6 @@ export class HomeScreen extends ScreenState {
 	 * `db` may be the function that opens it (the route passes `appDb`): the database is then created on the
 	 * first load, not while the prerendered page hydrates.
 	 */
-	/** The counts the shipped-deck installer read at start-up (a first visit), if any (app-ready.ts). */
-	private readonly installerCounts: { want(): void; take(): DeckSummary[] | null };
-
 	constructor(
 		private readonly db: KartkaDB | (() => KartkaDB),
 		options: ScreenOptions & {
