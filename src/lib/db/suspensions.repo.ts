@@ -162,15 +162,19 @@ function cardsTable(cards: DBCoreTable, store: DBCoreTable): Partial<DBCoreTable
 			else cleared.push(value.id);
 		}
 		// The card rows and their suspension rows are written in one go (requests issued together run in
-		// order): a read issued meanwhile sees both or neither.
+		// order): a read issued meanwhile sees both or neither. The card rows first: should their write fail
+		// (a full disk, an abort), that failure is the one reported, not the closed transaction the
+		// suspension writes then meet (handled here, so they are not unhandled rejections).
 		const write = (stale: string[]) => {
+			const res = cards.mutate({ ...req, values: rows });
 			const deleted = stale.length ? store.mutate({ type: 'delete', trans, keys: stale }) : null;
 			const put = puts.length ? store.mutate({ type: 'put', trans, values: puts }) : null;
-			const res = cards.mutate({ ...req, values: rows });
+			for (const after of [deleted, put]) after?.catch(() => undefined);
 			return res.then((r) => (deleted ?? res).then(() => (put ?? res).then(() => r)));
 		};
-		if (cleared.length < RANGE_MIN) return write(cleared);
-		// Delete only rows that exist (a put of 30,000 imported cards would otherwise issue 30,000 deletes).
+		if (cleared.length === 0) return write([]);
+		// Delete only rows that exist: an answer writes its card alone, and a put of 30,000 imported cards
+		// does not issue 30,000 deletes.
 		return suspensionsFor(store, trans, cleared).then((existing) =>
 			write(cleared.filter((id) => existing.has(id)))
 		);
