@@ -46,7 +46,7 @@ import {
 	WHICH_CACHE,
 	type WorkerVersion
 } from '$lib/pwa/worker-messages';
-import { cacheWorkerImports, inBatches, matchIn, missingIn, storable } from '$lib/pwa/cache-io';
+import { cacheFile, cacheWorkerImports, inBatches, matchIn, missingIn, storable } from '$lib/pwa/cache-io';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -167,10 +167,10 @@ async function precacheShell(): Promise<void> {
 	const update = older.length > 0;
 	await Promise.all([
 		...SHELL_PAGES.map(async (page) => {
-			await cacheOne(cache, older, page);
+			await cacheFile(cache, older, base, page);
 			if (!installsCodeOf(page, base, update)) return;
 			const assets = await pageAssets(cache, page);
-			if (update) await Promise.all(assets.map((url) => cacheOne(cache, older, url)));
+			if (update) await Promise.all(assets.map((url) => cacheFile(cache, older, base, url)));
 			// A first visit: one batched write instead of one Cache Storage operation per file; the page has
 			// just loaded these, so they come from the HTTP cache. A file that fails (the page went elsewhere and
 			// its request was dropped) must not fail the install: cacheShellRest fetches it right after activation.
@@ -178,7 +178,7 @@ async function precacheShell(): Promise<void> {
 		}),
 		cacheFallback(cache),
 		// A first visit runs the deck installer online, before this worker controls the page: warmed later.
-		...(update ? shellWorkerUrls(build, base).map((url) => cacheOne(cache, older, url)) : [])
+		...(update ? shellWorkerUrls(build, base).map((url) => cacheFile(cache, older, base, url)) : [])
 	]);
 	// An update: whatever the running version already holds is copied (no download), route shells included,
 	// so a student who was fully offline-ready stays so. (A first visit has no older version to look in.)
@@ -191,7 +191,7 @@ async function precacheShell(): Promise<void> {
 				if (reused) await cache.put(url, reused);
 			} else if (await matchIn(older, url)) {
 				// Route shells and static files keep their URL but may have changed: this version's copy.
-				await cacheOne(cache, older, url);
+				await cacheFile(cache, older, base, url);
 			}
 		})
 	);
@@ -231,7 +231,9 @@ async function cacheShellRest(): Promise<void> {
 		await cache.addAll(missing);
 	} catch {
 		const older = staleCaches(await caches.keys(), CACHE);
-		await inBatches(missing, WARM_PARALLEL, (url) => cacheOne(cache, older, url).catch(() => undefined));
+		await inBatches(missing, WARM_PARALLEL, (url) =>
+			cacheFile(cache, older, base, url).catch(() => undefined)
+		);
 	}
 }
 
@@ -244,11 +246,11 @@ function warmCache(): Promise<void> {
 		const cache = await caches.open(CACHE);
 		const older = staleCaches(await caches.keys(), CACHE);
 		await inBatches(await missingIn(cache, PRECACHE), WARM_PARALLEL, (url) =>
-			cacheOne(cache, older, url).catch(() => undefined)
+			cacheFile(cache, older, base, url).catch(() => undefined)
 		);
 		// Worker bundles' own wasm and helper scripts, which `$service-worker` does not list (sql.js, the optimizer).
 		const workers = PRECACHE.filter((url) => isWorkerScript(url, base));
-		await cacheWorkerImports(cache, workers, PRECACHED, base, (url) => cacheOne(cache, older, url));
+		await cacheWorkerImports(cache, workers, PRECACHED, base, (url) => cacheFile(cache, older, base, url));
 	})().finally(() => (warming = null));
 	return warming;
 }
@@ -262,7 +264,7 @@ async function keepUrls(urls: unknown[]): Promise<void> {
 	);
 	await inBatches(wanted, WARM_PARALLEL, async (url) => {
 		if (!(await cache.match(url, { ignoreVary: true })))
-			await cacheOne(cache, older, url).catch(() => undefined);
+			await cacheFile(cache, older, base, url).catch(() => undefined);
 	});
 }
 
@@ -292,18 +294,4 @@ async function askTabCache(tab: Client): Promise<string | null> {
 	if (answer === null) return null;
 	const cache = answer.cache;
 	return typeof cache === 'string' && cache.startsWith(CACHE_PREFIX) ? cache : CACHE;
-}
-
-async function cacheOne(cache: Cache, older: readonly string[], url: string): Promise<void> {
-	const immutable = isImmutable(url, base);
-	if (immutable) {
-		if (await cache.match(url, { ignoreVary: true })) return; // a reinstall of this build
-		// An update re-downloads only what changed: hashed files are reused from the running version.
-		const reused = await matchIn(older, url);
-		if (reused) return cache.put(url, reused);
-	}
-	// Route shells, the manifest and icons keep their URL across versions: bypass the HTTP cache.
-	const response = await fetch(new Request(url, { cache: immutable ? 'default' : 'no-cache' }));
-	if (!response.ok) throw new Error(`Precache of ${url} failed: HTTP ${response.status}`);
-	await cache.put(url, await storable(response));
 }

@@ -1,5 +1,5 @@
 /** Cache Storage helpers for the service worker (src/service-worker.ts). */
-import { workerAssetUrls } from './precache-plan';
+import { isImmutable, workerAssetUrls } from './precache-plan';
 
 /** Runs `each` over the URLs, `parallel` at a time (a phone on a slow link). */
 export async function inBatches(
@@ -72,4 +72,28 @@ export async function cacheWorkerImports(
 		}
 		scripts = found;
 	}
+}
+
+/**
+ * Puts one file of this version into `cache`: a hashed file already there or in an older version's cache
+ * (`older`) is not downloaded again; the rest is fetched (route shells, the manifest and icons past the HTTP
+ * cache, as they keep their URL across versions).
+ */
+export async function cacheFile(
+	cache: Cache,
+	older: readonly string[],
+	base: string,
+	url: string
+): Promise<void> {
+	const immutable = isImmutable(url, base);
+	if (immutable) {
+		if (await cache.match(url, { ignoreVary: true })) return; // a reinstall of this build
+		// An update re-downloads only what changed: hashed files are reused from the running version.
+		const reused = await matchIn(older, url);
+		if (reused) return cache.put(url, reused);
+	}
+	// Route shells, the manifest and icons keep their URL across versions: bypass the HTTP cache.
+	const response = await fetch(new Request(url, { cache: immutable ? 'default' : 'no-cache' }));
+	if (!response.ok) throw new Error(`Precache of ${url} failed: HTTP ${response.status}`);
+	await cache.put(url, await storable(response));
 }
