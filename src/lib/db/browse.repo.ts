@@ -12,6 +12,7 @@ import type { KartkaDB } from './db';
 import { cardsOfNotes } from './cards-of-notes.repo';
 import { logsSinceAllDecks } from './logs-by-time.repo';
 import { bulkTables, writeTracked } from './browse-sync.repo';
+import { undoSuspensionAction, type SuspensionUndo } from './bulk-suspensions.repo';
 
 /**
  * Rows are read in chunks (notes too) so that the page stays responsive while 100,000 cards load: a
@@ -171,6 +172,8 @@ export interface UndoRecord {
 	/** Each written card's rev after the action; deleted cards must still be absent. */
 	revs: Map<string, number>;
 	deleted: string[];
+	/** Browse's Suspend / Unsuspend (bulk-suspensions.repo): only suspension rows were written. */
+	suspensions?: SuspensionUndo;
 }
 
 /** Below this many cards a lookup per card is cheap enough. */
@@ -246,6 +249,7 @@ export async function runBulkAction(
  * written) if a card changed since.
  */
 export async function undoBulkAction(db: KartkaDB, record: UndoRecord, nowMs = Date.now()): Promise<void> {
+	if (record.suspensions) return undoSuspensionAction(db, record.suspensions, nowMs);
 	await db.transaction('rw', bulkTables(db), async () => {
 		const ids = [...record.revs.keys()];
 		const now = await cardsById(db, ids);

@@ -5,6 +5,7 @@
  */
 import type { KartkaDB } from '$lib/db/db';
 import { runBulkAction, undoBulkAction, type UndoRecord } from '$lib/db/browse.repo';
+import { runSuspensionAction } from '$lib/db/bulk-suspensions.repo';
 import { getGlobalSettings } from '$lib/db/settings.repo';
 import { KartkaError } from '$lib/domain/errors';
 import { createScheduler } from '$lib/domain/fsrs-adapter';
@@ -13,15 +14,14 @@ import type { CardRow } from '$lib/domain/model';
 import type { BrowseAction } from '$lib/domain/browse/browse-action';
 import {
 	parseDueDays,
+	emptyWrite,
 	parseTags,
 	planBury,
 	planDelete,
 	planForget,
 	planMove,
 	planSetDue,
-	planSuspend,
 	planTags,
-	planUnsuspend,
 	type BulkPlan
 } from '$lib/domain/browse/bulk-actions';
 
@@ -49,7 +49,8 @@ export async function loadBrowseSettings(db: KartkaDB): Promise<BrowseSettings> 
 }
 
 export interface ActionResult {
-	plan: BulkPlan;
+	/** What was done and what was left alone (the status line). */
+	plan: Pick<BulkPlan, 'done' | 'skipped'>;
 	record: UndoRecord;
 }
 
@@ -81,16 +82,15 @@ export async function runBrowseAction(
 			if (!(await db.decks.get(action.deckId)))
 				throw new KartkaError('bulk-deck', 'Choose a deck to move the cards to.');
 			break;
+		case 'suspend':
+		case 'unsuspend':
+			return runSuspension(db, cardIds, action.kind, nowMs);
 	}
 	return runBulkAction(
 		db,
 		cardIds,
 		(s) => {
 			switch (action.kind) {
-				case 'suspend':
-					return planSuspend(s.cards);
-				case 'unsuspend':
-					return planUnsuspend(s.cards);
 				case 'bury':
 					return planBury(s.cards, ctx);
 				case 'forget':
@@ -105,10 +105,35 @@ export async function runBrowseAction(
 					return planTags(s.notes, action.tags, 'remove', ctx);
 				case 'delete':
 					return planDelete(s.cards, s.notes, s.cardsOfNotes, s.logs);
+				default: // suspend, unsuspend: runSuspension, above
+					throw new KartkaError('bulk-internal', `"${action.kind}" is not a card write.`);
 			}
 		},
 		{ withLogs: action.kind === 'delete', withNotes: NOTE_ACTIONS.has(action.kind), nowMs }
 	);
+}
+
+/**
+ * Suspend / Unsuspend read no card row and write only suspension rows (schema v11): their own transaction
+ * (bulk-suspensions.repo), with the same status line and the same Undo.
+ */
+async function runSuspension(
+	db: KartkaDB,
+	cardIds: readonly string[],
+	action: 'suspend' | 'unsuspend',
+	nowMs: number
+): Promise<ActionResult> {
+	const { plan, undo } = await runSuspensionAction(db, cardIds, action, nowMs);
+	const record: UndoRecord = {
+		action,
+		done: plan.done,
+		undo: emptyWrite(),
+		addedLogIds: [],
+		revs: new Map(),
+		deleted: [],
+		suspensions: undo
+	};
+	return { plan, record };
 }
 
 /** Undoes `record` (the undo is a change made at `nowMs`, for sync's "latest change wins"). */
@@ -119,7 +144,12 @@ export function undoBrowseAction(db: KartkaDB, record: UndoRecord, nowMs: number
 /** What changed (to refresh the list): written, restored or deleted cards, and notes whose text or tags changed. */
 export function touched(record: UndoRecord): { cardIds: Set<string>; noteIds: Set<string> } {
 	return {
-		cardIds: new Set([...record.revs.keys(), ...record.deleted, ...record.undo.cardPuts.map((c) => c.id)]),
+		cardIds: new Set([
+			...record.revs.keys(),
+			...record.deleted,
+			...record.undo.cardPuts.map((c) => c.id),
+			...(record.suspensions?.written.map((s) => s.id) ?? [])
+		]),
 		noteIds: new Set(record.undo.notePuts.map((n) => n.id))
 	};
 }

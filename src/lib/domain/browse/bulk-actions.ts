@@ -47,7 +47,7 @@ export function emptyWrite(): BulkWrite {
 	return { cardPuts: [], cardDeletes: [], notePuts: [], noteDeletes: [], logPuts: [], logDeletes: [] };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) =>
+export const plural = (n: number, one: string, many = `${one}s`) =>
 	`${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 function cardPlan(
