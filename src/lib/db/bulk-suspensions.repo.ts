@@ -54,9 +54,7 @@ function suspensionRows(db: KartkaDB, sorted: readonly string[]): PromiseLike<Ma
 		sorted.length < RANGE_MIN
 			? table.bulkGet([...sorted])
 			: table.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true).toArray();
-	return rows.then(
-		(found) => new Map(found.filter((s): s is SuspensionRow => !!s).map((s) => [s.id, s]))
-	);
+	return rows.then((found) => new Map(found.filter((s): s is SuspensionRow => !!s).map((s) => [s.id, s])));
 }
 
 /** Writes `rows` stamped for sync (changed now by this device) and queues their card documents. */

@@ -49,7 +49,13 @@ export function planSuspendRows(
 ): SuspensionPlan {
 	const before = current(ids, rows).filter((s) => reasonOf(s) !== 'user');
 	const after = before.map((s): CardSuspension => ({ ...s, suspended: true, reason: 'user' }));
-	return { action: 'suspend', done: `Suspended ${plural(after.length, 'card')}`, skipped: null, before, after };
+	return {
+		action: 'suspend',
+		done: `Suspended ${plural(after.length, 'card')}`,
+		skipped: null,
+		before,
+		after
+	};
 }
 
 /** Unsuspend, except cards whose text was removed (they would show nothing; they return with their text). */
