@@ -2,6 +2,7 @@
 // with its note's text and its deck's name, exactly as the full read gives them.
 import { describe, expect, it } from 'vitest';
 import { allBrowseRows, firstBrowseRows } from '$lib/db/browse.repo';
+import { Queue } from '$lib/domain/model';
 import { freshDb, seedDeck } from '../helpers/db';
 
 describe('firstBrowseRows', () => {
@@ -18,5 +19,15 @@ describe('firstBrowseRows', () => {
 		expect(rest.map((r) => r.card.id)).toEqual(all.map((r) => r.card.id));
 		expect(rest.at(-1)!.deckName).toBe('Second deck');
 		expect(rest.at(-1)!.question).not.toBe('');
+	});
+
+	it('gives suspended cards as suspended (schema v11: merged from their own rows)', async () => {
+		const db = freshDb();
+		await seedDeck(db, 'd', 3, 2);
+		const second = (await db.cards.toArray())[1]!;
+		await db.cards.put({ ...second, queue: Queue.Suspended, suspendedReason: 'user' });
+		const first = await firstBrowseRows(db, 4);
+		expect(first.map((r) => r.card.queue === Queue.Suspended)).toEqual([false, true, false, false]);
+		expect(first[1]!.card.suspendedReason).toBe('user');
 	});
 });

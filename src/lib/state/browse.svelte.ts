@@ -3,9 +3,8 @@
  * the search, the sort, the selection, bulk actions and their one-step undo.
  */
 import type { KartkaDB } from '$lib/db/db';
-import { allBrowseRows, answersSince, browseRowsFor, firstBrowseRows } from '$lib/db/browse.repo';
+import { allBrowseRows, answersSince, browseRowsFor } from '$lib/db/browse.repo';
 import type { UndoRecord } from '$lib/db/browse.repo';
-import { listDecks } from '$lib/db/decks.repo';
 import { errorMessage } from '$lib/domain/errors';
 import type { CardRow, DeckRow } from '$lib/domain/model';
 import { parseSearch, type SearchNode } from '$lib/domain/browse/search-query';
@@ -21,7 +20,6 @@ import {
 } from '$lib/domain/browse/selection';
 import { startOfStudyDay, studyDayOf } from '$lib/domain/study-day';
 import {
-	loadBrowseSettings,
 	runBrowseAction,
 	touched,
 	undoBrowseAction,
@@ -29,7 +27,9 @@ import {
 	type BrowseSettings
 } from '$lib/services/browse.service';
 
-export const FIRST_ROWS = 50;
+import { takeFirstReads } from './browse-first';
+
+export { FIRST_ROWS } from './browse-first';
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** After the next frame is painted (a plain tick where there are no frames, as in unit tests). */
 const afterPaint = () =>
@@ -75,11 +75,8 @@ export class BrowseScreen {
 
 	async load(): Promise<void> {
 		try {
-			const [settings, decks, first] = await Promise.all([
-				loadBrowseSettings(this.db),
-				listDecks(this.db),
-				firstBrowseRows(this.db, FIRST_ROWS)
-			]);
+			// (Started by the route's load as the navigation began, when there was one: browse-first.ts.)
+			const { settings, decks, first } = await takeFirstReads(this.db);
 			this.settings = settings;
 			this.decks = decks;
 			this.all = first;
