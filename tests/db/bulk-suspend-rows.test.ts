@@ -21,7 +21,7 @@ afterEach(() => db?.close());
 
 /** Counts writes that reach the cards store, and can make the outbox fail (below the app's middleware). */
 function spy(target: KartkaDB) {
-	const seen = { cardWrites: 0, failOutbox: false };
+	const seen = { cardWrites: 0, cardValueReads: 0, failOutbox: false };
 	const middleware: Middleware<DBCore> = {
 		stack: 'dbcore',
 		level: 1.2,
@@ -29,8 +29,13 @@ function spy(target: KartkaDB) {
 			...down,
 			table(name) {
 				const table = down.table(name);
+				const reads = () => name === 'cards' && seen.cardValueReads++;
 				return {
 					...table,
+					get: (req) => (reads(), table.get(req)),
+					getMany: (req) => (reads(), table.getMany(req)),
+					query: (req) => (req.values && reads(), table.query(req)),
+					openCursor: (req) => (req.values && reads(), table.openCursor(req)),
 					mutate(req) {
 						if (name === 'cards') seen.cardWrites++;
 						if (name === 'syncOutbox' && seen.failOutbox) return Promise.reject(new Error('disk full'));
@@ -115,6 +120,46 @@ describe('bulk suspension writes only suspension rows (schema v11)', () => {
 		await expect(
 			answerCard(db, { shown, rating: Rating.Good, nowMs: now, durationMs: 1, scheduler, dayCutoffHour: 4 })
 		).rejects.toBeInstanceOf(CardChangedError);
+		expect(await dumpTables(db)).toEqual(before);
+	});
+
+	it('reads no card row (only card keys), whether the selection is a key range or a few cards', async () => {
+		const { seen, ids } = await seeded();
+		seen.cardWrites = 0;
+		for (const selection of [ids, ids.slice(3, 200), [ids[7]!, ids[90]!, 'd/missing#0']]) {
+			seen.cardValueReads = 0;
+			// Suspend and Undo; then Suspend, Unsuspend and Undo (suspended again); then Unsuspend.
+			const { plan, record } = await runBrowseAction(db, selection, { kind: 'suspend' }, now, 4);
+			await undoBrowseAction(db, record, now + 1);
+			await runBrowseAction(db, selection, { kind: 'suspend' }, now + 2, 4);
+			const act = await runBrowseAction(db, selection, { kind: 'unsuspend' }, now + 3, 4);
+			const lifted = act.plan;
+			await undoBrowseAction(db, act.record, now + 4);
+			expect(await db.suspensions.get(selection[0]!)).toMatchObject({ suspended: true });
+			await runBrowseAction(db, selection, { kind: 'unsuspend' }, now + 5, 4);
+			expect(seen.cardValueReads).toBe(0);
+			const real = selection.filter((id) => id !== 'd/missing#0').length;
+			expect(plan.done).toBe(`Suspended ${real.toLocaleString('en')} card${real === 1 ? '' : 's'}`);
+			expect(lifted.done).toBe(plan.done.replace('Suspended', 'Unsuspended'));
+			expect(await db.suspensions.get('d/missing#0')).toBeUndefined();
+		}
+		// Every undo applied: nothing is suspended, and the cards' rows were never written.
+		expect((await db.cards.toArray()).some((c) => c.queue === Queue.Suspended)).toBe(false);
+		expect(seen.cardWrites).toBe(0);
+	});
+
+	it('refuses Undo (writing nothing) when a suspension it wrote changed since, or its card was deleted', async () => {
+		const { ids } = await seeded();
+		const { record } = await runBrowseAction(db, ids, { kind: 'suspend' }, now, 4);
+		await runBrowseAction(db, [ids[5]!], { kind: 'unsuspend' }, now + 1, 4);
+		let before = await dumpTables(db);
+		await expect(undoBrowseAction(db, record, now + 2)).rejects.toThrow(/can no longer be undone/);
+		expect(await dumpTables(db)).toEqual(before);
+
+		const { record: again } = await runBrowseAction(db, ids.slice(0, 100), { kind: 'unsuspend' }, now + 3, 4);
+		await db.cards.delete(ids[9]!);
+		before = await dumpTables(db);
+		await expect(undoBrowseAction(db, again, now + 4)).rejects.toThrow(/can no longer be undone/);
 		expect(await dumpTables(db)).toEqual(before);
 	});
 });
