@@ -122,7 +122,7 @@ export function firstVisitChunks(root) {
  */
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 /** The chunks (group names above) that carry the hint. */
-const EAGER_CHUNKS = new Set(['shell', 'home', 'dexie']);
+const EAGER_CHUNKS = new Set(['shell', 'home']);
 
 /**
  * Rolldown's `output.postBanner` (added after minification, which drops comments): the compile hint on a
