@@ -2,16 +2,22 @@ import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { deckManifest } from './scripts/deck-manifest.js';
-import { firstVisitChunks } from './scripts/first-visit-chunks.js';
+import { compileHintBanner, compileHintFirst, firstVisitChunks } from './scripts/first-visit-chunks.js';
 
 export default defineConfig(({ isSsrBuild }) => ({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), compileHintFirst()],
 	build: {
 		// The browser's chunks only (the server build just prerenders): a first visit's modules in two chunks
 		// instead of ~23 (scripts/first-visit-chunks.js says why).
 		rolldownOptions: isSsrBuild
 			? {}
-			: { output: { codeSplitting: firstVisitChunks(fileURLToPath(new URL('.', import.meta.url))) } }
+			: {
+					output: {
+						codeSplitting: firstVisitChunks(fileURLToPath(new URL('.', import.meta.url))),
+						// V8 compiles a first visit's chunks off the main thread as they stream in (the script says why).
+						postBanner: compileHintBanner
+					}
+				}
 	},
 	define: {
 		__KARTKA_DECKS__: JSON.stringify(deckManifest())

@@ -16,7 +16,7 @@
 // Everything else (other screens, code loaded on an action or after the first paint) keeps Rolldown's automatic
 // chunks, so no screen loads another's code. The route nodes themselves stay entries of their own (SvelteKit
 // loads them by name): a few hundred bytes each.
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Modules every screen loads at start (the app entry, SvelteKit's client, the layout). */
@@ -110,4 +110,48 @@ export function firstVisitChunks(root) {
 		name: (module, ctx) => (planFor(ctx).get(module) === name ? name : null)
 	});
 	return { groups: [group('paint-first', 4), group('dexie', 3), group('shell', 2), group('home', 1)] };
+}
+
+/**
+ * V8's explicit compile hint (Chromium ≥ 136): a file that starts with this comment has all its functions
+ * compiled eagerly, on a background thread while the file is streamed in, instead of lazily on the main thread
+ * the first time each is called (issue 13: blocking time). A first visit calls most of these chunks' functions
+ * at start-up (module evaluation, SvelteKit's `start()`, hydration), and the lazy compiles were a large part of
+ * those tasks. Other engines ignore the comment. Cost: the functions a first visit never calls are compiled
+ * too (background CPU and memory), so only the chunks a first visit runs carry it.
+ */
+export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+/** The chunks (group names above) that carry the hint. */
+const EAGER_CHUNKS = new Set(['shell', 'home']);
+
+/**
+ * Rolldown's `output.postBanner` (added after minification, which drops comments): the compile hint on a
+ * first visit's chunks (the first line of the file, where
+ * V8 looks for it; it is part of the file's hash like any other content).
+ * @param {{ name: string }} chunk
+ */
+export function compileHintBanner(chunk) {
+	return EAGER_CHUNKS.has(chunk.name) ? COMPILE_HINT : '';
+}
+
+/**
+ * Vite writes its preload helper's list (`const __vite__mapDeps=…`) above everything in a chunk once the
+ * bundle is generated, so above the banner too; this puts the compile hint back on the first line of the
+ * written files, where V8's explainer says it goes.
+ * @returns {import('vite').Plugin}
+ */
+export function compileHintFirst() {
+	const line = `\n${COMPILE_HINT}\n`;
+	return {
+		name: 'kartka:compile-hint-first',
+		apply: 'build',
+		writeBundle(options, bundle) {
+			for (const chunk of Object.values(bundle)) {
+				if (chunk.type !== 'chunk' || !options.dir) continue;
+				const file = resolve(options.dir, chunk.fileName);
+				const code = readFileSync(file, 'utf8');
+				if (code.includes(line)) writeFileSync(file, `${COMPILE_HINT}\n${code.replace(line, '\n')}`);
+			}
+		}
+	};
 }
