@@ -50,7 +50,7 @@ describe('shipped decks', () => {
 		const pendingSeen: string[][] = [];
 		const installed = await installBuiltinDecks(db, 1000, {
 			pick: (ids) => (ids.includes(last) ? last : undefined),
-			onPending: (ids) => pendingSeen.push([...ids])
+			onPending: (ids) => void pendingSeen.push([...ids])
 		});
 		expect(installed[0]).toBe(last);
 		expect(installed.sort()).toEqual(shipped.map((d) => d.id).sort());
