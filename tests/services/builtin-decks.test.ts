@@ -60,4 +60,18 @@ describe('shipped decks', () => {
 		);
 		expect(pendingSeen[1]).not.toContain(last);
 	});
+	it('waits for a promise the pending hook returns before the next deck (the worker reads a study start there)', async () => {
+		db = freshDb();
+		const written: number[] = [];
+		await installBuiltinDecks(db, 1000, {
+			onPending: async (ids) => {
+				if (ids.length !== shipped.length - 1) return;
+				// After the first deck: nothing else is written while the hook reads.
+				await new Promise((resolve) => setTimeout(resolve, 300));
+				written.push(await db.decks.count());
+			}
+		});
+		expect(written).toEqual([1]);
+		expect(await db.decks.count()).toBe(shipped.length);
+	});
 });
