@@ -50,7 +50,7 @@ describe('shipped decks', () => {
 		const pendingSeen: string[][] = [];
 		const installed = await installBuiltinDecks(db, 1000, {
 			pick: (ids) => (ids.includes(last) ? last : undefined),
-			onPending: (ids) => pendingSeen.push([...ids])
+			onPending: (ids) => void pendingSeen.push([...ids])
 		});
 		expect(installed[0]).toBe(last);
 		expect(installed.sort()).toEqual(shipped.map((d) => d.id).sort());
@@ -59,5 +59,19 @@ describe('shipped decks', () => {
 			Array.from({ length: shipped.length + 1 }, (_, i) => shipped.length - i)
 		);
 		expect(pendingSeen[1]).not.toContain(last);
+	});
+	it('waits for a promise the pending hook returns before the next deck (the worker reads a study start there)', async () => {
+		db = freshDb();
+		const written: number[] = [];
+		await installBuiltinDecks(db, 1000, {
+			onPending: async (ids) => {
+				if (ids.length !== shipped.length - 1) return;
+				// After the first deck: nothing else is written while the hook reads.
+				await new Promise((resolve) => setTimeout(resolve, 300));
+				written.push(await db.decks.count());
+			}
+		});
+		expect(written).toEqual([1]);
+		expect(await db.decks.count()).toBe(shipped.length);
 	});
 });

@@ -10,6 +10,7 @@ import { deletedBuiltinDecks } from '$lib/db/deleted-builtin.repo';
 import { installedHashes } from '$lib/db/decks.repo';
 import type { FromDeckWorker, ToDeckWorker } from './builtin-decks-protocol';
 import type { DeckSummary } from './deck-summary.service';
+import type { StudyStart } from './study-start.service';
 
 export interface InstallOptions {
 	/** No database is stored yet (a first visit): every shipped deck is to install, nothing is read. */
@@ -19,6 +20,10 @@ export interface InstallOptions {
 	 * installed, not asked for, or installed on the page).
 	 */
 	counts?: boolean;
+	/** The deck a study screen opens: the worker reads its first queue once it is installed. */
+	studyStart?: string | null;
+	/** Hears that first queue (before `onPending` no longer lists its deck). */
+	onStudyStart?: (start: StudyStart) => void;
 }
 
 /** The installer worker while it runs: screens that open a deck send it there first. */
@@ -49,7 +54,7 @@ export async function installShippedDecks(
 	onPending: (pending: readonly string[]) => void,
 	options: InstallOptions = {}
 ): Promise<DeckSummary[] | null> {
-	const { fresh = false, counts = false } = options;
+	const { fresh = false } = options;
 	const todo = fresh
 		? Object.values(__KARTKA_DECKS__).map(({ id }) => id)
 		: await shippedDecksToInstall(db());
@@ -59,7 +64,7 @@ export async function installShippedDecks(
 	}
 	if (typeof Worker !== 'undefined') {
 		try {
-			return await installInWorker(nowMs, wanted, onPending, counts);
+			return await installInWorker(nowMs, wanted, onPending, options);
 		} catch (error) {
 			console.warn('The deck installer worker failed; installing the shipped decks on the page.', error);
 		}
@@ -76,7 +81,7 @@ function installInWorker(
 	nowMs: number,
 	wanted: readonly string[],
 	onPending: (pending: readonly string[]) => void,
-	counts: boolean
+	{ counts = false, studyStart = null, onStudyStart }: InstallOptions
 ): Promise<DeckSummary[] | null> {
 	return new Promise((resolve, reject) => {
 		const worker = new Worker(new URL('./builtin-decks.worker.ts', import.meta.url), {
@@ -95,9 +100,16 @@ function installInWorker(
 		worker.onmessage = (event: MessageEvent<FromDeckWorker>) => {
 			const message = event.data;
 			if (message.type === 'pending') onPending(message.ids);
+			else if (message.type === 'study-start') onStudyStart?.(message.start);
 			else if (message.type === 'done') finish(() => resolve(message.counts));
 			else finish(() => reject(new Error(message.message)));
 		};
-		worker.postMessage({ type: 'start', nowMs, wanted: [...wanted], counts } satisfies ToDeckWorker);
+		worker.postMessage({
+			type: 'start',
+			nowMs,
+			wanted: [...wanted],
+			counts,
+			studyStart
+		} satisfies ToDeckWorker);
 	});
 }

@@ -15,8 +15,11 @@ const deckFiles = import.meta.glob<unknown>('/decks/*.json', { import: 'default'
 export interface InstallHooks {
 	/** Which of the decks still to install goes next (the one a screen waits for); default: file order. */
 	pick?: (pending: readonly string[]) => string | undefined;
-	/** The decks still to install: once they are known, then after each deck (empty at the end). */
-	onPending?: (pending: readonly string[]) => void;
+	/**
+	 * The decks still to install: once they are known, then after each deck (empty at the end). The next
+	 * deck waits for a returned promise (the worker reads a study screen's first queue there).
+	 */
+	onPending?: (pending: readonly string[]) => void | Promise<void>;
 }
 
 /** Lets the browser paint and handle input between two decks (no long task on a first visit). */
@@ -41,7 +44,7 @@ export async function installBuiltinDecks(
 		.filter(([path, { id, hash }]) => deckFiles[path] && installed.get(id) !== hash && !deleted.has(id))
 		.map(([path, { id, hash }]) => ({ path, id, hash }));
 	const changed: string[] = [];
-	hooks.onPending?.(todo.map((t) => t.id));
+	await hooks.onPending?.(todo.map((t) => t.id));
 	while (todo.length > 0) {
 		const wanted = hooks.pick?.(todo.map((t) => t.id));
 		const [{ path, id, hash }] = todo.splice(
@@ -59,7 +62,7 @@ export async function installBuiltinDecks(
 		} else if (await installOne(db, id, file, hash, nowMs)) {
 			changed.push(id);
 		}
-		hooks.onPending?.(todo.map((t) => t.id));
+		await hooks.onPending?.(todo.map((t) => t.id));
 		if (todo.length > 0) await yieldToBrowser();
 	}
 	return changed;

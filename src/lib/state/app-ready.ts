@@ -2,6 +2,7 @@
 import { appDb, appDbIsNew } from '$lib/db/db';
 import { installShippedDecks, wantShippedDeck } from '$lib/services/builtin-decks.client';
 import type { DeckSummary } from '$lib/services/deck-summary.service';
+import type { StudyStart } from '$lib/services/study-start.service';
 
 /**
  * A start-up that runs once and is shared by every caller while it runs or after it succeeded; a failed
@@ -30,6 +31,9 @@ const pendingChanged = new Set<() => void>();
 let countsWanted = false;
 let installerCounts: DeckSummary[] | null = null;
 let startedWithoutDatabase = false;
+/** The deck a study screen opened before start-up, and its first queue as the installer worker read it. */
+let studyStartWanted: string | null = null;
+let studyStart: StudyStart | null = null;
 
 /**
  * True once start-up found no database stored (a first visit, created by the installer worker): nothing the
@@ -54,8 +58,15 @@ export const appReady: () => Promise<void> = onceUntilSuccess(async () => {
 		(ids) => {
 			pending = ids;
 			for (const listener of [...pendingChanged]) listener();
+			// Only for the study screen that resolves now (it takes it at once): later, read the database.
+			if (studyStart) setTimeout(() => (studyStart = null), 0);
 		},
-		{ fresh, counts: countsWanted }
+		{
+			fresh,
+			counts: countsWanted,
+			studyStart: studyStartWanted,
+			onStudyStart: (start) => (studyStart = start)
+		}
 	);
 	// Only for the screen waiting now (it takes them as start-up resolves): a later one reads the database,
 	// which may have changed meanwhile.
@@ -84,6 +95,8 @@ export function takeInstallerCounts(): DeckSummary[] | null {
  */
 export function deckReady(deckId: string): Promise<void> {
 	wanted.unshift(deckId);
+	// Before start-up: the installer worker, if it runs, reads this deck's first queue for the screen.
+	studyStartWanted ??= deckId;
 	wantShippedDeck(deckId);
 	const all = appReady();
 	return new Promise<void>((resolve, reject) => {
@@ -101,4 +114,14 @@ export function deckReady(deckId: string): Promise<void> {
 			(error: unknown) => settle(() => reject(error))
 		);
 	});
+}
+
+/**
+ * The first queue of this deck as the installer worker read it right after writing it (a first visit that
+ * opened the study screen), once; null: none (a usual start, installed on the page, or already taken).
+ */
+export function takeStudyStart(deckId: string): StudyStart | null {
+	const start = studyStart?.deckId === deckId ? studyStart : null;
+	studyStart = null;
+	return start;
 }

@@ -10,12 +10,15 @@ import type { CardRow, NoteRow } from '$lib/domain/model';
 import type { Rating } from '$lib/domain/schedule';
 import type { SchedulerSettings } from '$lib/domain/scheduler-settings';
 import { StudyQueue, type QueueCounts } from '$lib/domain/study-queue';
+import type { StudySettings } from '$lib/domain/study-settings';
 import { schedulerFor, studySettingsForDeck } from '$lib/services/study-settings.service';
 import type { DeckScheduling } from '$lib/services/deck-scheduling.service';
 import type { Scheduler } from '$lib/domain/fsrs-adapter';
 import { groupNames } from '$lib/domain/decks/deck-groups';
 import { CardSession } from './card-session.svelte';
-import { markPageReady } from './page-ready';
+import { afterPaint } from './after-paint';
+import { takeStudyStart } from './app-ready';
+import { afterPageReady, markPageReady } from './page-ready';
 
 /**
  * "Study all"'s own code (one queue over a group's decks): not loaded for a deck's study (issue 13: home +
@@ -58,21 +61,28 @@ export class ReviewSession extends CardSession<UndoEntry> {
 	}
 
 	async start(): Promise<void> {
+		// A first visit: the installer worker read the first queue where it had just written the deck, so the
+		// page shows the first card without opening the database (issue 13). Taken before any await (once).
+		const handed = takeStudyStart(this.deckId);
 		try {
-			// Independent reads side by side: the first card is waiting on them (issue 13).
-			const [deck, study] = await Promise.all([
-				getDeck(this.db, this.deckId),
-				studySettingsForDeck(this.db, this.deckId, this.clock())
-			]);
-			this.deckTitle = deck?.title ?? '';
-			this.settings = study.settings;
-			this.dayCutoffHour = study.settings.dayCutoffHour;
-			// The first card is shown before the scheduler (ts-fsrs) is loaded; it comes while the card is read.
-			this.loadSchedulerFrom(() => schedulerFor(study));
-			await this.reload();
+			if (handed) {
+				this.begin(handed.deckTitle, handed.study);
+				this.useQueue(new StudyQueue(handed.input), handed.notes);
+				await this.show(this.queue!.next(this.clock()));
+			} else {
+				// Independent reads side by side: the first card is waiting on them (issue 13).
+				const [deck, study] = await Promise.all([
+					getDeck(this.db, this.deckId),
+					studySettingsForDeck(this.db, this.deckId, this.clock())
+				]);
+				this.begin(deck?.title ?? '', study);
+				await this.reload();
+			}
 		} catch (error) {
 			this.fail(error);
 		}
+		// The first card's frame first: the scheduler (ts-fsrs) is fetched and set up once it is painted.
+		await afterPaint();
 		// Not there (offline, not on this device): the card stays on screen with "Try again" for its answers.
 		if (this.status !== 'error')
 			await this.ensureScheduler().catch((error: unknown) => (this.message = errorMessage(error)));
@@ -80,6 +90,10 @@ export class ReviewSession extends CardSession<UndoEntry> {
 		// The answer's sync record and undo are not needed for the first card: ready before its answer (each
 		// load is retried on use after a failure).
 		prefetchAnswerAndUndo().catch(() => undefined);
+		// Started from the worker's queue, the page has not opened the database yet: it opens in an idle moment,
+		// so that the first answer (one transaction, refused if the card changed) does not wait for it. A
+		// failed open shows on that answer, which opens it again.
+		if (handed) afterPageReady().then(() => this.db.open().catch(() => undefined));
 	}
 
 	/**
@@ -114,19 +128,32 @@ export class ReviewSession extends CardSession<UndoEntry> {
 		return { scheduler: own.scheduler, dayCutoffHour: own.settings.dayCutoffHour };
 	}
 
+	/** A deck's session starts: its title and settings; the scheduler (ts-fsrs) comes after the first card. */
+	private begin(deckTitle: string, study: StudySettings): void {
+		this.deckTitle = deckTitle;
+		this.settings = study.settings;
+		this.dayCutoffHour = study.settings.dayCutoffHour;
+		// The first card is shown before the scheduler (ts-fsrs) is loaded; it comes while the card is read.
+		this.loadSchedulerFrom(() => schedulerFor(study));
+	}
+
+	private useQueue(queue: StudyQueue, notes: (NoteRow | undefined)[]): void {
+		this.queue = queue;
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache, not rendered state
+		this.notes = new Map(notes.filter((n): n is NoteRow => !!n).map((n) => [n.id, n]));
+	}
+
 	/** Rebuilds the queue from the database (start, after undo, after a conflict). */
 	private async reload(first?: CardRow): Promise<void> {
 		const input =
 			this.groupDeckIds && this.groupStudy
 				? await this.groupStudy.loadGroupQueueInput(this.db, this.groupDeckIds, this.clock())
 				: await loadQueueInput(this.db, this.deckId, this.clock(), this.settings!);
-		this.queue = new StudyQueue(input);
-		const cards = first ? [first, ...this.queue.cards()] : this.queue.cards();
+		const queue = new StudyQueue(input);
+		const cards = first ? [first, ...queue.cards()] : queue.cards();
 		const noteIds = cards.map((c) => c.noteId).filter((id, i, all) => all.indexOf(id) === i);
-		const notes = await getNotes(this.db, noteIds);
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a private cache, not rendered state
-		this.notes = new Map(notes.filter((n): n is NoteRow => !!n).map((n) => [n.id, n]));
-		await this.show(first ?? this.queue.next(this.clock()));
+		this.useQueue(queue, await getNotes(this.db, noteIds));
+		await this.show(first ?? queue.next(this.clock()));
 	}
 
 	private async show(card: CardRow | null): Promise<void> {
