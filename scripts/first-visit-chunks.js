@@ -126,8 +126,8 @@ const EAGER_CHUNKS = new Set(['shell', 'home']);
 
 /**
  * Rolldown's `output.postBanner` (added after minification, which drops comments): the compile hint on a
- * first visit's chunks (the first line of the file, where
- * V8 looks for it; it is part of the file's hash like any other content).
+ * first visit's chunks, as their first line, where V8 looks for it (part of the file's hash like any other
+ * content).
  * @param {{ name: string }} chunk
  */
 export function compileHintBanner(chunk) {
