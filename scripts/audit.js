@@ -4,10 +4,13 @@
 //   1. Lighthouse 12.8, mobile profile (Moto G Power, slow 4G, 4x CPU, simulated), median of 3 runs per page:
 //      performance >= 0.95, accessibility = 1, best practices = 1, total blocking time <= 150 ms, LCP <= 1.5 s
 //   2. first-visit JavaScript, gzip: from the build's module graph (scripts/bundle-budget.js, the same figures
-//      the byte-budget test checks) and as a real browser loads it
+//      the byte-budget test checks) and as a real browser loads it: home = what the page asked for before it
+//      was ready (html[data-ready]); home + study = home, then what a deck's study asked for before its first
+//      card's frame; what follows each moment on lines of its own
 //   3. service worker control of a first visit, 4x CPU: <= 1.5 s from navigation start
 //   4. offline cold start (browser restarted, network off, 4x CPU) → first card painted: <= 300 ms (the last
-//      session's picture of it; the app's own card, ready to answer, printed beside it)
+//      session's picture of it, the frame its text was painted in by Element Timing; the app's own card, ready
+//      to answer, printed beside it)
 // Usage: node scripts/audit.js [--runs 5] [--lh-runs 3] [--skip-lighthouse] [--only-lighthouse] [--dir build]
 //        [--pages /,/study?deck=...]
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -353,8 +356,8 @@ function range(xs) {
  * A real cold start: the first visit installs the worker in a fresh profile and studies a card (a student
  * who studied once before going offline); the browser is closed; it is started again with the network off
  * and the CPU slowed 4x, and opens the study screen by deep link. "First card painted" is the frame that shows
- * the card with its "Show answer" button: the last session's picture of it (src/lib/pwa/first-card-paint.js, inert) or
- * the app's own. "Ready to answer" is the frame that shows the app's own card; whether the picture was the
+ * the card with its "Show answer" button (Element Timing's render time of its question): the last session's
+ * picture of it (src/lib/pwa/first-card-paint.js, inert) or the app's own. "Ready to answer" is the frame that shows the app's own card; whether the picture was the
  * card the app then showed is counted, so a stale picture cannot pass unseen.
  */
 async function offlineColdStart() {
