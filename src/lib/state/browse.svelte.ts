@@ -3,8 +3,9 @@
  * the search, the sort, the selection, bulk actions and their one-step undo.
  */
 import type { KartkaDB } from '$lib/db/db';
-import { allBrowseRows, answersSince, browseRowsFor } from '$lib/db/browse.repo';
+import { allBrowseRows, answersSince, browseRowsFor, firstBrowseRows } from '$lib/db/browse.repo';
 import type { UndoRecord } from '$lib/db/browse.repo';
+import { listDecks } from '$lib/db/decks.repo';
 import { errorMessage } from '$lib/domain/errors';
 import type { CardRow, DeckRow } from '$lib/domain/model';
 import { parseSearch, type SearchNode } from '$lib/domain/browse/search-query';
@@ -20,6 +21,7 @@ import {
 } from '$lib/domain/browse/selection';
 import { startOfStudyDay, studyDayOf } from '$lib/domain/study-day';
 import {
+	loadBrowseSettings,
 	runBrowseAction,
 	touched,
 	undoBrowseAction,
@@ -27,9 +29,7 @@ import {
 	type BrowseSettings
 } from '$lib/services/browse.service';
 
-import { takeFirstReads } from './browse-first';
-
-export { FIRST_ROWS } from './browse-first';
+export const FIRST_ROWS = 50;
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** After the next frame is painted (a plain tick where there are no frames, as in unit tests). */
 const afterPaint = () =>
@@ -75,8 +75,11 @@ export class BrowseScreen {
 
 	async load(): Promise<void> {
 		try {
-			// (Started by the route's load as the navigation began, when there was one: browse-first.ts.)
-			const { settings, decks, first } = await takeFirstReads(this.db);
+			const [settings, decks, first] = await Promise.all([
+				loadBrowseSettings(this.db),
+				listDecks(this.db),
+				firstBrowseRows(this.db, FIRST_ROWS)
+			]);
 			this.settings = settings;
 			this.decks = decks;
 			this.all = first;
