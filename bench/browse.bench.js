@@ -2,6 +2,8 @@
 // (beside the raw indexed reads), first rows painted in the built app, scrolling all rows (long tasks),
 // and a bulk suspend of 10,000 cards in one transaction.
 
+import { clickBrowseToFirstRows, median } from './browse-first-paint.js';
+
 /** @param {import('./run.js').BenchContext} ctx */
 export default async function browseBench({ context, appUrl, harness, print }) {
 	const first = await context.newPage();
@@ -42,20 +44,29 @@ export default async function browseBench({ context, appUrl, harness, print }) {
 			print(`  the same ${b.bulkCards} puts, a native loop: p50`, b.nativePutSuspensionsP50, 'ms');
 	}
 
-	// The built app: navigation to the first 50 rows painted, then scrolling through every row.
-	const page = await context.newPage();
-	await page.goto(`${appUrl}/`);
-	await page.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
-	await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+	// The built app: navigation to the first 50 rows painted (median of 5 visits from home, each timed from
+	// the click's input event: browse-first-paint.js), then scrolling through every row on the last one.
+	/** @type {import('playwright-core').Page | undefined} */
+	let page;
+	/** @type {Awaited<ReturnType<typeof clickBrowseToFirstRows>>[]} */
+	const visits = [];
+	for (let i = 0; i < 5; i++) {
+		await page?.close();
+		page = await context.newPage();
+		await page.goto(`${appUrl}/`);
+		await page.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
+		await page.getByRole('heading', { name: 'Your decks' }).waitFor();
+		visits.push(await clickBrowseToFirstRows(page));
+	}
+	if (!page) throw new Error('no visit');
 	const started = Date.now();
-	await page.getByRole('link', { name: 'Browse' }).click();
-	const paintedMs = await page.evaluate(async (t0) => {
-		while (!document.querySelector('[role="row"][aria-rowindex="2"]'))
-			await new Promise((r) => setTimeout(r, 1));
-		await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-		return Date.now() - t0;
-	}, started);
-	print('click "Browse" → first rows painted', paintedMs, 'ms', 'target ≤ 200 ms');
+	const paintedMs = median(visits.map((v) => v.fromInputMs));
+	print('click "Browse" → first rows painted (median of 5)', paintedMs, 'ms', 'target ≤ 200 ms');
+	print(
+		"  each visit: from the click event / from the bench's click() call",
+		visits.map((v) => `${v.fromInputMs}/${v.fromCallMs}`).join(' '),
+		'ms'
+	);
 	await page.waitForFunction(
 		() => !document.querySelector('#browse-search-help')?.textContent?.includes('loading'),
 		undefined,
@@ -63,7 +74,7 @@ export default async function browseBench({ context, appUrl, harness, print }) {
 			timeout: 300_000
 		}
 	);
-	print('click "Browse" → every row loaded and searchable', Date.now() - started, 'ms');
+	print('last visit: first rows painted → every row loaded and searchable', Date.now() - started, 'ms');
 
 	const scroll = await page.evaluate(async () => {
 		const longTasks = [];

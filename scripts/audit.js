@@ -13,8 +13,7 @@
 //      to answer, printed beside it)
 // Usage: node scripts/audit.js [--runs 5] [--lh-runs 3] [--skip-lighthouse] [--only-lighthouse] [--dir build]
 //        [--pages /,/study?deck=...]
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -24,6 +23,8 @@ import { chromium } from 'playwright-core';
 import { deckManifest } from './deck-manifest.js';
 import { serveBuild } from './serve.js';
 import { budgetLines, measureBuild } from './bundle-budget.js';
+import { CHROME, FLAGS, anyMissed, markMissed, median, print, verdict } from './audit-print.js';
+import { offlineColdStart, serviceWorkerControl } from './audit-worker.js';
 
 const argv = process.argv.slice(2);
 /** @param {string} name @param {string} fallback */
@@ -32,36 +33,16 @@ const option = (name, fallback) =>
 const buildDir = resolve(option('dir', fileURLToPath(new URL('../build', import.meta.url))));
 /** The project the build came from (its decks/ and Vite's manifest in .svelte-kit/). */
 const root = dirname(buildDir);
-const CHROME = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The flags of tests/e2e/browser.ts: run as root with no network access to Google services.
-const FLAGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run'
-];
 const TARGETS = { performance: 0.95, accessibility: 1, 'best-practices': 1 };
 /** Lighthouse metrics with targets (ms); the others are printed for reference. */
 const METRIC_TARGETS_MS = { 'total-blocking-time': 150, 'largest-contentful-paint': 1500 };
-const SW_CONTROL_TARGET_MS = 1500;
-const FIRST_CARD_TARGET_MS = 300;
 const lighthouseRuns = Number(option('lh-runs', '3')) || 3;
 
 const runs = Number(option('runs', '5')) || 5;
 const skipLighthouse = argv.includes('--skip-lighthouse');
 const onlyLighthouse = argv.includes('--only-lighthouse');
 
-/** @param {string} label @param {string} value @param {string} [note] */
-function print(label, value, note = '') {
-	console.log(`  ${label.padEnd(52)} ${value.padStart(12)}${note ? `   ${note}` : ''}`);
-}
 const kB = (/** @type {number} */ bytes) => `${(bytes / 1000).toFixed(1)} kB`;
-const median = (/** @type {number[]} */ xs) =>
-	[...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const gzipSize = (/** @type {string} */ path) => gzipSync(readFileSync(path)).length;
 
 if (!existsSync(join(buildDir, 'index.html'))) throw new Error('No build: run "npm run build" first.');
@@ -69,25 +50,19 @@ const firstDeck = Object.values(deckManifest(join(root, 'decks')))[0]?.id;
 if (!firstDeck) throw new Error('No deck in decks/: the study route needs one.');
 const server = await serveBuild({ dir: buildDir });
 const studyPath = `/study?deck=${encodeURIComponent(firstDeck)}`;
-let failed = false;
 
 try {
 	if (!skipLighthouse) await lighthouseScores();
 	if (!onlyLighthouse) {
 		await firstVisitJs();
-		await serviceWorkerControl();
-		await offlineColdStart();
+		const ctx = { server, runs, studyPath, fail: markMissed };
+		await serviceWorkerControl(ctx);
+		await offlineColdStart(ctx);
 	}
 } finally {
 	await server.close();
 }
-process.exitCode = failed ? 1 : 0;
-
-/** @param {boolean} ok @param {string} target */
-function verdict(ok, target) {
-	if (!ok) failed = true;
-	return `${ok ? 'met' : 'MISSED'} (target ${target})`;
-}
+process.exitCode = anyMissed() ? 1 : 0;
 
 async function lighthouseScores() {
 	console.log(`\nLighthouse 12.8, mobile profile (simulated slow 4G, 4x CPU), median of ${lighthouseRuns}`);
@@ -118,6 +93,10 @@ async function lighthouseScores() {
 		const lhr = byScore[Math.floor(byScore.length / 2)];
 		const scores = reports.map((r) => (r.categories.performance?.score ?? 0).toFixed(2)).join(', ');
 		console.log(` ${path}   (performance of each run: ${scores})`);
+		// A run without a score failed inside Lighthouse (e.g. NO_FCP, a protocol timeout): say which.
+		for (const [i, r] of reports.entries())
+			if (r.categories.performance?.score == null)
+				console.log(`   run ${i + 1} has no score: ${r.runtimeError?.code ?? 'no runtime error given'}`);
 		for (const [id, target] of Object.entries(TARGETS)) {
 			const score = median(reports.map((r) => r.categories[id]?.score ?? 0));
 			const ok = score >= target;
@@ -288,212 +267,4 @@ function deckChunks() {
 			.filter(([source]) => source.startsWith('decks/'))
 			.map(([, entry]) => `/${entry.file}`)
 	);
-}
-
-/**
- * A first visit in a fresh browser at 4x CPU: time from navigation start until the service worker controls
- * the page (it has installed the shell and claimed the page), i.e. until the app works offline. Two clocks:
- * the browser's own record (DevTools protocol: the worker's version lists the page among the clients it
- * controls; the target), and when the page's main thread hears `controllerchange` (later whenever the page is
- * busy starting up: printed beside it, so neither hides the other).
- */
-async function serviceWorkerControl() {
-	console.log(`\nService worker control of a first visit, 4x CPU throttling (median of ${runs})`);
-	/** @type {number[]} */
-	const claimed = [];
-	/** @type {number[]} */
-	const heard = [];
-	const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
-	try {
-		for (let i = 0; i < runs; i++) {
-			const context = await browser.newContext({ baseURL: server.url });
-			const page = await context.newPage();
-			const cdp = await context.newCDPSession(page);
-			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-			const { targetInfo } = await cdp.send('Target.getTargetInfo');
-			/** @type {number | undefined} */
-			let claimedAtEpochMs;
-			cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-				if (versions.some((v) => v.controlledClients?.includes(targetInfo.targetId)))
-					claimedAtEpochMs ??= Date.now();
-			});
-			await cdp.send('ServiceWorker.enable');
-			await page.addInitScript(() => {
-				navigator.serviceWorker?.addEventListener('controllerchange', () => {
-					/** @type {any} */ (window).__controlledMs ??= performance.now();
-				});
-			});
-			await page.goto('/');
-			await page.waitForFunction(() => /** @type {any} */ (window).__controlledMs !== undefined, undefined, {
-				timeout: 60_000
-			});
-			const { heardMs, originEpochMs } = await page.evaluate(() => ({
-				heardMs: /** @type {any} */ (window).__controlledMs,
-				originEpochMs: performance.timeOrigin
-			}));
-			heard.push(heardMs);
-			claimed.push(claimedAtEpochMs === undefined ? heardMs : claimedAtEpochMs - originEpochMs);
-			await context.close();
-		}
-	} finally {
-		await browser.close();
-	}
-	const ms = median(claimed);
-	print(
-		'navigation start → worker controls the page',
-		`${ms.toFixed(0)} ms`,
-		`${verdict(ms <= SW_CONTROL_TARGET_MS, `≤ ${SW_CONTROL_TARGET_MS} ms`)}; ${range(claimed)}`
-	);
-	print('  … the page hears it (controllerchange)', `${median(heard).toFixed(0)} ms`, range(heard));
-}
-
-/** @param {number[]} xs */
-function range(xs) {
-	return `min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)} ms`;
-}
-
-/**
- * A real cold start: the first visit installs the worker in a fresh profile and studies a card (a student
- * who studied once before going offline); the browser is closed; it is started again with the network off
- * and the CPU slowed 4x, and opens the study screen by deep link. "First card painted" is the frame that shows
- * the card with its "Show answer" button (Element Timing's render time of its question): the last session's
- * picture of it (src/lib/pwa/first-card-paint.js, inert) or the app's own. "Ready to answer" is the frame that shows the app's own card; whether the picture was the
- * card the app then showed is counted, so a stale picture cannot pass unseen.
- */
-async function offlineColdStart() {
-	console.log(`\nOffline cold start, 4x CPU throttling (median of ${runs})`);
-	const profile = mkdtempSync(join(tmpdir(), 'kartka-audit-'));
-	const launch = (/** @type {boolean} */ offline) =>
-		chromium.launchPersistentContext(profile, {
-			executablePath: CHROME,
-			args: FLAGS,
-			offline,
-			viewport: { width: 390, height: 844 },
-			deviceScaleFactor: 2,
-			isMobile: true,
-			hasTouch: true,
-			baseURL: server.url
-		});
-	try {
-		const first = await launch(false);
-		const page = first.pages()[0] ?? (await first.newPage());
-		await page.goto('/');
-		// The running app marks <html data-ready> (the prerendered home shows the heading before it).
-		await page.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
-		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-			timeout: 60_000
-		});
-		await page.goto(studyPath);
-		await page.getByRole('button', { name: 'Show answer' }).waitFor({ timeout: 60_000 });
-		await first.close();
-
-		/** @type {{ card: number[]; bodyFrame: number[]; answerable: number[]; decks: number[] }} */
-		const times = { card: [], bodyFrame: [], answerable: [], decks: [] };
-		let pictures = 0;
-		let pictureWasTheCard = 0;
-		for (let i = 0; i < runs; i++) {
-			for (const [kind, path, ready] of /** @type {const} */ ([
-				['card', studyPath, 'Show answer'],
-				['decks', '/', 'Study ']
-			])) {
-				const context = await launch(true);
-				const tab = context.pages()[0] ?? (await context.newPage());
-				const cdp = await context.newCDPSession(tab);
-				await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-				// Time from navigation start until the control appears in the DOM.
-				await tab.addInitScript((ready) => {
-					const w = /** @type {any} */ (window);
-					const questionOf = (/** @type {Element} */ el) =>
-						el.closest('main')?.querySelector('.question') ?? el.closest('main')?.querySelector('h1');
-					const question = (/** @type {Element} */ el) => questionOf(el)?.textContent?.trim() ?? '';
-					// What a student sees: the frame in which the card's text was really painted (Element Timing:
-					// the attribute is put on the question the moment it is in the page, before any frame).
-					new PerformanceObserver((list) => {
-						for (const entry of /** @type {any[]} */ (list.getEntries()))
-							if (entry.identifier === 'audit-first-card')
-								w.__cardPaintMs ??= entry.renderTime || entry.startTime;
-					}).observe({ type: 'element', buffered: true });
-					const mark = (/** @type {Element} */ button) =>
-						questionOf(button)?.setAttribute('elementtiming', 'audit-first-card');
-					new MutationObserver((_, observer) => {
-						const found = [...document.querySelectorAll('button')].filter(
-							(b) =>
-								b.textContent?.trim().startsWith(ready.trim()) ||
-								b.getAttribute('aria-label')?.startsWith(ready)
-						);
-						const picture = found.find((b) => b.closest('#first-card-snapshot'));
-						const own = found.find((b) => !b.closest('#first-card-snapshot'));
-						// The frame that paints it: the next animation frame's start.
-						if (found.length > 0 && w.__paintedMs === undefined) {
-							w.__paintedMs = null;
-							mark(/** @type {Element} */ (found[0]));
-							w.__picture = picture ? question(picture) : null;
-							requestAnimationFrame((frameMs) => (w.__paintedMs = frameMs));
-						}
-						if (own) {
-							observer.disconnect();
-							w.__card = question(own);
-							requestAnimationFrame((frameMs) => (w.__readyMs = frameMs));
-						}
-					}).observe(document, { childList: true, subtree: true });
-				}, ready);
-				await tab.goto(path);
-				await tab.waitForFunction(() => /** @type {any} */ (window).__readyMs !== undefined, undefined, {
-					timeout: 60_000
-				});
-				// The element entry follows the card's frame.
-				await tab
-					.waitForFunction(() => /** @type {any} */ (window).__cardPaintMs !== undefined, undefined, {
-						timeout: 5_000
-					})
-					.catch(() => undefined);
-				const seen = await tab.evaluate(() => {
-					const w = /** @type {any} */ (window);
-					return {
-						paintedMs: w.__paintedMs,
-						cardPaintMs: w.__cardPaintMs,
-						readyMs: w.__readyMs,
-						picture: w.__picture,
-						card: w.__card
-					};
-				});
-				if (kind === 'card') {
-					// No element entry (none was painted): the frame of the app's own card stands for it.
-					times.card.push(seen.cardPaintMs ?? seen.readyMs);
-					times.bodyFrame.push(seen.paintedMs ?? seen.readyMs);
-					times.answerable.push(seen.readyMs);
-					if (seen.picture !== null) {
-						pictures++;
-						if (seen.picture === seen.card) pictureWasTheCard++;
-					}
-				} else times.decks.push(seen.readyMs);
-				await context.close();
-			}
-		}
-		const card = median(times.card);
-		print(
-			'offline deep link /study → first card painted',
-			`${card.toFixed(0)} ms`,
-			`${verdict(card <= FIRST_CARD_TARGET_MS, `≤ ${FIRST_CARD_TARGET_MS} ms`)}; ${range(times.card)}`
-		);
-		print(
-			'  … (old figure) next frame after the card was put in',
-			`${median(times.bodyFrame).toFixed(0)} ms`,
-			`${range(times.bodyFrame)}: a frame scheduled before the card, ≈ the parser reaching <body>`
-		);
-		print(
-			'  … painted from the last session (the same card)',
-			`${pictures}/${runs} runs`,
-			`${pictureWasTheCard}/${pictures} showed the card the app then showed`
-		);
-		if (pictureWasTheCard !== pictures) failed = true;
-		print(
-			'  … the app shows it, ready to answer',
-			`${median(times.answerable).toFixed(0)} ms`,
-			range(times.answerable)
-		);
-		print('offline home → deck list painted', `${median(times.decks).toFixed(0)} ms`, range(times.decks));
-	} finally {
-		rmSync(profile, { recursive: true, force: true });
-	}
 }

@@ -153,4 +153,29 @@ describe('"Install app" button', () => {
 		await expect.poll(() => install.count()).toBe(0);
 		await context.close();
 	});
+
+	it('keeps an offer the browser made before the app had loaded', async () => {
+		const context = await newPhoneContext(browser);
+		const page = await context.newPage();
+		// The app's code is held back until the browser has made its offer, as on a repeat visit served by the
+		// worker, where Chromium can fire beforeinstallprompt before the app's modules are in.
+		let offered = () => {};
+		const offerMade = new Promise<void>((resolve) => (offered = resolve));
+		await page.route('**/_app/immutable/**', async (route) => {
+			await offerMade;
+			await route.continue();
+		});
+		await page.goto('/', { waitUntil: 'commit' });
+		await page.waitForFunction(() => document.querySelector('link[rel="manifest"]') !== null);
+		const kept = await page.evaluate(() => {
+			const event = new Event('beforeinstallprompt', { cancelable: true });
+			window.dispatchEvent(event);
+			return event.defaultPrevented;
+		});
+		expect(kept).toBe(true); // kept by the boot script: no mini-infobar
+		offered();
+		await waitForHome(page);
+		await page.getByRole('button', { name: 'Install app' }).waitFor();
+		await context.close();
+	});
 });

@@ -31,9 +31,14 @@ function captureInstallPrompt(event: Event): void {
 	install.available = true;
 }
 
-// Listen from the moment this module loads (with the layout), not from mount: the browser fires the event
-// once, soon after load, and a page that is not listening yet misses it until the next visit.
-if (typeof window !== 'undefined') window.addEventListener('beforeinstallprompt', captureInstallPrompt);
+// The browser fires the event once per page, possibly before this module loads: the boot script in <head>
+// (static/register-sw.js) keeps it for us. Listen from the moment this module loads (with the layout), not
+// from mount, for an offer that comes later.
+if (typeof window !== 'undefined') {
+	const early = (window as { __kartkaInstallPrompt?: Event }).__kartkaInstallPrompt;
+	if (early) captureInstallPrompt(early);
+	window.addEventListener('beforeinstallprompt', captureInstallPrompt);
+}
 
 /** Reads the saved "Not now" and watches for the app being installed. */
 export function listenForInstallPrompt(nowMs: number): void {

@@ -1,0 +1,38 @@
+// What the parts of npm run audit share (scripts/audit.js, scripts/audit-worker.js): the browser, how a
+// figure is printed beside its target, and whether any target was missed (the exit code).
+
+export const CHROME = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The flags of tests/e2e/browser.ts: run as root with no network access to Google services.
+export const FLAGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run'
+];
+
+let missed = false;
+
+/** @param {string} label @param {string} value @param {string} [note] */
+export function print(label, value, note = '') {
+	console.log(`  ${label.padEnd(52)} ${value.padStart(12)}${note ? `   ${note}` : ''}`);
+}
+
+export const median = (/** @type {number[]} */ xs) =>
+	[...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/** "met" or "MISSED" beside a target; a miss makes the audit exit 1. @param {boolean} ok @param {string} target */
+export function verdict(ok, target) {
+	if (!ok) missed = true;
+	return `${ok ? 'met' : 'MISSED'} (target ${target})`;
+}
+
+/** A check without a printed target failed (e.g. a stale offline picture). */
+export function markMissed() {
+	missed = true;
+}
+
+export const anyMissed = () => missed;
