@@ -75,7 +75,7 @@ describe('backup and restore', () => {
 		await page.getByRole('button', { name: 'Show answer' }).waitFor();
 
 		await page.goto('/settings');
-		await expect.poll(() => page.getByTestId('last-backup').innerText()).toBe('never');
+		await expect.poll(() => page.getByTestId('last-backup').innerText(), { timeout: 15_000 }).toBe('never');
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
 			page.getByRole('button', { name: 'Download backup' }).click()

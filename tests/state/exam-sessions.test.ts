@@ -112,6 +112,22 @@ describe('test session', () => {
 		expect(await db.cards.toArray()).toEqual(before);
 	});
 
+	it('shows the score only once the result is stored', async () => {
+		const db = await deckDb();
+		const session = new TestSession(
+			db,
+			{ deckId: DECK, filter: NO_FILTER, count: 5, seed: 'stored-first' },
+			null,
+			() => NOW
+		);
+		await session.start();
+		const finished = session.finish();
+		expect(session.status).toBe('running'); // the write is in flight: no score yet
+		await finished;
+		expect(session.status).toBe('report');
+		expect(await listTestResults(db, DECK)).toHaveLength(1);
+	});
+
 	it('ends by itself when the time is up', async () => {
 		const db = await deckDb();
 		let t = NOW;

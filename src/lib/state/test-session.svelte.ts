@@ -87,8 +87,6 @@ export class TestSession {
 		const now = this.clock();
 		const report = buildReport(this.test, this.responses);
 		this.durationMs = now - this.startedMs;
-		this.report = report;
-		this.status = 'report';
 		try {
 			await saveTestResult(this.db, {
 				deckId: this.request.deckId,
@@ -102,5 +100,9 @@ export class TestSession {
 		} catch (error) {
 			this.message = `The result could not be saved: ${errorMessage(error)}`;
 		}
+		// The score shows once the result is stored (one small transaction): a student who closes the tab on
+		// seeing it keeps it in the history. (Shown before, a page left at once could drop the write.)
+		this.report = report;
+		this.status = 'report';
 	}
 }
