@@ -23,21 +23,17 @@ import type {
 	DBCoreTransaction,
 	Middleware
 } from 'dexie';
-import { Queue, queueForState, type CardRow, type SuspendedReason } from '$lib/domain/model';
+import { Queue, queueForState, type CardRow } from '$lib/domain/model';
 import type { SyncedCardRow } from '$lib/domain/sync/row-docs';
+import type { CardSuspension } from '$lib/domain/browse/bulk-suspensions';
 
 export const SUSPENSIONS = 'suspensions';
 
-/** One card's suspension and the sync stamps of a person's (un)suspension (docs/sync.md). */
-export interface SuspensionRow {
-	/** The card's id. */
-	id: string;
-	suspended: boolean;
-	reason?: SuspendedReason;
-	userSuspended?: boolean;
-	suspendChangedMs?: number;
-	suspendChangedBy?: string;
-}
+/**
+ * One card's suspension and the sync stamps of a person's (un)suspension (docs/sync.md), stored as the
+ * domain plans it (type only: no code of Browse's planner comes into the shell).
+ */
+export type SuspensionRow = CardSuspension;
 
 const STAMPS = ['userSuspended', 'suspendChangedMs', 'suspendChangedBy'] as const;
 
