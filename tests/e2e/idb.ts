@@ -11,14 +11,21 @@ export function readStore<T = Record<string, unknown>>(
 			new Promise<T[]>((resolve, reject) => {
 				const open = indexedDB.open(dbName);
 				open.onerror = () => reject(open.error);
+				// Opening a database that does not exist yet would create it empty, under the app's feet.
+				open.onupgradeneeded = () => open.transaction?.abort();
 				open.onsuccess = () => {
 					const db = open.result;
-					const request = db.transaction(store, 'readonly').objectStore(store).getAll();
-					request.onsuccess = () => {
+					try {
+						const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+						request.onsuccess = () => {
+							db.close();
+							resolve(request.result as T[]);
+						};
+						request.onerror = () => reject(request.error);
+					} catch (e) {
 						db.close();
-						resolve(request.result as T[]);
-					};
-					request.onerror = () => reject(request.error);
+						reject(e);
+					}
 				};
 			}),
 		{ store, dbName }

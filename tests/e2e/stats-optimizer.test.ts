@@ -9,7 +9,7 @@ import { evaluateWeights, splitByCard } from '$lib/domain/optimizer/evaluation';
 import { buildTrainingSet, packItems } from '$lib/domain/optimizer/training-items';
 import { simulateReviews } from '../helpers/simulate-reviews';
 import { axeViolations } from './axe';
-import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
+import { collectPageErrors, launchChromium, newPhoneContext, screenshot, waitForHome } from './browser';
 import { readStore } from './idb';
 import { waitForFullCache, waitForWorker } from './pwa-helpers';
 import { seedSimulation, simulationEndingToday } from './stats-seed';
@@ -30,7 +30,8 @@ const built = (dir: string, pattern: RegExp) => {
 
 async function openSettings(page: Page): Promise<void> {
 	await page.goto('/');
-	await page.locator('a[href^="/deck?id="]').first().waitFor();
+	// The prerendered deck links show before the app's worker has created the database.
+	await waitForHome(page);
 	await page.goto('/settings');
 	await page.getByRole('button', { name: 'Optimize' }).waitFor();
 }

@@ -71,15 +71,23 @@ export async function seedSimulation(page: Page, sim: Simulation): Promise<void>
 			new Promise<void>((resolve, reject) => {
 				const open = indexedDB.open('kartka');
 				open.onerror = () => reject(open.error);
+				// Seeding before the app created its database would create it empty (and, before this
+				// guard, hang on the missing stores): refuse instead, with the reason.
+				open.onupgradeneeded = () => open.transaction?.abort();
 				open.onsuccess = () => {
 					const db = open.result;
-					const tx = db.transaction(['decks', 'notes', 'cards', 'reviewLogs'], 'readwrite');
-					tx.objectStore('decks').put(rows.deck);
-					for (const n of rows.notes) tx.objectStore('notes').put(n);
-					for (const c of rows.cards) tx.objectStore('cards').put(c);
-					for (const l of rows.logs) tx.objectStore('reviewLogs').add(l);
-					tx.oncomplete = () => (db.close(), resolve());
-					tx.onerror = () => reject(tx.error);
+					try {
+						const tx = db.transaction(['decks', 'notes', 'cards', 'reviewLogs'], 'readwrite');
+						tx.objectStore('decks').put(rows.deck);
+						for (const n of rows.notes) tx.objectStore('notes').put(n);
+						for (const c of rows.cards) tx.objectStore('cards').put(c);
+						for (const l of rows.logs) tx.objectStore('reviewLogs').add(l);
+						tx.oncomplete = () => (db.close(), resolve());
+						tx.onerror = () => reject(tx.error);
+					} catch (e) {
+						db.close();
+						reject(e);
+					}
 				};
 			}),
 		rows

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { axeViolations } from './axe';
-import { collectPageErrors, launchChromium, newPhoneContext, screenshot } from './browser';
+import { collectPageErrors, launchChromium, newPhoneContext, screenshot, waitForHome } from './browser';
 import { readStore } from './idb';
 import { SIM_DECK, seedSimulation, simulationEndingToday } from './stats-seed';
 
@@ -21,7 +21,8 @@ describe('scheduler settings', () => {
 		const page = await context.newPage();
 		const errors = collectPageErrors(page);
 		await page.goto('/');
-		await page.locator('a[href^="/deck?id="]').first().waitFor();
+		// The prerendered deck links show before the app's worker has created the database.
+		await waitForHome(page);
 		await seedSimulation(page, simulationEndingToday(1500, 17));
 		const before = new Map(
 			(await readStore<{ id: string; dueMs: number; state: number }>(page, 'cards')).map((c) => [c.id, c])
@@ -66,7 +67,8 @@ describe('scheduler settings', () => {
 		const context = await newPhoneContext(browser, { colorScheme: 'dark' });
 		const page = await context.newPage();
 		await page.goto('/');
-		await page.locator('a[href^="/deck?id="]').first().waitFor();
+		// The prerendered deck links show before the app's worker has created the database.
+		await waitForHome(page);
 		await seedSimulation(page, simulationEndingToday(600, 3));
 		await page.goto(`/deck?id=${SIM_DECK}`);
 		await page.getByText('Scheduling settings for this deck').click();
