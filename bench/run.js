@@ -16,6 +16,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { deckManifest } from '../scripts/deck-manifest.js';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const only = process.argv.slice(2);
@@ -57,19 +58,7 @@ const address = server.address();
 const appUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 const app = { url: appUrl, close: () => new Promise((ok) => server.close(() => ok(undefined))) };
 const harnessUrl = appUrl;
-const launch = {
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		'--no-first-run'
-	]
-};
+const launch = { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS };
 // BENCH_PROFILE_DIR (with a fixed BENCH_PORT: IndexedDB is per origin) keeps the browser profile, and so a
 // seeded collection, from one run to the next: for trying changes without seeding again each time.
 // Benches that use ctx.browser (authoring, optimizer) need a plain run: a kept profile has no Browser.

@@ -1,18 +1,8 @@
 // What the parts of npm run audit share (scripts/audit.js, scripts/audit-worker.js): the browser, how a
 // figure is printed beside its target, and whether any target was missed (the exit code).
 
-export const CHROME = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The flags of tests/e2e/browser.ts: run as root with no network access to Google services.
-export const FLAGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run'
-];
+// The browser and its flags are the browser tests' (scripts/chromium.js).
+export { CHROMIUM_PATH as CHROME, CHROMIUM_ARGS as FLAGS } from './chromium.js';
 
 let missed = false;
 

@@ -70,7 +70,11 @@ async function lighthouseScores() {
 	for (const path of pages) {
 		/** @type {any[]} */
 		const reports = [];
-		for (let run = 0; run < lighthouseRuns; run++) {
+		/** @type {string[]} */
+		const failures = [];
+		// A run Lighthouse could not score (e.g. NO_NAVSTART: its trace missed the navigation) measured nothing:
+		// it is reported and run again, at most 3 times a page, instead of entering the median as a 0.
+		for (let attempt = 0; reports.length < lighthouseRuns && attempt < lighthouseRuns + 3; attempt++) {
 			// A fresh browser per run: a first visit, no service worker or HTTP cache from the last run.
 			const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: FLAGS });
 			try {
@@ -81,7 +85,9 @@ async function lighthouseScores() {
 					onlyCategories: Object.keys(TARGETS)
 				});
 				if (!result?.lhr) throw new Error(`Lighthouse returned nothing for ${path}`);
-				reports.push(result.lhr);
+				if (result.lhr.categories.performance?.score == null)
+					failures.push(result.lhr.runtimeError?.code ?? 'no runtime error given');
+				else reports.push(result.lhr);
 			} finally {
 				chrome.kill();
 			}
@@ -94,9 +100,14 @@ async function lighthouseScores() {
 		const scores = reports.map((r) => (r.categories.performance?.score ?? 0).toFixed(2)).join(', ');
 		console.log(` ${path}   (performance of each run: ${scores})`);
 		// A run without a score failed inside Lighthouse (e.g. NO_FCP, a protocol timeout): say which.
-		for (const [i, r] of reports.entries())
-			if (r.categories.performance?.score == null)
-				console.log(`   run ${i + 1} has no score: ${r.runtimeError?.code ?? 'no runtime error given'}`);
+		for (const code of failures) console.log(`   a run had no score (${code}) and was run again`);
+		if (reports.length < lighthouseRuns)
+			console.log(`   only ${reports.length} of ${lighthouseRuns} runs were scored: the median is of those`);
+		if (reports.length === 0) {
+			console.log('   no run was scored: MISSED');
+			markMissed();
+			continue;
+		}
 		for (const [id, target] of Object.entries(TARGETS)) {
 			const score = median(reports.map((r) => r.categories[id]?.score ?? 0));
 			const ok = score >= target;
