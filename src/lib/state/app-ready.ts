@@ -22,22 +22,6 @@ export function onceUntilSuccess(start: () => Promise<unknown>): () => Promise<v
 	};
 }
 
-/**
- * Set in localStorage as the app starts (it is about to create or open the database). The study page's painter
- * (pwa/first-card-paint.js) paints a first visit's build-time card (pwa/first-visit-cards.server.ts), right only
- * while nothing is stored, only when no key starting with `kartka.` is there: a synchronous check, before any of
- * the app's code. Here, not in pwa/first-card-snapshot.ts, which the study screen loads: home needs this too.
- */
-export const APP_STARTED_KEY = 'kartka.started';
-
-function markAppStarted(): void {
-	try {
-		if (localStorage.getItem(APP_STARTED_KEY) === null) localStorage.setItem(APP_STARTED_KEY, '1');
-	} catch {
-		// Blocked storage: the painter cannot read it either, so it paints no first-visit card.
-	}
-}
-
 /** Shipped decks not installed yet (null: not known yet), and the decks screens are waiting for. */
 let pending: readonly string[] | null = null;
 const wanted: string[] = [];
@@ -64,8 +48,14 @@ export const appReady: () => Promise<void> = onceUntilSuccess(async () => {
 	// opens it only when a screen reads it (issue 13: blocking time). After a failed open Dexie keeps
 	// answering every query with that failure; an explicit open() tries again.
 	const fresh = await appDbIsNew();
-	// From now on something is stored: a later visit's painter no longer guesses the first card (first visit only).
-	markAppStarted();
+	// Something is stored from now on: the study page's painter (pwa/first-card-paint.js) paints a first visit's
+	// build-time card (pwa/first-visit-cards.server.ts), right only while nothing is, only when no localStorage
+	// key starts with `kartka.` (a synchronous check before any app code). Blocked storage: it cannot read either.
+	try {
+		localStorage.setItem('kartka.started', '1');
+	} catch {
+		// no picture then
+	}
 	if (fresh) startedWithoutDatabase = true;
 	else if (!appDb().isOpen()) await appDb().open();
 	// In a worker where the browser has one (issue 13: no long task on a first visit).
