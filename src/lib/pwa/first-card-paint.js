@@ -73,9 +73,10 @@
 		// A copy that cannot be read is no copy: the app shows the card.
 	}
 
-	// A first visit: nothing of Kartka stored yet (the app marks localStorage as it starts, first-card-snapshot.ts
-	// markAppStarted), so the deck's first card is the one the build wrote into this page for each shipped deck
+	// A first visit: nothing of Kartka stored yet (the app sets `kartka.started` as it starts, state/app-ready.ts),
+	// so the deck's first card is the one the build wrote into this page for each shipped deck
 	// (pwa/first-visit-cards.server.ts, a JSON block before this script). This build's own markup: no build check.
+	// A wrong guess (storage cleared but not the database) is only a picture: the app replaces it.
 	/** @param {string} deck */
 	function firstVisit(deck) {
 		for (var i = 0; i < localStorage.length; i++)
