@@ -11,6 +11,8 @@
 //   4. offline cold start (browser restarted, network off, 4x CPU) → first card painted: <= 300 ms (the last
 //      session's picture of it, the frame its text was painted in by Element Timing; the app's own card, ready
 //      to answer, printed beside it)
+//   5. first visit of the study page: its first card painted from study.html, and whether it was the card the
+//      app then showed (scripts/audit-first-visit.js)
 // Usage: node scripts/audit.js [--runs 5] [--lh-runs 3] [--skip-lighthouse] [--only-lighthouse] [--dir build]
 //        [--pages /,/study?deck=...]
 import { existsSync, readFileSync } from 'node:fs';
@@ -25,6 +27,7 @@ import { serveBuild } from './serve.js';
 import { budgetLines, measureBuild } from './bundle-budget.js';
 import { CHROME, FLAGS, anyMissed, markMissed, median, print, verdict } from './audit-print.js';
 import { offlineColdStart, serviceWorkerControl } from './audit-worker.js';
+import { firstVisitStudy } from './audit-first-visit.js';
 
 const argv = process.argv.slice(2);
 /** @param {string} name @param {string} fallback */
@@ -58,6 +61,7 @@ try {
 		const ctx = { server, runs, studyPath, fail: markMissed };
 		await serviceWorkerControl(ctx);
 		await offlineColdStart(ctx);
+		await firstVisitStudy(ctx);
 	}
 } finally {
 	await server.close();

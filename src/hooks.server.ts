@@ -6,7 +6,9 @@
  * - the study shell: $lib/pwa/first-card-paint.js first in <body>, which paints the last session's next card
  *   before the app has loaded (src/lib/pwa/first-card-snapshot.ts), the worker's registration and the module
  *   preloads after it, and the list of what the service worker installs for a first offline study
- *   ($lib/pwa/study-shell.server.ts). No other page carries it.
+ *   ($lib/pwa/study-shell.server.ts). No other page carries it. Before the painter, a JSON data block (never
+ *   run) with each shipped deck's first card as the study screen will show it on a first visit
+ *   ($lib/pwa/first-visit-cards.server.ts), which the painter paints when nothing of Kartka is stored yet.
  * In development the pages stay as they are (Vite serves the worker as a module; the app registers it).
  */
 import { readFileSync } from 'node:fs';
@@ -14,9 +16,13 @@ import { join } from 'node:path';
 import { dev } from '$app/environment';
 import { base } from '$app/paths';
 import type { Handle } from '@sveltejs/kit';
+import type { Snippet } from 'svelte';
+import { render } from 'svelte/server';
 import firstCardPaint from '$lib/pwa/first-card-paint.js?raw';
 import { completeModulePreloads, staticClosure, type ClientManifest } from '$lib/pwa/module-preloads.server';
+import { shippedFirstVisitData } from '$lib/pwa/first-visit-cards.server';
 import { afterFirstCardFiles, layOutStudyShell } from '$lib/pwa/study-shell.server';
+import Layout from './routes/+layout.svelte';
 import registerSw from '../static/register-sw.js?raw';
 
 const REGISTER_SW_TAG = /<script src="[^"]*\/register-sw\.js" async><\/script>/;
@@ -53,6 +59,23 @@ function studyPrecacheFiles(): string[] {
 	return precacheFiles;
 }
 
+/**
+ * The layout's header as the study screen shows it (no link is the current page there), rendered by the
+ * layout itself for the first-visit picture of the study screen (pwa/first-visit-cards.server.ts). The layout
+ * reads `page.url` ($app/state), which on the server comes from SvelteKit's request context.
+ */
+function studyHeader(): string {
+	const context = new Map([['__request__', { page: { url: new URL(`http://localhost${base}/study`) } }]]);
+	// The page's own content is not wanted: an empty snippet (Svelte's server snippets take the renderer).
+	const children = (() => undefined) as unknown as Snippet;
+	const { body } = render(Layout, { props: { children }, context });
+	const header = /<header\b[\s\S]*?<\/header>/.exec(body)?.[0];
+	if (!header) throw new Error('No <header> in the layout: the first-visit picture needs it');
+	return header.replace(/<!--[\s\S]*?-->/g, '');
+}
+
+let firstVisitData: string | null = null;
+
 export const handle: Handle = ({ event, resolve }) => {
 	if (dev) return resolve(event);
 	const study = event.url.pathname === `${base}/study`;
@@ -64,7 +87,15 @@ export const handle: Handle = ({ event, resolve }) => {
 			const prefix = /href="([^"]*?)_app\/immutable\//.exec(registered)?.[1] ?? './';
 			const page = completeModulePreloads(registered, clientManifest(), prefix);
 			if (!study) return page;
-			return layOutStudyShell(page, firstCardPaint, studyPrecacheFiles(), prefix, registration);
+			firstVisitData ??= shippedFirstVisitData(studyHeader(), Date.now());
+			return layOutStudyShell(
+				page,
+				firstCardPaint,
+				studyPrecacheFiles(),
+				prefix,
+				registration,
+				firstVisitData
+			);
 		}
 	});
 };

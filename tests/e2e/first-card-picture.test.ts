@@ -7,6 +7,8 @@ import { collectPageErrors, launchChromium, newPhoneContext, screenshot, waitFor
 
 const KEY = 'kartka.firstCard';
 const PICTURE = '#first-card-snapshot';
+/** A shipped deck whose first question is plain text (its first card is in study.html). */
+const FIRST_VISIT_DECK = 'belarus-tilt-actors';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -118,6 +120,100 @@ describe('first card painted ahead of the app', () => {
 		await page.reload({ waitUntil: 'domcontentloaded' });
 		expect(await page.locator(PICTURE).count()).toBe(1);
 		release();
+		await context.close();
+	});
+
+	it("paints a first visit's first card from the page, where the app then shows the same card", async () => {
+		// A first visit: nothing stored. The build wrote the shipped deck's first card into study.html.
+		const context = await newPhoneContext(browser, { serviceWorkers: 'block' });
+		const page = await context.newPage();
+		const errors = collectPageErrors(page);
+		// Every largest-contentful-paint candidate, and when the app's own card came (issue 13: LCP).
+		await page.addInitScript(() => {
+			const w = window as unknown as { __lcp: { ms: number; size: number }[]; __ownMs?: number };
+			w.__lcp = [];
+			new PerformanceObserver((list) => {
+				for (const e of list.getEntries() as PerformanceEntry[] & { size: number }[])
+					w.__lcp.push({ ms: e.startTime, size: e.size });
+			}).observe({ type: 'largest-contentful-paint', buffered: true });
+			new MutationObserver((_, observer) => {
+				const own = [...document.querySelectorAll('.question')].find(
+					(q) => !q.closest('#first-card-snapshot')
+				);
+				if (!own) return;
+				observer.disconnect();
+				w.__ownMs = performance.now();
+			}).observe(document, { childList: true, subtree: true });
+		});
+		const release = await holdAppCode(page);
+		await page.goto(`/study?deck=${FIRST_VISIT_DECK}`, { waitUntil: 'commit' });
+		const picture = page.locator(PICTURE);
+		await picture.locator('.question').waitFor();
+		await screenshot(page, 'first-card-03-first-visit-picture');
+		expect(await picture.evaluate((el) => (el as HTMLElement).inert)).toBe(true);
+		expect(await picture.getAttribute('aria-hidden')).toBe('true');
+		const pictured = await picture.locator('.question').innerText();
+		const boxes = (root: string) =>
+			page.evaluate(
+				(root) =>
+					['article.card', '.question', '.controls button'].map((s) => {
+						const r = document.querySelector(root)!.querySelector(s)!.getBoundingClientRect();
+						return [r.top, r.left, r.width, r.height];
+					}),
+				root
+			);
+		const picturedBoxes = await boxes(PICTURE);
+
+		release();
+		const show = page.getByRole('button', { name: 'Show answer' });
+		await show.waitFor();
+		expect(await picture.count()).toBe(0);
+		// The same card, in the same place and size: no shift, and no larger element for LCP to move to.
+		expect(await page.locator('article.card .question').innerText()).toBe(pictured);
+		expect(await boxes('body')).toEqual(picturedBoxes);
+		// Two frames after the app's card, then a task: their LCP candidates (if any) are reported by then.
+		await page.evaluate(
+			() =>
+				new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))))
+		);
+		const { lcp, ownMs } = await page.evaluate(() => {
+			const w = window as unknown as { __lcp: { ms: number; size: number }[]; __ownMs: number };
+			return { lcp: w.__lcp, ownMs: w.__ownMs };
+		});
+		expect(lcp.length).toBeGreaterThan(0);
+		expect(lcp.at(-1)!.ms).toBeLessThan(ownMs);
+		// The app has started: from now on the page never guesses a first card (the saved copy takes over).
+		expect(await page.evaluate(() => localStorage.getItem('kartka.started'))).toBe('1');
+		await page.evaluate(() => localStorage.removeItem('kartka.firstCard'));
+		const again = await holdAppCode(page);
+		await page.reload({ waitUntil: 'domcontentloaded' });
+		expect(await picture.count()).toBe(0);
+		again();
+		await show.waitFor();
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('replaces a wrong first-visit guess (storage cleared, the card answered) and never answers it', async () => {
+		const context = await newPhoneContext(browser, { serviceWorkers: 'block' });
+		const page = await context.newPage();
+		await page.goto(`/study?deck=${FIRST_VISIT_DECK}`);
+		const show = page.getByRole('button', { name: 'Show answer' });
+		await show.waitFor();
+		const first = await page.locator('article.card .question').innerText();
+		await show.click();
+		await page.getByRole('button', { name: /^Good/ }).click();
+		await expect.poll(() => page.locator('article.card .question').innerText()).not.toBe(first);
+		// localStorage cleared, the database kept: the page guesses the deck's first card, already answered.
+		await page.evaluate(() => localStorage.clear());
+		const release = await holdAppCode(page);
+		await page.reload({ waitUntil: 'commit' });
+		await page.locator(PICTURE).getByText(first).waitFor();
+		release();
+		await show.waitFor();
+		expect(await page.locator(PICTURE).count()).toBe(0);
+		expect(await page.locator('article.card .question').innerText()).not.toBe(first);
+		expect(await page.getByRole('button', { name: /^Good/ }).count()).toBe(0);
 		await context.close();
 	});
 });

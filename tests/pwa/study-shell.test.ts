@@ -48,6 +48,15 @@ describe('layOutStudyShell', () => {
 		expect(moved.indexOf('registerSw()')).toBeLessThan(moved.indexOf('start.A.js'));
 	});
 
+	it("puts a first visit's data block right before the painter, which reads it", () => {
+		const data = '<script type="application/json" id="d">{}</script>';
+		const withData = layOutStudyShell(SHELL, 'paint()', [], './', undefined, data);
+		expect(withData).toMatch(
+			/<body[^>]*>\n\t\t<script type="application\/json" id="d">\{\}<\/script>\n\t\t<script>paint\(\)/
+		);
+		expect(withData.match(/id="d"/g)).toHaveLength(1);
+	});
+
 	it('leaves a page without a <body> as it is', () => {
 		expect(layOutStudyShell('<html><head></head></html>', 'paint()', [], './')).toBe(
 			'<html><head></head></html>'

@@ -67,6 +67,25 @@ describe('the study start handed over by the installer worker', () => {
 		expect(session.answered).toBe(1);
 	});
 
+	it('does not construct the database before that first card when given it as a function (the route)', async () => {
+		await seeded();
+		handover.start = await readStudyStart(db, 'd', NOW);
+		let constructed = 0;
+		const session = new ReviewSession(
+			() => (constructed++, db),
+			'd',
+			() => NOW + 7000
+		);
+		const started = session.start();
+		await vi.waitFor(() => expect(session.status).toBe('question'));
+		expect(constructed).toBe(0);
+		await started;
+		session.reveal();
+		await session.answer(Rating.Good);
+		expect(constructed).toBeGreaterThan(0);
+		expect(await logsOfCard(db, 'd/b0#0')).toHaveLength(1);
+	});
+
 	it('refuses the first answer when the card changed after the worker read it, writing nothing', async () => {
 		await seeded();
 		handover.start = await readStudyStart(db, 'd', NOW);

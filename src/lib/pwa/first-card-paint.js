@@ -5,7 +5,8 @@
 // app's boot script that follow it, and puts the copy into the body at once (localStorage: synchronous); the
 // browser paints it at the parser's first pause. The page's styles are inline, so no stylesheet holds it back.
 // The copy is inert and hidden from screen readers: nothing in it can be clicked or answered. The app drops it as
-// soon as its own queue is built and shows the real screen.
+// soon as its own queue is built and shows the real screen. On a first visit (no copy, nothing of Kartka stored)
+// it paints the deck's first card as the build rendered it instead (firstVisit, below).
 (function () {
 	var KEY = 'kartka.firstCard';
 	var ID = 'first-card-snapshot';
@@ -13,7 +14,7 @@
 		var params = new URLSearchParams(location.search);
 		var deck = params.get('deck');
 		if (!deck || params.has('group')) return;
-		var saved = JSON.parse(localStorage.getItem(KEY) || 'null');
+		var saved = JSON.parse(localStorage.getItem(KEY) || 'null') || firstVisit(deck);
 		if (!saved || saved.deckId !== deck || typeof saved.html !== 'string' || !Array.isArray(saved.css))
 			return;
 		// Parsed straight into the page's own document: a <template> first builds an inert document of its own
@@ -49,7 +50,7 @@
 			var sameBuild = sheets.every(function (path) {
 				return saved.css.indexOf(path) >= 0;
 			});
-			if (sheets.length === 0 || !sameBuild) return;
+			if (!saved.built && (sheets.length === 0 || !sameBuild)) return;
 			document.documentElement.classList.add(ID);
 			document.body.prepend(box);
 			// The app failed to start: after a while its own screen (loading, or an error) shows instead.
@@ -70,5 +71,19 @@
 		observer.observe(document.documentElement, { childList: true });
 	} catch {
 		// A copy that cannot be read is no copy: the app shows the card.
+	}
+
+	// A first visit: nothing of Kartka stored yet (the app sets `kartka.started` as it starts, state/app-ready.ts),
+	// so the deck's first card is the one the build wrote into this page for each shipped deck
+	// (pwa/first-visit-cards.server.ts, a JSON block before this script). This build's own markup: no build check.
+	// A wrong guess (storage cleared but not the database) is only a picture: the app replaces it.
+	/** @param {string} deck */
+	function firstVisit(deck) {
+		for (var i = 0; i < localStorage.length; i++)
+			if ((localStorage.key(i) || '').indexOf('kartka.') === 0) return null;
+		var data = document.getElementById('kartka-first-visit');
+		var screens = data ? JSON.parse(data.textContent || '{}') : {};
+		var html = Object.prototype.hasOwnProperty.call(screens, deck) ? screens[deck] : null;
+		return typeof html === 'string' ? { deckId: deck, html: html, css: [], built: true } : null;
 	}
 })();

@@ -75,7 +75,8 @@ const BODY_OPEN = /<body\b[^>]*>\n?/;
  * The study shell with the painter first in <body>, then `after` (the service worker's registration, moved
  * from the <head>: ~50 ms of main thread at 4× CPU that the card need not wait for; a first visit's worker
  * registers a few milliseconds later), then the module preloads (moved from the <head>), and the precache list
- * at the end of the <head>. `assetsPrefix` is how the page's own links start (`./` in a prerendered page at the
+ * at the end of the <head>. `firstVisitData` (the shipped decks' first cards, pwa/first-visit-cards.server.ts)
+ * comes right before the painter, which reads it. `assetsPrefix` is how the page's own links start (`./` in a prerendered page at the
  * root).
  */
 export function layOutStudyShell(
@@ -83,7 +84,8 @@ export function layOutStudyShell(
 	painter: string,
 	precacheFiles: readonly string[],
 	assetsPrefix: string,
-	after?: string
+	after?: string,
+	firstVisitData = ''
 ): string {
 	const head = html.indexOf('</head>');
 	const body = BODY_OPEN.exec(html);
@@ -95,7 +97,12 @@ export function layOutStudyShell(
 		precacheFiles.length > 0
 			? `\t\t<meta name="${PRECACHE_META}" content="${precacheFiles.map((f) => assetsPrefix + f).join(' ')}">\n`
 			: '';
-	const first = [`<script>${painter}</script>`, ...(moved === null ? [] : [moved]), ...preloads]
+	const first = [
+		...(firstVisitData ? [firstVisitData] : []),
+		`<script>${painter}</script>`,
+		...(moved === null ? [] : [moved]),
+		...preloads
+	]
 		.map((tag) => `\t\t${tag}\n`)
 		.join('');
 	const afterBody = body.index + body[0].length;

@@ -48,6 +48,14 @@ export const appReady: () => Promise<void> = onceUntilSuccess(async () => {
 	// opens it only when a screen reads it (issue 13: blocking time). After a failed open Dexie keeps
 	// answering every query with that failure; an explicit open() tries again.
 	const fresh = await appDbIsNew();
+	// Something is stored from now on: the study page's painter (pwa/first-card-paint.js) paints a first visit's
+	// build-time card (pwa/first-visit-cards.server.ts), right only while nothing is, only when no localStorage
+	// key starts with `kartka.` (a synchronous check before any app code). Blocked storage: it cannot read either.
+	try {
+		localStorage.setItem('kartka.started', '1');
+	} catch {
+		// no picture then
+	}
 	if (fresh) startedWithoutDatabase = true;
 	else if (!appDb().isOpen()) await appDb().open();
 	// In a worker where the browser has one (issue 13: no long task on a first visit).

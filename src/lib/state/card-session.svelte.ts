@@ -52,11 +52,24 @@ export abstract class CardSession<UndoEntry> {
 	/** One answer or undo at a time: a second tap while the first is saving is ignored. */
 	private busy = false;
 
+	private readonly dbOf: () => KartkaDB;
+
+	/**
+	 * `db` may be given as a function (the study route passes `appDb`): the database is then constructed on first
+	 * use. Dexie parses the whole schema as it is constructed, and a first visit's study screen shows its first
+	 * card from the installer worker's queue without it (issue 13: it was part of the route's mount, a long task).
+	 */
 	constructor(
-		protected readonly db: KartkaDB,
+		db: KartkaDB | (() => KartkaDB),
 		readonly deckId: string,
 		protected readonly clock: () => number = () => Date.now()
-	) {}
+	) {
+		this.dbOf = typeof db === 'function' ? db : () => db;
+	}
+
+	protected get db(): KartkaDB {
+		return this.dbOf();
+	}
 
 	/** True while a card is on screen: updates must wait. */
 	get inProgress(): boolean {
