@@ -1,9 +1,9 @@
 // Home is prerendered WITH content (issue 13): the shipped decks' titles and counts are in the HTML, so the
 // first paint shows the deck list; the app hydrates it and then shows the database's own figures.
-import { shippedDeckSummaries } from '$lib/services/shipped-decks.server';
+import { listedDeckSummaries } from '$lib/services/shipped-decks.server';
 
 export const ssr = true;
 
 export function load() {
-	return { shipped: shippedDeckSummaries(Date.now()) };
+	return { shipped: listedDeckSummaries(Date.now()) };
 }
