@@ -11,12 +11,4 @@ declare global {
 	const __KARTKA_DECKS__: Record<string, { id: string; hash: string }>;
 }
 
-// `blocking="render"` (HTML's render-blocking attribute, used by home's `<link rel="expect">`) is not in
-// Svelte's element types yet.
-declare module 'svelte/elements' {
-	interface HTMLLinkAttributes {
-		blocking?: 'render' | undefined | null;
-	}
-}
-
 export {};

@@ -26,6 +26,15 @@ import Layout from './routes/+layout.svelte';
 import registerSw from '../static/register-sw.js?raw';
 
 const REGISTER_SW_TAG = /<script src="[^"]*\/register-sw\.js" async><\/script>/;
+/**
+ * Home's first frame is the whole deck list, not an empty page or the header alone (issue 13;
+ * docs/performance.md, session 9): rendering waits until the parser has inserted #decks-end, after the list
+ * (Chromium unblocks when the element is inserted, so it must come after the content). Without it Chromium
+ * painted a frame between <head> and <body>, and the list's parse, layout and paint then ran as tasks after the
+ * first paint. Written into the prerendered page only, so a client-side navigation never waits on it; browsers
+ * without `rel=expect` ignore it.
+ */
+const HOME_FIRST_FRAME = '<link rel="expect" href="#decks-end" blocking="render">';
 /** Vite's client manifest: written by the client build, before the shells are prerendered. */
 const CLIENT_MANIFEST = '.svelte-kit/output/client/.vite/manifest.json';
 
@@ -86,6 +95,7 @@ export const handle: Handle = ({ event, resolve }) => {
 			// The page's own links say how a path under the app is written from here (`./` at the root).
 			const prefix = /href="([^"]*?)_app\/immutable\//.exec(registered)?.[1] ?? './';
 			const page = completeModulePreloads(registered, clientManifest(), prefix);
+			if (event.url.pathname === `${base}/`) return page.replace('</head>', `${HOME_FIRST_FRAME}</head>`);
 			if (!study) return page;
 			firstVisitData ??= shippedFirstVisitData(studyHeader(), Date.now());
 			return layOutStudyShell(
