@@ -65,6 +65,9 @@ export const ON_DEMAND = [
 	/^src\/lib\/services\/authoring\/create-deck\.service\.ts$/,
 	// DOMPurify: only once a card field contains markup (src/lib/components/safe-html.svelte.ts).
 	/^src\/lib\/components\/card-purifier\.ts$/,
+	// The cloze renderer: only for a cloze card, whose marks also wait for DOMPurify
+	// (src/lib/state/card-session.svelte.ts). A shared chunk is named by its first module.
+	/^(src\/lib\/domain\/card-render\.ts|shared: card-render)$/,
 	// Shipped decks installed on the page: only where the installer worker cannot run (builtin-decks.client.ts).
 	/^src\/lib\/services\/builtin-decks\.service\.ts$/,
 	// "Study all" on a deck group (one queue over its decks): only when the study screen opens a group
@@ -164,6 +167,7 @@ export function measureBuild(buildDir, manifestPath) {
 	const routeNodes = new Set(
 		Object.keys(manifest).filter((key) => /\/nodes\/\d+\.js$|error-template\.js$/.test(key))
 	);
+	const rootErrorPage = Object.entries(manifest).find(([key]) => /\/nodes\/1\.js$/.test(key))?.[1].file;
 	/** @type {Map<string, number>} */
 	const sizes = new Map();
 	const size = (/** @type {string} */ file) => {
@@ -196,6 +200,9 @@ export function measureBuild(buildDir, manifestPath) {
 		/** @type {string[]} */
 		const pending = [];
 		for (const file of preloadedScripts(readFileSync(html, 'utf8'))) visit(file, files);
+		// SvelteKit's client loads the root error page with the root layout as it starts, on every page, though
+		// no modulepreload names it (the browser's count in scripts/audit.js has it).
+		if (rootErrorPage) visit(rootErrorPage, files);
 		// After the first paint: what is not already loaded before it.
 		while (pending.length) visit(/** @type {string} */ (pending.pop()), later);
 		const chunk = (/** @type {string} */ file) => ({

@@ -1,8 +1,8 @@
 // Issue 13: a student opens Kartka once (online), and studies for the first time with no signal, before the
 // service worker's background warm-up has cached the rest of the app. The worker must already hold what
-// the study screen loads after its first card (the scheduler for the answer buttons, the sanitizer for cloze
-// cards: listed by study.html, src/lib/pwa/study-shell.server.ts): a first install caches the deck list's
-// code, and the study screen's right after it takes control, without the page asking. If the scheduler still
+// the study screen loads after its first card (the scheduler for the answer buttons, the sanitizer and the
+// cloze renderer for cloze cards: listed by study.html, src/lib/pwa/study-shell.server.ts): a first install
+// caches the deck list's code, and the study screen's right after it takes control, without the page asking. If the scheduler still
 // cannot load (here: taken out of the cache), the card stays with a reason and a "Try again" a finger can reach.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,10 @@ describe('first study offline, right after the first visit', () => {
 		await page.getByRole('button', { name: 'Show answer' }).waitFor();
 		expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
 		expect(await readStore(page, 'reviewLogs')).toHaveLength(3);
+		// A cloze deck's first card: the cloze renderer and the sanitizer are loaded for it, from the cache.
+		await page.goto('/study?deck=belarus-tilt-dates');
+		await page.locator('main article.card .question mark.cloze').waitFor();
+		expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
 		expect(errors).toEqual([]);
 		await context.close();
 	});

@@ -4,6 +4,9 @@
  */
 import { clozeNumbers, parseCloze } from './cloze';
 import type { NoteKind } from './model';
+import { renderPlainCard, type RenderedCard } from './plain-card-render';
+
+export type { RenderedCard };
 
 /** Card ordinals of a note: 0 forward, 1 reverse, or the cloze numbers. */
 export function cardOrdinals(kind: NoteKind, fields: Record<string, string>): number[] {
@@ -23,22 +26,6 @@ function templatedOrdinals(fields: Record<string, string>): number[] {
 	return ords.sort((a, b) => a - b);
 }
 
-/**
- * Anki answer templates usually start with the question (`{{FrontSide}}<hr id=answer>`); the answer
- * is shown under the question, so that part is dropped rather than shown twice.
- */
-function templatedAnswer(question: string, answer: string): string {
-	if (!question || !answer.startsWith(question)) return answer;
-	return answer.slice(question.length).replace(/^\s*<hr\b[^>]*>/i, '');
-}
-
-export interface RenderedCard {
-	questionHtml: string;
-	answerHtml: string;
-	/** Extra context shown under the answer (cloze "extra", or nothing). */
-	extraHtml: string;
-}
-
 /** Cloze card `active` as HTML: its deletions marked (blank on the question, filled on the answer). */
 function renderCloze(text: string, active: number, reveal: boolean): string {
 	let out = '';
@@ -55,24 +42,11 @@ function renderCloze(text: string, active: number, reveal: boolean): string {
 }
 
 export function renderCard(kind: NoteKind, fields: Record<string, string>, ord: number): RenderedCard {
-	if (kind === 'cloze') {
-		const text = fields.text ?? '';
-		return {
-			questionHtml: renderCloze(text, ord, false),
-			answerHtml: renderCloze(text, ord, true),
-			extraHtml: fields.extra ?? ''
-		};
-	}
-	if (kind === 'templated') {
-		const question = fields[`q${ord}`] ?? '';
-		return {
-			questionHtml: question,
-			answerHtml: templatedAnswer(question, fields[`a${ord}`] ?? ''),
-			extraHtml: ''
-		};
-	}
-	const front = fields.front ?? '';
-	const back = fields.back ?? '';
-	const reverse = kind === 'reversible' && ord === 1;
-	return { questionHtml: reverse ? back : front, answerHtml: reverse ? front : back, extraHtml: '' };
+	if (kind !== 'cloze') return renderPlainCard(kind, fields, ord)!;
+	const text = fields.text ?? '';
+	return {
+		questionHtml: renderCloze(text, ord, false),
+		answerHtml: renderCloze(text, ord, true),
+		extraHtml: fields.extra ?? ''
+	};
 }

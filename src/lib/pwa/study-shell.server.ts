@@ -28,11 +28,12 @@ export const PRECACHE_META = 'kartka-precache';
 /**
  * Modules the study screen loads after its first card, which a first offline study needs: the deck scheduler
  * (shared chunk named after its first module), the card sanitizer, the answer's sync record, undo and the
- * revision bookkeeping of an undo, the end-of-session summary, and "Study all"'s queue over a group's decks.
+ * revision bookkeeping of an undo, the cloze renderer, the end-of-session summary, and "Study all"'s queue over a group's decks.
  */
 const AFTER_FIRST_CARD = [
 	/^src\/lib\/domain\/deck-scheduler\.ts$/,
 	/^src\/lib\/components\/card-purifier\.ts$/,
+	/^src\/lib\/domain\/card-render\.ts$/,
 	/^src\/lib\/db\/sync-tracking\.repo\.ts$/,
 	/^src\/lib\/db\/sync-log-revs\.repo\.ts$/,
 	/^src\/lib\/db\/review-undo\.repo\.ts$/,
@@ -42,6 +43,7 @@ const AFTER_FIRST_CARD = [
 const AFTER_FIRST_CARD_NAMES = new Set([
 	'deck-scheduler',
 	'card-purifier',
+	'card-render',
 	'sync-tracking.repo',
 	'sync-log-revs.repo',
 	'review-undo.repo',

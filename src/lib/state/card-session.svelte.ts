@@ -6,7 +6,7 @@
  */
 import type { KartkaDB } from '$lib/db/db';
 import { answerCard, type AnswerResult } from '$lib/db/review.repo';
-import { renderCard, type RenderedCard } from '$lib/domain/card-render';
+import { renderPlainCard, type RenderedCard } from '$lib/domain/plain-card-render';
 import { CardChangedError, errorMessage, KartkaError } from '$lib/domain/errors';
 import type { Scheduler } from '$lib/domain/fsrs-adapter';
 import { intervalLabel } from '$lib/domain/interval-label';
@@ -181,9 +181,25 @@ export abstract class CardSession<UndoEntry> {
 		this.labels = labels ?? this.intervalLabels(card, now);
 		this.card = card;
 		this.note = note;
-		this.rendered = note ? renderCard(note.kind, note.fields, card.ord) : null;
+		this.rendered = note ? renderPlainCard(note.kind, note.fields, card.ord) : null;
+		if (note && !this.rendered) void this.renderCloze(card, note);
 		this.shownAtMs = now;
 		this.status = 'question';
+	}
+
+	/**
+	 * A cloze card: the cloze parser is loaded with the first one (issue 13: no deck's first card waits for it;
+	 * a cloze's marks wait for the HTML sanitizer anyway). The worker installs it for offline study
+	 * (study-shell.server.ts).
+	 */
+	private async renderCloze(card: CardRow, note: NoteRow): Promise<void> {
+		try {
+			const { renderCard } = await import('$lib/domain/card-render');
+			if (this.card === card && this.note === note)
+				this.rendered = renderCard(note.kind, note.fields, card.ord);
+		} catch (error) {
+			if (this.card === card) this.message = errorMessage(error);
+		}
 	}
 
 	/** No card on screen any more (the subclass then sets 'done' or 'empty'). */
