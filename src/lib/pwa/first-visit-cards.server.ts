@@ -16,12 +16,9 @@ import type { Component } from 'svelte';
 import StudyScreen from '$lib/components/StudyScreen.svelte';
 import { needsSanitizer } from '$lib/components/safe-html.svelte';
 import { renderCard, type RenderedCard } from '$lib/domain/card-render';
-import { mergeDeckContent } from '$lib/domain/deck-merge';
-import { deckFileToRows, looksLikeDeckFile } from '$lib/domain/deck-rows';
 import type { NoteRow } from '$lib/domain/model';
-import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
-import { endOfStudyDayAt } from '$lib/domain/study-day';
-import { StudyQueue, type QueueCounts } from '$lib/domain/study-queue';
+import type { QueueCounts } from '$lib/domain/study-queue';
+import { freshDecks, SHIPPED_DECK_FILES } from '$lib/services/shipped-decks.server';
 
 /** The id of study.html's JSON data block; first-card-paint.js reads the same (tests/pwa checks). */
 export const FIRST_VISIT_DATA_ID = 'kartka-first-visit';
@@ -40,25 +37,8 @@ export interface ShippedFirstCard {
  * left out.
  */
 export function shippedFirstCards(deckFiles: Record<string, unknown>, nowMs: number): ShippedFirstCard[] {
-	const settings = DEFAULT_SCHEDULER_SETTINGS;
 	const firstCards: ShippedFirstCard[] = [];
-	for (const [path, file] of Object.entries(deckFiles)) {
-		if (!looksLikeDeckFile(file)) throw new Error(`${path} is not a Kartka deck file`);
-		const { deck, notes } = deckFileToRows(file, '', nowMs, 'builtin');
-		const cards = mergeDeckContent([], [], notes, { nowMs }).cardPuts;
-		// loadQueueInput's order: new cards by their position in the deck.
-		const fresh = [...cards].sort((a, b) => a.newPosition - b.newPosition);
-		const queue = new StudyQueue({
-			nowMs,
-			endOfDayMs: endOfStudyDayAt(nowMs, settings.dayCutoffHour),
-			settings,
-			learning: [],
-			review: [],
-			fresh,
-			newStudiedToday: 0,
-			reviewsDoneToday: 0,
-			notesStudiedToday: new Set()
-		});
+	for (const { deck, notes, queue } of freshDecks(deckFiles, nowMs)) {
 		const card = queue.next(nowMs);
 		const note = card && notes.find((n) => n.id === card.noteId);
 		if (!card || !note) continue;
@@ -107,12 +87,13 @@ export function firstVisitDataBlock(screens: Record<string, string>): string {
 	return `<script type="application/json" id="${FIRST_VISIT_DATA_ID}">${json}</script>`;
 }
 
-const deckFiles = import.meta.glob<unknown>('/decks/*.json', { eager: true, import: 'default' });
-
 /** study.html's data block for the shipped decks (decks/*.json), under the given header (the layout's). */
 export function shippedFirstVisitData(headerHtml: string, nowMs: number): string {
 	const screens = Object.fromEntries(
-		shippedFirstCards(deckFiles, nowMs).map((first) => [first.deckId, firstVisitScreen(first, headerHtml)])
+		shippedFirstCards(SHIPPED_DECK_FILES, nowMs).map((first) => [
+			first.deckId,
+			firstVisitScreen(first, headerHtml)
+		])
 	);
 	return firstVisitDataBlock(screens);
 }

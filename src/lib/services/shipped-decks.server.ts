@@ -6,23 +6,39 @@
  */
 import { mergeDeckContent } from '$lib/domain/deck-merge';
 import { deckFileToRows, looksLikeDeckFile } from '$lib/domain/deck-rows';
+import type { CardRow, DeckRow, NoteRow } from '$lib/domain/model';
 import { DEFAULT_SCHEDULER_SETTINGS } from '$lib/domain/scheduler-settings';
 import { endOfStudyDayAt } from '$lib/domain/study-day';
 import { StudyQueue } from '$lib/domain/study-queue';
 import type { DeckSummary } from './deck-summary.service';
 
-const deckFiles = import.meta.glob<unknown>('/decks/*.json', { eager: true, import: 'default' });
+/** decks/*.json, read into the build. */
+export const SHIPPED_DECK_FILES = import.meta.glob<unknown>('/decks/*.json', {
+	eager: true,
+	import: 'default'
+});
 
-export function shippedDeckSummaries(nowMs: number): DeckSummary[] {
+export interface FreshDeck {
+	deck: DeckRow;
+	notes: NoteRow[];
+	cards: CardRow[];
+	/** Today's queue of the deck in a collection that has only these decks, unstudied, default settings. */
+	queue: StudyQueue;
+}
+
+/**
+ * Each deck file as a first visit finds it: its rows as the installer writes them and today's queue (new
+ * cards by their position in the deck, as loadQueueInput reads them). Home's counts and the study page's
+ * first-visit picture (pwa/first-visit-cards.server.ts) both come from it.
+ */
+export function freshDecks(files: Record<string, unknown>, nowMs: number): FreshDeck[] {
 	const settings = DEFAULT_SCHEDULER_SETTINGS;
-	const byTitle = new Intl.Collator(undefined, { numeric: true }).compare;
-	const summaries: DeckSummary[] = [];
-	for (const [path, file] of Object.entries(deckFiles)) {
+	return Object.entries(files).map(([path, file]) => {
 		if (!looksLikeDeckFile(file)) throw new Error(`${path} is not a Kartka deck file`);
 		const { deck, notes } = deckFileToRows(file, '', nowMs, 'builtin');
 		const cards = mergeDeckContent([], [], notes, { nowMs }).cardPuts;
 		const fresh = [...cards].sort((a, b) => a.newPosition - b.newPosition);
-		const counts = new StudyQueue({
+		const queue = new StudyQueue({
 			nowMs,
 			endOfDayMs: endOfStudyDayAt(nowMs, settings.dayCutoffHour),
 			settings,
@@ -32,10 +48,16 @@ export function shippedDeckSummaries(nowMs: number): DeckSummary[] {
 			newStudiedToday: 0,
 			reviewsDoneToday: 0,
 			notesStudiedToday: new Set()
-		}).counts();
-		summaries.push({ deck, counts, totalCards: cards.length });
-	}
-	return summaries.sort((a, b) => byTitle(a.deck.title, b.deck.title));
+		});
+		return { deck, notes, cards, queue };
+	});
+}
+
+export function shippedDeckSummaries(nowMs: number): DeckSummary[] {
+	const byTitle = new Intl.Collator(undefined, { numeric: true }).compare;
+	return freshDecks(SHIPPED_DECK_FILES, nowMs)
+		.map(({ deck, cards, queue }) => ({ deck, counts: queue.counts(), totalCards: cards.length }))
+		.sort((a, b) => byTitle(a.deck.title, b.deck.title));
 }
 
 /**
