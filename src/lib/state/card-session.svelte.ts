@@ -189,8 +189,8 @@ export abstract class CardSession<UndoEntry> {
 
 	/**
 	 * A cloze card: the cloze parser is loaded with the first one (issue 13: no deck's first card waits for it;
-	 * a cloze's marks wait for the HTML sanitizer anyway). The worker installs it for offline study
-	 * (study-shell.server.ts).
+	 * its marks wait for the HTML sanitizer anyway). The screen offers "Show answer" once the card is rendered
+	 * (StudyCard.svelte). The worker installs it for offline study (study-shell.server.ts).
 	 */
 	private async renderCloze(card: CardRow, note: NoteRow): Promise<void> {
 		try {
