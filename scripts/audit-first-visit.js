@@ -3,7 +3,7 @@
 // src/lib/pwa/first-visit-cards.server.ts) before the app's code runs; the app then shows its own card. Like
 // the offline picture, it must be the card the app then showed: counted, and a mismatch fails the audit.
 import { chromium } from 'playwright-core';
-import { CHROME, FLAGS, median, print } from './audit-print.js';
+import { CHROME, FLAGS, PHONE, median, print, range } from './audit-print.js';
 
 /** @param {import('./audit-worker.js').AuditContext} ctx */
 export async function firstVisitStudy({ server, runs, studyPath, fail }) {
@@ -15,13 +15,7 @@ export async function firstVisitStudy({ server, runs, studyPath, fail }) {
 	const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
 	try {
 		for (let i = 0; i < runs; i++) {
-			const context = await browser.newContext({
-				baseURL: server.url,
-				viewport: { width: 390, height: 844 },
-				deviceScaleFactor: 2,
-				isMobile: true,
-				hasTouch: true
-			});
+			const context = await browser.newContext({ baseURL: server.url, ...PHONE });
 			const page = await context.newPage();
 			const cdp = await context.newCDPSession(page);
 			await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -65,10 +59,7 @@ export async function firstVisitStudy({ server, runs, studyPath, fail }) {
 	} finally {
 		await browser.close();
 	}
-	const ms = (/** @type {number[]} */ xs) =>
-		xs.length
-			? `${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`
-			: '—';
+	const ms = (/** @type {number[]} */ xs) => (xs.length ? `${median(xs).toFixed(0)} ms (${range(xs)})` : '—');
 	print('first card painted from the page (first visit)', ms(times.picture), `${pictures}/${runs} runs`);
 	print('  … the same card the app then showed', `${same}/${pictures}`, same === pictures ? 'met' : 'MISSED');
 	print('  … the app shows its own card', ms(times.own), '');

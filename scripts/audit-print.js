@@ -2,7 +2,7 @@
 // figure is printed beside its target, and whether any target was missed (the exit code).
 
 // The browser and its flags are the browser tests' (scripts/chromium.js).
-export { CHROMIUM_PATH as CHROME, CHROMIUM_ARGS as FLAGS } from './chromium.js';
+export { CHROMIUM_PATH as CHROME, CHROMIUM_ARGS as FLAGS, PHONE } from './chromium.js';
 
 let missed = false;
 
@@ -26,3 +26,8 @@ export function markMissed() {
 }
 
 export const anyMissed = () => missed;
+
+/** The spread of a figure's runs, printed beside its median. @param {number[]} xs */
+export function range(xs) {
+	return `min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)} ms`;
+}

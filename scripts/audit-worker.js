@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROME, FLAGS, median, print, verdict } from './audit-print.js';
+import { CHROME, FLAGS, PHONE, median, print, range, verdict } from './audit-print.js';
 
 const SW_CONTROL_TARGET_MS = 1500;
 const FIRST_CARD_TARGET_MS = 300;
@@ -72,11 +72,6 @@ export async function serviceWorkerControl({ server, runs }) {
 	print('  … the page hears it (controllerchange)', `${median(heard).toFixed(0)} ms`, range(heard));
 }
 
-/** @param {number[]} xs */
-function range(xs) {
-	return `min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)} ms`;
-}
-
 /**
  * A real cold start: the first visit installs the worker in a fresh profile and studies a card (a student
  * who studied once before going offline); the browser is closed; it is started again with the network off
@@ -95,10 +90,7 @@ export async function offlineColdStart({ server, runs, studyPath, fail }) {
 			executablePath: CHROME,
 			args: FLAGS,
 			offline,
-			viewport: { width: 390, height: 844 },
-			deviceScaleFactor: 2,
-			isMobile: true,
-			hasTouch: true,
+			...PHONE,
 			baseURL: server.url
 		});
 	try {

@@ -3,6 +3,14 @@
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The phone every browser test and audit part emulates: 390×844 CSS pixels, 2× density, touch. */
+export const PHONE = {
+	viewport: { width: 390, height: 844 },
+	deviceScaleFactor: 2,
+	isMobile: true,
+	hasTouch: true
+};
+
 export const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',

@@ -8,16 +8,11 @@ import {
 	type Page
 } from 'playwright-core';
 import { inject } from 'vitest';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, PHONE } from '../../scripts/chromium.js';
 
 export { CHROMIUM_ARGS };
 
-export const PHONE = {
-	viewport: { width: 390, height: 844 },
-	deviceScaleFactor: 2,
-	isMobile: true,
-	hasTouch: true
-};
+export { PHONE };
 
 export function launchChromium(): Promise<Browser> {
 	return chromium.launch({
