@@ -12,11 +12,13 @@ export default async function importRows({ harness, print }) {
 	if (r.error) throw new Error(r.error);
 	const median = (/** @type {number[]} */ xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 	for (const [name, runs] of Object.entries(r.result)) {
-		const what = name.startsWith('suspensionRows')
-			? '10,000 suspension rows put (no card row)'
-			: name.startsWith('suspend')
-				? '10,000 stored cards put again'
-				: `${r.rows} rows`;
+		const what = name.startsWith('examTags')
+			? 'read: the notes of an exam limited to one tag, of 20,000'
+			: name.startsWith('suspensionRows')
+				? '10,000 suspension rows put (no card row)'
+				: name.startsWith('suspend')
+					? '10,000 stored cards put again'
+					: `${r.rows} rows`;
 		print(`${name}: ${what}, one transaction`, median(runs), 'ms', `runs ${runs.join(', ')}`);
 	}
 	print('native puts issued on the page thread (ms, in order)', r.issueMs.join(', '));

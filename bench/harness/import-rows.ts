@@ -1,7 +1,9 @@
 // What writing an import's rows costs in Chromium's IndexedDB, by variant (issue 13 item 5: is the raw
 // bulkAdd really the floor?). The rows are shaped like those the 20,000-note .apkg bench writes (20,000
 // notes, 30,000 cards, the same kinds, ids and indexed values). Each variant writes them in ONE transaction into a fresh database: through Dexie (the app's
-// schema, default and relaxed durability), natively with v7's and v8's indexes, with no index, with no index and
+// schema, default and relaxed durability), natively with v7's and v8's (= v11's) indexes, without the notes'
+// `*tags` index (measured in session 10, not kept) and also with the cards' queue indexes merged into one (a
+// design, not built), with no index, with no index and
 // rows holding only their key, and with no index and ten rows per record (same bytes, a tenth of the puts);
 // and a bulk suspend's write (10,000 stored cards put again) with v7's and v8's indexes.
 import { Dexie } from 'dexie';
@@ -125,21 +127,36 @@ function dexie(relaxed: boolean): Variant {
 		return ms;
 	};
 }
-/** The app's indexes: version 7, or version 8 (v7 without the cards' `deckId` index). */
-const indexed = (version: 7 | 8) => (db: IDBDatabase) => {
+/**
+ * The app's indexes: version 7; version 8 (v7 without the cards' `deckId` index; v11 has the same);
+ * 'noTags' (v8 without the notes' `*tags`: measured, not kept, docs/performance.md session 10); and 'rank',
+ * a design not built: 'noTags' with the cards' two queue indexes merged into one over a stored sort field
+ * (`rank`: newPosition of a new card, else dueMs).
+ */
+type Indexes = 7 | 8 | 'noTags' | 'rank';
+const indexed = (version: Indexes) => (db: IDBDatabase) => {
 	const n = db.createObjectStore('notes', { keyPath: 'id' });
 	n.createIndex('deckId', 'deckId');
-	n.createIndex('tags', 'tags', { multiEntry: true });
+	if (version === 7 || version === 8) n.createIndex('tags', 'tags', { multiEntry: true });
 	const c = db.createObjectStore('cards', { keyPath: 'id' });
 	if (version === 7) c.createIndex('deckId', 'deckId');
+	if (version === 'rank') {
+		c.createIndex('[deckId+queue+rank]', ['deckId', 'queue', 'rank']);
+		return;
+	}
 	c.createIndex('[deckId+queue+dueMs]', ['deckId', 'queue', 'dueMs']);
 	c.createIndex('[deckId+queue+newPosition]', ['deckId', 'queue', 'newPosition']);
+};
+/** The rows with the stored sort field the 'rank' design would add to every card. */
+const ranked = {
+	notes: data.notes,
+	cards: data.cards.map((c) => ({ ...c, rank: c.queue === 0 ? c.newPosition : c.dueMs }))
 };
 /**
  * A bulk suspend's write (issue 11): 10,000 of the cards, already stored, put again with queue -1 in one
  * transaction (what changes: the row and both queue indexes' entries). Only the put is timed.
  */
-function suspend(version: 7 | 8): Variant {
+function suspend(version: Indexes): Variant {
 	return async () => {
 		const name = `rows-${n++}`;
 		const db = await openNative(name, indexed(version));
@@ -186,11 +203,43 @@ const suspensionStore = (deckIndex: boolean) => (db: IDBDatabase) => {
 	const s = db.createObjectStore('suspensions', { keyPath: 'cardId' });
 	if (deckIndex) s.createIndex('deckId', 'deckId');
 };
+/**
+ * What dropping the `*tags` index costs on a read: the note ids of an exam limited to one tag
+ * (settings.repo.ts, when study starts), from 20,000 stored notes with two tags each (2,000 carry "t3").
+ * With the index (v11): the `*tags` index, filtered by deck. Without it: every note of the deck through
+ * `deckId`, filtered by tag. Only the read is timed.
+ */
+function examTags(version: 8 | 'noTags'): Variant {
+	return async () => {
+		const name = `rows-${n++}`;
+		const db = await openNative(name, indexed(version));
+		const tx = db.transaction('notes', 'readwrite');
+		for (const x of data.notes) tx.objectStore('notes').put(x);
+		await new Promise((ok) => (tx.oncomplete = ok));
+		const t0 = performance.now();
+		const notes = db.transaction('notes', 'readonly').objectStore('notes');
+		const read =
+			version === 8
+				? notes.index('tags').getAll(IDBKeyRange.only('t3'))
+				: notes.index('deckId').getAll(IDBKeyRange.only(deckId));
+		const rows = (await req(read)) as { id: string; deckId: string; tags: string[] }[];
+		const ids = rows.filter((x) => x.deckId === deckId && x.tags.includes('t3')).map((x) => x.id);
+		const ms = performance.now() - t0;
+		if (ids.length !== NOTES / 10) throw new Error(`exam tags: ${ids.length} notes`);
+		db.close();
+		await deleteDb(name);
+		return ms;
+	};
+}
 const variants: Record<string, Variant> = {
 	dexieDefault: dexie(false),
 	dexieRelaxed: dexie(true),
 	nativeV7: native(indexed(7)),
 	nativeV8: native(indexed(8)),
+	nativeNoTags: native(indexed('noTags')),
+	nativeNoTagsRank: native(indexed('rank'), ranked),
+	examTagsIndex: examTags(8),
+	examTagsDeckRead: examTags('noTags'),
 	suspendV7: suspend(7),
 	suspendV8: suspend(8),
 	nativeNoIndexes: native(bare),
