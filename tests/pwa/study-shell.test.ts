@@ -1,7 +1,12 @@
 // Issue 13: the study shell is laid out so that the last session's card is painted before the app's code
 // (src/lib/pwa/study-shell.server.ts, applied by src/hooks.server.ts when the shells are prerendered).
 import { describe, expect, it } from 'vitest';
-import { afterFirstCardFiles, layOutStudyShell, PRECACHE_META } from '$lib/pwa/study-shell.server';
+import {
+	afterFirstCardFiles,
+	FIRST_FRAME_MARKER,
+	layOutStudyShell,
+	PRECACHE_META
+} from '$lib/pwa/study-shell.server';
 import { pageAssetUrls } from '$lib/pwa/precache-plan';
 
 const SHELL = `<!doctype html>
@@ -34,6 +39,17 @@ describe('layOutStudyShell', () => {
 		expect(html.match(/rel="stylesheet"/g)).toHaveLength(2);
 	});
 
+	it('holds the first frame until the parser has passed the painter (rel=expect on a marker after it)', () => {
+		expect(html).toContain(`<link rel="expect" href="#${FIRST_FRAME_MARKER}" blocking="render">`);
+		expect(at('rel="expect"')).toBeLessThan(at('</head>'));
+		expect(at(`<template id="${FIRST_FRAME_MARKER}"></template>`)).toBeGreaterThan(
+			at('<script>paint()</script>')
+		);
+		expect(at(`id="${FIRST_FRAME_MARKER}"`)).toBeLessThan(at('start.A.js'));
+		const moved = layOutStudyShell(SHELL, 'paint()', [], './', '<script>registerSw()</script>');
+		expect(moved.indexOf(`id="${FIRST_FRAME_MARKER}"`)).toBeLessThan(moved.indexOf('registerSw()'));
+	});
+
 	it('moves the module preloads after the painter and before the boot script, each once and in order', () => {
 		expect(at('start.A.js')).toBeGreaterThan(at('<script>paint()</script>'));
 		expect(at('start.A.js')).toBeLessThan(at('chunks/B.js'));
@@ -41,11 +57,11 @@ describe('layOutStudyShell', () => {
 		expect(html.match(/rel="modulepreload"/g)).toHaveLength(2);
 	});
 
-	it("moves the worker's registration from the <head> to just after the painter", () => {
+	it("moves the worker's registration from the <head> to the end of the <body>, after the boot script", () => {
 		const moved = layOutStudyShell(SHELL, 'paint()', [], './', '<script>registerSw()</script>');
 		expect(moved.match(/registerSw\(\)/g)).toHaveLength(1);
-		expect(moved.indexOf('registerSw()')).toBeGreaterThan(moved.indexOf('<script>paint()</script>'));
-		expect(moved.indexOf('registerSw()')).toBeLessThan(moved.indexOf('start.A.js'));
+		expect(moved.indexOf('registerSw()')).toBeGreaterThan(moved.indexOf('<script>boot()</script>'));
+		expect(moved.indexOf('registerSw()')).toBeLessThan(moved.indexOf('</body>'));
 	});
 
 	it("puts a first visit's data block right before the painter, which reads it", () => {

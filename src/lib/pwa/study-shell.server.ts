@@ -70,13 +70,25 @@ export function afterFirstCardFiles(manifest: ClientManifest): string[] {
 	return [...new Set([...files, ...css])].sort();
 }
 
+/**
+ * The study shell's first frame is the painted card, not a blank page before it (issue 13; docs/performance.md,
+ * session 10): without a hold Chromium paints a frame when the parser first pauses after making <body>, before
+ * the painter has run, and the card waits for the next frame. `rel=expect` holds rendering until the parser has
+ * inserted the marker, which comes right after the painter (whether or not it painted); browsers without
+ * `rel=expect` ignore it. Only the prerendered page carries it: a client-side navigation never waits on it.
+ */
+export const FIRST_FRAME_MARKER = 'first-card-end';
+const FIRST_FRAME_HOLD = `<link rel="expect" href="#${FIRST_FRAME_MARKER}" blocking="render">`;
+
 const MODULE_PRELOAD = /[ \t]*<link\b[^>]*\brel="modulepreload"[^>]*>\n?/g;
 const BODY_OPEN = /<body\b[^>]*>\n?/;
 
 /**
- * The study shell with the painter first in <body>, then `after` (the service worker's registration, moved
- * from the <head>: ~50 ms of main thread at 4× CPU that the card need not wait for; a first visit's worker
- * registers a few milliseconds later), then the module preloads (moved from the <head>), and the precache list
+ * The study shell with the painter first in <body>, the first frame held until right after it (the marker),
+ * then the module preloads (moved from the <head>), `after` (the service worker's registration, moved from the
+ * <head> to the end of <body>: 7–50 ms of main thread at 4× CPU that ran before the card's frame, first in the
+ * <head>, then after the painter until session 10; a first visit's worker registers a few milliseconds later),
+ * and the precache list
  * at the end of the <head>. `firstVisitData` (the shipped decks' first cards, pwa/first-visit-cards.server.ts)
  * comes right before the painter, which reads it. `assetsPrefix` is how the page's own links start (`./` in a prerendered page at the
  * root).
@@ -102,7 +114,7 @@ export function layOutStudyShell(
 	const first = [
 		...(firstVisitData ? [firstVisitData] : []),
 		`<script>${painter}</script>`,
-		...(moved === null ? [] : [moved]),
+		`<template id="${FIRST_FRAME_MARKER}"></template>`,
 		...preloads
 	]
 		.map((tag) => `\t\t${tag}\n`)
@@ -111,9 +123,16 @@ export function layOutStudyShell(
 	return (
 		headHtml.replace(MODULE_PRELOAD, '') +
 		meta +
+		`\t\t${FIRST_FRAME_HOLD}\n` +
 		html.slice(head, afterBody) +
 		(body[0].endsWith('\n') ? '' : '\n') +
 		first +
-		html.slice(afterBody)
+		(moved === null ? html.slice(afterBody) : endOfBody(html.slice(afterBody), moved))
 	);
+}
+
+/** `tag` as the last thing in <body> (after the app's boot script), or at the end if there is no `</body>`. */
+function endOfBody(rest: string, tag: string): string {
+	const end = rest.lastIndexOf('</body>');
+	return end < 0 ? `${rest}\t\t${tag}\n` : `${rest.slice(0, end)}\t${tag}\n\t${rest.slice(end)}`;
 }
