@@ -1,12 +1,7 @@
 // Issue 13: the study shell is laid out so that the last session's card is painted before the app's code
 // (src/lib/pwa/study-shell.server.ts, applied by src/hooks.server.ts when the shells are prerendered).
 import { describe, expect, it } from 'vitest';
-import {
-	afterFirstCardFiles,
-	FIRST_FRAME_MARKER,
-	layOutStudyShell,
-	PRECACHE_META
-} from '$lib/pwa/study-shell.server';
+import { afterFirstCardFiles, layOutStudyShell, PRECACHE_META } from '$lib/pwa/study-shell.server';
 import { pageAssetUrls } from '$lib/pwa/precache-plan';
 
 const SHELL = `<!doctype html>
@@ -37,17 +32,6 @@ describe('layOutStudyShell', () => {
 		expect(html).toMatch(/<body data-sveltekit-preload-data="hover">\n\t\t<script>paint\(\)<\/script>\n/);
 		expect(at('12.D.css')).toBeLessThan(at('</head>'));
 		expect(html.match(/rel="stylesheet"/g)).toHaveLength(2);
-	});
-
-	it('holds the first frame until the parser has passed the painter (rel=expect on a marker after it)', () => {
-		expect(html).toContain(`<link rel="expect" href="#${FIRST_FRAME_MARKER}" blocking="render">`);
-		expect(at('rel="expect"')).toBeLessThan(at('</head>'));
-		expect(at(`<template id="${FIRST_FRAME_MARKER}"></template>`)).toBeGreaterThan(
-			at('<script>paint()</script>')
-		);
-		expect(at(`id="${FIRST_FRAME_MARKER}"`)).toBeLessThan(at('start.A.js'));
-		const moved = layOutStudyShell(SHELL, 'paint()', [], './', '<script>registerSw()</script>');
-		expect(moved.indexOf(`id="${FIRST_FRAME_MARKER}"`)).toBeLessThan(moved.indexOf('registerSw()'));
 	});
 
 	it('moves the module preloads after the painter and before the boot script, each once and in order', () => {

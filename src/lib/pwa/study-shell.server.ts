@@ -71,31 +71,21 @@ export function afterFirstCardFiles(manifest: ClientManifest): string[] {
 }
 
 /**
- * The study shell's first frame is the painted card, not a blank page before it (issue 13; docs/performance.md,
- * session 10): without a hold Chromium paints a frame when the parser first pauses after making <body>, before
- * the painter has run, and the card waits for the next frame. `rel=expect` holds rendering until the parser has
- * inserted the marker, which comes right after the painter (whether or not it painted); browsers without
- * `rel=expect` ignore it. Only the prerendered page carries it: a client-side navigation never waits on it.
- */
-export const FIRST_FRAME_MARKER = 'first-card-end';
-const FIRST_FRAME_HOLD = `<link rel="expect" href="#${FIRST_FRAME_MARKER}" blocking="render">`;
-
-/**
  * The web app manifest's link: parsed in the <head>, it makes the browser ask the page for its manifest at once
  * (its installability check), a task of 8–20 ms at 4× CPU that ran before the card's frame in 5 of 6 traced
  * offline starts (docs/performance.md, session 10). At the end of <body>, before the registration that reads
- * it, the browser asks once the card is on screen; the page is as installable as before.
+ * it, the browser asks after the painter's card; the page is as installable as before.
  */
 const MANIFEST_LINK = /[ \t]*<link\b[^>]*\brel="manifest"[^>]*>\n?/;
 const MODULE_PRELOAD = /[ \t]*<link\b[^>]*\brel="modulepreload"[^>]*>\n?/g;
 const BODY_OPEN = /<body\b[^>]*>\n?/;
 
 /**
- * The study shell with the painter first in <body>, the first frame held until right after it (the marker),
- * then the module preloads (moved from the <head>), `after` (the service worker's registration, moved from the
- * <head> to the end of <body>: 7–50 ms of main thread at 4× CPU that ran before the card's frame, first in the
- * <head>, then after the painter until session 10; a first visit's worker registers a few milliseconds later)
- * with the manifest's link before it (MANIFEST_LINK), and the precache list
+ * The study shell with the painter first in <body>, then the module preloads (moved from the <head>); at the
+ * end of <body>, after the app's boot script, the manifest's link (MANIFEST_LINK) and `after` (the service
+ * worker's registration, which reads that link: moved from the <head>, 7–50 ms of main thread at 4× CPU that
+ * ran before the card's frame, in the <head> and then right after the painter until session 10; a first
+ * visit's worker registers a few milliseconds later); the precache list
  * at the end of the <head>. `firstVisitData` (the shipped decks' first cards, pwa/first-visit-cards.server.ts)
  * comes right before the painter, which reads it. `assetsPrefix` is how the page's own links start (`./` in a prerendered page at the
  * root).
@@ -123,19 +113,13 @@ export function layOutStudyShell(
 		precacheFiles.length > 0
 			? `\t\t<meta name="${PRECACHE_META}" content="${precacheFiles.map((f) => assetsPrefix + f).join(' ')}">\n`
 			: '';
-	const first = [
-		...(firstVisitData ? [firstVisitData] : []),
-		`<script>${painter}</script>`,
-		`<template id="${FIRST_FRAME_MARKER}"></template>`,
-		...preloads
-	]
+	const first = [...(firstVisitData ? [firstVisitData] : []), `<script>${painter}</script>`, ...preloads]
 		.map((tag) => `\t\t${tag}\n`)
 		.join('');
 	const afterBody = body.index + body[0].length;
 	return (
 		headHtml.replace(MODULE_PRELOAD, '') +
 		meta +
-		`\t\t${FIRST_FRAME_HOLD}\n` +
 		html.slice(head, afterBody) +
 		(body[0].endsWith('\n') ? '' : '\n') +
 		first +
