@@ -10,7 +10,7 @@
 //   3. service worker control of a first visit, 4x CPU: <= 1.5 s from navigation start
 //   4. offline cold start (browser restarted, network off, 4x CPU) → first card painted: <= 300 ms (the last
 //      session's picture of it, the frame its text was painted in by Element Timing; the app's own card, ready
-//      to answer, printed beside it)
+//      to answer, printed beside it; and the same cold start without Playwright, scripts/audit-raw-cdp.js)
 //   5. first visit of the study page: its first card painted from study.html, and whether it was the card the
 //      app then showed (scripts/audit-first-visit.js)
 // Usage: node scripts/audit.js [--runs 5] [--lh-runs 3] [--skip-lighthouse] [--only-lighthouse] [--dir build]

@@ -4,9 +4,9 @@
  * - every page: static/register-sw.js in place of its <script src> (the worker is registered as the <head> is
  *   parsed, not once a busy main thread gets to an async script);
  * - the study shell: $lib/pwa/first-card-paint.js first in <body>, which paints the last session's next card
- *   before the app has loaded (src/lib/pwa/first-card-snapshot.ts), the worker's registration and the module
- *   preloads after it, and the list of what the service worker installs for a first offline study
- *   ($lib/pwa/study-shell.server.ts). No other page carries it. Before the painter, a JSON data block (never
+ *   before the app has loaded (src/lib/pwa/first-card-snapshot.ts), the module preloads after it, the
+ *   manifest's link and the worker's registration at the end of <body>, and the list of what the service
+ *   worker installs for a first offline study ($lib/pwa/study-shell.server.ts). No other page carries it. Before the painter, a JSON data block (never
  *   run) with each shipped deck's first card as the study screen will show it on a first visit
  *   ($lib/pwa/first-visit-cards.server.ts), which the painter paints when nothing of Kartka is stored yet.
  * In development the pages stay as they are (Vite serves the worker as a module; the app registers it).

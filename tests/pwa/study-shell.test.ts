@@ -41,11 +41,19 @@ describe('layOutStudyShell', () => {
 		expect(html.match(/rel="modulepreload"/g)).toHaveLength(2);
 	});
 
-	it("moves the worker's registration from the <head> to just after the painter", () => {
+	it("moves the worker's registration from the <head> to the end of the <body>, after the boot script", () => {
 		const moved = layOutStudyShell(SHELL, 'paint()', [], './', '<script>registerSw()</script>');
 		expect(moved.match(/registerSw\(\)/g)).toHaveLength(1);
-		expect(moved.indexOf('registerSw()')).toBeGreaterThan(moved.indexOf('<script>paint()</script>'));
-		expect(moved.indexOf('registerSw()')).toBeLessThan(moved.indexOf('start.A.js'));
+		expect(moved.indexOf('registerSw()')).toBeGreaterThan(moved.indexOf('<script>boot()</script>'));
+		expect(moved.indexOf('registerSw()')).toBeLessThan(moved.indexOf('</body>'));
+	});
+
+	it("moves the manifest's link to the end of the <body>, before the registration that reads it", () => {
+		const withManifest = SHELL.replace('</head>', '<link rel="manifest" href="./m.webmanifest" />\n</head>');
+		const moved = layOutStudyShell(withManifest, 'paint()', [], './', '<script>registerSw()</script>');
+		expect(moved.match(/rel="manifest"/g)).toHaveLength(1);
+		expect(moved.indexOf('rel="manifest"')).toBeGreaterThan(moved.indexOf('<script>boot()</script>'));
+		expect(moved.indexOf('rel="manifest"')).toBeLessThan(moved.indexOf('registerSw()'));
 	});
 
 	it("puts a first visit's data block right before the painter, which reads it", () => {
