@@ -5,7 +5,7 @@
  *   parsed, not once a busy main thread gets to an async script);
  * - the study shell: $lib/pwa/first-card-paint.js first in <body>, which paints the last session's next card
  *   before the app has loaded (src/lib/pwa/first-card-snapshot.ts), the module preloads after it, the
- *   manifest's link and the worker's registration at the end of <body>, and the list of what the service
+ *   worker's registration at the end of <body> (the manifest's link stays in the <head>), and the list of what the service
  *   worker installs for a first offline study ($lib/pwa/study-shell.server.ts). No other page carries it. Before the painter, a JSON data block (never
  *   run) with each shipped deck's first card as the study screen will show it on a first visit
  *   ($lib/pwa/first-visit-cards.server.ts), which the painter paints when nothing of Kartka is stored yet.

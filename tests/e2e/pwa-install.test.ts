@@ -92,6 +92,14 @@ describe('installable PWA', () => {
 		}
 		const appleIcon = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
 		expect(await imageSize(page, appleIcon!)).toEqual({ width: 180, height: 180 });
+
+		// A study link (an instructor's shared deck) is installable too: its shell is laid out apart
+		// (pwa/study-shell.server.ts), and Chromium reads the manifest's link only in the <head>.
+		await page.goto('/study?deck=belarus-tilt-actors');
+		await page.getByRole('button', { name: 'Show answer' }).waitFor();
+		const study = await context.newCDPSession(page);
+		expect((await study.send('Page.getAppManifest')).url).toMatch(/\/manifest\.webmanifest$/);
+		expect(await study.send('Page.getInstallabilityErrors')).toEqual({ installabilityErrors: [] });
 		expect(errors).toEqual([]);
 	});
 

@@ -70,22 +70,16 @@ export function afterFirstCardFiles(manifest: ClientManifest): string[] {
 	return [...new Set([...files, ...css])].sort();
 }
 
-/**
- * The web app manifest's link: parsed in the <head>, it makes the browser ask the page for its manifest at once
- * (its installability check), a task of 8–20 ms at 4× CPU that ran before the card's frame in 5 of 6 traced
- * offline starts (docs/performance.md, session 10). At the end of <body>, before the registration that reads
- * it, the browser asks after the painter's card; the page is as installable as before.
- */
-const MANIFEST_LINK = /[ \t]*<link\b[^>]*\brel="manifest"[^>]*>\n?/;
 const MODULE_PRELOAD = /[ \t]*<link\b[^>]*\brel="modulepreload"[^>]*>\n?/g;
 const BODY_OPEN = /<body\b[^>]*>\n?/;
 
 /**
  * The study shell with the painter first in <body>, then the module preloads (moved from the <head>); at the
- * end of <body>, after the app's boot script, the manifest's link (MANIFEST_LINK) and `after` (the service
- * worker's registration, which reads that link: moved from the <head>, 7–50 ms of main thread at 4× CPU that
- * ran before the card's frame, in the <head> and then right after the painter until session 10; a first
- * visit's worker registers a few milliseconds later); the precache list
+ * end of <body>, after the app's boot script, `after` (the service worker's registration: moved from the
+ * <head>, 7–50 ms of main thread at 4× CPU that ran before the card's frame, in the <head> and then right
+ * after the painter until session 10; a first visit's worker registers a few milliseconds later). The
+ * manifest's link stays in the <head>: Chromium looks for it only there (moved to the <body>, the page was
+ * no longer installable). The precache list
  * at the end of the <head>. `firstVisitData` (the shipped decks' first cards, pwa/first-visit-cards.server.ts)
  * comes right before the painter, which reads it. `assetsPrefix` is how the page's own links start (`./` in a prerendered page at the
  * root).
@@ -102,12 +96,7 @@ export function layOutStudyShell(
 	const body = BODY_OPEN.exec(html);
 	if (head < 0 || !body || body.index < head) return html;
 	const moved = after !== undefined && html.slice(0, head).includes(after) ? after : null;
-	const manifest = MANIFEST_LINK.exec(html.slice(0, head))?.[0] ?? '';
-	const headHtml = (moved === null ? html.slice(0, head) : html.slice(0, head).replace(moved, '')).replace(
-		manifest,
-		''
-	);
-	const last = [manifest.trim(), moved ?? ''].filter(Boolean).join('\n\t\t');
+	const headHtml = moved === null ? html.slice(0, head) : html.slice(0, head).replace(moved, '');
 	const preloads = (headHtml.match(MODULE_PRELOAD) ?? []).map((tag) => tag.trim());
 	const meta =
 		precacheFiles.length > 0
@@ -123,7 +112,7 @@ export function layOutStudyShell(
 		html.slice(head, afterBody) +
 		(body[0].endsWith('\n') ? '' : '\n') +
 		first +
-		(last ? endOfBody(html.slice(afterBody), last) : html.slice(afterBody))
+		(moved === null ? html.slice(afterBody) : endOfBody(html.slice(afterBody), moved))
 	);
 }
 
