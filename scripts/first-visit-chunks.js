@@ -90,8 +90,11 @@ export function firstVisitChunks(root) {
 		for (const module of plan.keys()) if (DEXIE.test(module)) plan.set(module, 'dexie');
 		// The status dock's styles too: SvelteKit links the CSS of what the layout imports later in <head>
 		// anyway, so in the shell's stylesheet it costs no request of its own.
+		// Likewise what the study screen imports after its first card (the end-of-session summary): its own
+		// stylesheet, added to the page then, made the browser recalculate the whole page's style in a long task
+		// after the first card (issue 13: blocking time); in the shell's it is a few hundred bytes of the page.
 		const layout = staticClosure(ctx, [id('src/routes/+layout.svelte')]);
-		const later = [...layout].flatMap((m) => ctx.getModuleInfo(m)?.dynamicallyImportedIds ?? []);
+		const later = [...layout, ...study].flatMap((m) => ctx.getModuleInfo(m)?.dynamicallyImportedIds ?? []);
 		for (const module of [...staticClosure(ctx, later), ...study])
 			if (STYLE.test(module)) plan.set(module, 'shell');
 		return plan;
