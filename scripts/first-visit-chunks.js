@@ -12,7 +12,8 @@
 // top-level await holds back the whole shell until the prerendered page is painted; and `dexie` (the library),
 // a chunk of its own that does not wait for it: its evaluation (~40 % of the shell's) runs in the task where
 // the scripts arrive, and the rest of the shell in the next one, so neither is one long task (session 6). The styles of home, study
-// and the status dock go with the shell: one stylesheet, which svelte.config.js inlines into the page.
+// (with the summary it loads after its first card) and the status dock go with the shell: one stylesheet, which
+// svelte.config.js inlines into the page.
 // Everything else (other screens, code loaded on an action or after the first paint) keeps Rolldown's automatic
 // chunks, so no screen loads another's code. The route nodes themselves stay entries of their own (SvelteKit
 // loads them by name): a few hundred bytes each.
