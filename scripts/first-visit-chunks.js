@@ -12,7 +12,8 @@
 // top-level await holds back the whole shell until the prerendered page is painted; and `dexie` (the library),
 // a chunk of its own that does not wait for it: its evaluation (~40 % of the shell's) runs in the task where
 // the scripts arrive, and the rest of the shell in the next one, so neither is one long task (session 6). The styles of home, study
-// and the status dock go with the shell: one stylesheet, which svelte.config.js inlines into the page.
+// (with the summary it loads after its first card) and the status dock go with the shell: one stylesheet, which
+// svelte.config.js inlines into the page.
 // Everything else (other screens, code loaded on an action or after the first paint) keeps Rolldown's automatic
 // chunks, so no screen loads another's code. The route nodes themselves stay entries of their own (SvelteKit
 // loads them by name): a few hundred bytes each.
@@ -90,8 +91,11 @@ export function firstVisitChunks(root) {
 		for (const module of plan.keys()) if (DEXIE.test(module)) plan.set(module, 'dexie');
 		// The status dock's styles too: SvelteKit links the CSS of what the layout imports later in <head>
 		// anyway, so in the shell's stylesheet it costs no request of its own.
+		// Likewise what the study screen imports after its first card (the end-of-session summary): its own
+		// stylesheet, added to the page then, made the browser recalculate the whole page's style in a long task
+		// after the first card (issue 13: blocking time); in the shell's it is a few hundred bytes of the page.
 		const layout = staticClosure(ctx, [id('src/routes/+layout.svelte')]);
-		const later = [...layout].flatMap((m) => ctx.getModuleInfo(m)?.dynamicallyImportedIds ?? []);
+		const later = [...layout, ...study].flatMap((m) => ctx.getModuleInfo(m)?.dynamicallyImportedIds ?? []);
 		for (const module of [...staticClosure(ctx, later), ...study])
 			if (STYLE.test(module)) plan.set(module, 'shell');
 		return plan;

@@ -168,6 +168,8 @@ describe('first card painted ahead of the app', () => {
 		const show = page.getByRole('button', { name: 'Show answer' });
 		await show.waitFor();
 		expect(await picture.count()).toBe(0);
+		// The next control has the keyboard focus, as without a picture (the app was hidden behind it as it rendered).
+		expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Show answer');
 		// The same card, in the same place and size: no shift, and no larger element for LCP to move to.
 		expect(await page.locator('article.card .question').innerText()).toBe(pictured);
 		expect(await boxes('body')).toEqual(picturedBoxes);
