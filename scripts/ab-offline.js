@@ -8,9 +8,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROME, FLAGS, PHONE, median, range } from './audit-print.js';
+import { median, range } from './audit-print.js';
 import { rawColdStart } from './audit-raw-cdp.js';
+import { studyOnce } from './audit-worker.js';
 import { serveBuild } from './serve.js';
 
 const argv = process.argv.slice(2);
@@ -32,21 +32,7 @@ try {
 			ready: /** @type {number[]} */ ([]),
 			same: 0
 		});
-		const first = await chromium.launchPersistentContext(profile, {
-			executablePath: CHROME,
-			args: FLAGS,
-			...PHONE,
-			baseURL: server.url
-		});
-		const page = first.pages()[0] ?? (await first.newPage());
-		await page.goto('/');
-		await page.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
-		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-			timeout: 60_000
-		});
-		await page.goto(studyPath);
-		await page.getByRole('button', { name: 'Show answer' }).waitFor({ timeout: 60_000 });
-		await first.close();
+		await studyOnce(profile, server.url, studyPath);
 	}
 	// Each round starts with another build: the order within a round must not favour one.
 	for (let i = 0; i < runs; i++)

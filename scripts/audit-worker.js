@@ -74,6 +74,33 @@ export async function serviceWorkerControl({ server, runs }) {
 }
 
 /**
+ * The first visit of a cold start (part 4, scripts/ab-offline.js, scripts/trace-offline.js): in `profile`,
+ * home until the worker controls it, then a card of `studyPath` shown; the browser is closed.
+ * @param {string} profile @param {string} baseURL @param {string} studyPath
+ */
+export async function studyOnce(profile, baseURL, studyPath) {
+	const first = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROME,
+		args: FLAGS,
+		...PHONE,
+		baseURL
+	});
+	try {
+		const page = first.pages()[0] ?? (await first.newPage());
+		await page.goto('/');
+		// The running app marks <html data-ready> (the prerendered home shows the heading before it).
+		await page.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+			timeout: 60_000
+		});
+		await page.goto(studyPath);
+		await page.getByRole('button', { name: 'Show answer' }).waitFor({ timeout: 60_000 });
+	} finally {
+		await first.close();
+	}
+}
+
+/**
  * A real cold start: the first visit installs the worker in a fresh profile and studies a card (a student
  * who studied once before going offline); the browser is closed; it is started again with the network off
  * and the CPU slowed 4x, and opens the study screen by deep link. "First card painted" is the frame that shows
@@ -95,17 +122,7 @@ export async function offlineColdStart({ server, runs, studyPath, fail }) {
 			baseURL: server.url
 		});
 	try {
-		const first = await launch(false);
-		const page = first.pages()[0] ?? (await first.newPage());
-		await page.goto('/');
-		// The running app marks <html data-ready> (the prerendered home shows the heading before it).
-		await page.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
-		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-			timeout: 60_000
-		});
-		await page.goto(studyPath);
-		await page.getByRole('button', { name: 'Show answer' }).waitFor({ timeout: 60_000 });
-		await first.close();
+		await studyOnce(profile, server.url, studyPath);
 
 		/** @type {{ card: number[]; bodyFrame: number[]; answerable: number[]; decks: number[] }} */
 		const times = { card: [], bodyFrame: [], answerable: [], decks: [] };

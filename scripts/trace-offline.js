@@ -8,9 +8,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROME, FLAGS, PHONE } from './audit-print.js';
 import { rawColdStart } from './audit-raw-cdp.js';
+import { studyOnce } from './audit-worker.js';
 import { serveBuild } from './serve.js';
 
 const argv = process.argv.slice(2);
@@ -52,21 +51,7 @@ const server = await serveBuild({ dir: resolve(option('dir', 'build')), quiet: t
 const profile = mkdtempSync(join(tmpdir(), 'kartka-trace-'));
 const studyPath = '/study?deck=belarus-tilt-actors';
 try {
-	const first = await chromium.launchPersistentContext(profile, {
-		executablePath: CHROME,
-		args: FLAGS,
-		...PHONE,
-		baseURL: server.url
-	});
-	const page = first.pages()[0] ?? (await first.newPage());
-	await page.goto('/');
-	await page.locator('html[data-ready]').waitFor({ state: 'attached', timeout: 60_000 });
-	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-		timeout: 60_000
-	});
-	await page.goto(studyPath);
-	await page.getByRole('button', { name: 'Show answer' }).waitFor({ timeout: 60_000 });
-	await first.close();
+	await studyOnce(profile, server.url, studyPath);
 	for (let i = 0; i < runs; i++) {
 		const seen = await rawColdStart(profile, new URL(studyPath, server.url).href, 'Show answer', CATEGORIES);
 		const trace = /** @type {any[]} */ (seen.trace ?? []);
