@@ -113,11 +113,11 @@ export async function studyOnce(profile, baseURL, studyPath) {
 export async function offlineColdStart({ server, runs, studyPath, fail }) {
 	console.log(`\nOffline cold start, 4x CPU throttling (median of ${runs})`);
 	const profile = mkdtempSync(join(tmpdir(), 'kartka-audit-'));
-	const launch = (/** @type {boolean} */ offline) =>
+	const launchOffline = () =>
 		chromium.launchPersistentContext(profile, {
 			executablePath: CHROME,
 			args: FLAGS,
-			offline,
+			offline: true,
 			...PHONE,
 			baseURL: server.url
 		});
@@ -146,7 +146,7 @@ export async function offlineColdStart({ server, runs, studyPath, fail }) {
 				['card', studyPath, 'Show answer'],
 				['decks', '/', 'Study ']
 			])) {
-				const context = await launch(true);
+				const context = await launchOffline();
 				const tab = context.pages()[0] ?? (await context.newPage());
 				const cdp = await context.newCDPSession(tab);
 				await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
