@@ -11,7 +11,8 @@
 //   3. service worker control of a first visit, 4x CPU: <= 1.5 s from navigation start
 //   4. offline cold start (browser restarted, network off, 4x CPU) → first card painted: <= 300 ms (the last
 //      session's picture of it, the frame its text was painted in by Element Timing; the app's own card, ready
-//      to answer, printed beside it; and the same cold start without Playwright, scripts/audit-raw-cdp.js)
+//      to answer, printed beside it; and the same cold start without Playwright, scripts/audit-raw-cdp.js, and
+//      of a bare page through the same worker, the browser's floor here, scripts/audit-floor.js)
 //   5. first visit of the study page: its first card painted from study.html, and whether it was the card the
 //      app then showed (scripts/audit-first-visit.js)
 // Usage: node scripts/audit.js [--runs 5] [--lh-runs 3] [--skip-lighthouse] [--only-lighthouse] [--dir build]
@@ -29,6 +30,7 @@ import { budgetLines, measureBuild } from './bundle-budget.js';
 import { CHROME, FLAGS, anyMissed, markMissed, median, print, verdict } from './audit-print.js';
 import { offlineColdStart, serviceWorkerControl } from './audit-worker.js';
 import { firstVisitStudy } from './audit-first-visit.js';
+import { offlineFloor, printFloor } from './audit-floor.js';
 import { blockingFromTrace, printBlockingByCpu } from './audit-cpu-tbt.js';
 
 const argv = process.argv.slice(2);
@@ -63,6 +65,7 @@ try {
 		const ctx = { server, runs, studyPath, fail: markMissed };
 		await serviceWorkerControl(ctx);
 		await offlineColdStart(ctx);
+		printFloor(await offlineFloor({ buildDir, runs, studyPath }));
 		await firstVisitStudy(ctx);
 	}
 } finally {

@@ -1,8 +1,9 @@
 /**
  * Runs while the route shells are prerendered (a static build: no server at run time). Two small scripts are
  * written inline, so that they wait for no request (issue 13); their hashes are in the CSP (svelte.config.js):
- * - every page: static/register-sw.js in place of its <script src> (the worker is registered as the <head> is
- *   parsed, not once a busy main thread gets to an async script);
+ * - every page: static/register-sw.js in place of its <script src> (the worker is registered with no request to
+ *   wait for, not once a busy main thread gets to an async script; on a study link's first visit once its card
+ *   is on screen);
  * - the study shell: $lib/pwa/first-card-paint.js first in <body>, which paints the last session's next card
  *   before the app has loaded (src/lib/pwa/first-card-snapshot.ts), the module preloads after it, the
  *   worker's registration at the end of <body> (the manifest's link stays in the <head>), and the list of what the service
@@ -26,6 +27,8 @@ import Layout from './routes/+layout.svelte';
 import registerSw from '../static/register-sw.js?raw';
 
 const REGISTER_SW_TAG = /<script src="[^"]*\/register-sw\.js" async><\/script>/;
+/** A study link's first visit registers the worker once its card is on screen (static/register-sw.js says why). */
+const STUDY_REGISTRATION = `<script data-wait-for-screen>${registerSw}</script>`;
 /**
  * Home's first frame is the whole deck list, not an empty page or the header alone (issue 13;
  * docs/performance.md, session 9): rendering waits until the parser has inserted #decks-end, after the list
@@ -105,7 +108,7 @@ export const handle: Handle = ({ event, resolve }) => {
 				prefix,
 				registration,
 				firstVisitData
-			);
+			).replace(registration, () => STUDY_REGISTRATION);
 		}
 	});
 };
