@@ -4,13 +4,13 @@
 // "Show answer" button, no style, no script, served by the same service worker from its cache. Whatever that
 // page takes is the browser's own cost on this machine (starting the renderer, the worker's answer, committing
 // the navigation, the first frame), which no change to Kartka's page can remove. Printed beside the app's figure
-// (docs/performance.md, session 11).
+// (docs/performance.md, session 11), its runs taken between the app's own (scripts/audit-worker.js).
 // Alone: node scripts/audit-floor.js [--dir build] [--runs 5]
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median, print, range } from './audit-print.js';
+import { printFloor } from './audit-print.js';
 import { rawColdStart } from './audit-raw-cdp.js';
 import { studyOnce } from './audit-worker.js';
 import { serveBuild } from './serve.js';
@@ -30,50 +30,50 @@ const BARE_STUDY_PAGE = `<!doctype html>
 `;
 
 /**
- * Offline cold starts of the bare study page (median and spread, ms); the build is copied, never changed.
- * @param {{ buildDir: string, runs: number, studyPath: string }} options
+ * The bare page's offline cold starts, one per call of `coldStart` (ms to its card painted), so that the audit
+ * can take them between its own runs, at the same load; `close` removes the copy. The build is never changed.
+ * @param {{ buildDir: string, studyPath: string }} options
  */
-export async function offlineFloor({ buildDir, runs, studyPath }) {
+export async function bareStudyPage({ buildDir, studyPath }) {
 	const copy = mkdtempSync(join(tmpdir(), 'kartka-floor-build-'));
 	const profile = mkdtempSync(join(tmpdir(), 'kartka-floor-'));
 	cpSync(buildDir, copy, { recursive: true });
 	writeFileSync(join(copy, 'study.html'), BARE_STUDY_PAGE);
 	const server = await serveBuild({ dir: copy, quiet: true });
-	try {
-		// The first visit: the real home installs the worker, whose cache then holds the bare study page.
-		await studyOnce(profile, server.url, studyPath);
-		/** @type {number[]} */
-		const painted = [];
-		for (let i = 0; i < runs; i++) {
-			const seen = await rawColdStart(profile, new URL(studyPath, server.url).href, 'Show answer');
-			painted.push(seen.cardPaintMs ?? seen.readyMs);
-		}
-		return painted;
-	} finally {
+	const close = async () => {
 		await server.close();
 		rmSync(copy, { recursive: true, force: true });
 		rmSync(profile, { recursive: true, force: true });
+	};
+	try {
+		// The first visit: the real home installs the worker, whose cache then holds the bare study page.
+		await studyOnce(profile, server.url, studyPath);
+	} catch (error) {
+		await close();
+		throw error;
 	}
-}
-
-/** The floor's line, under the offline figures. @param {number[]} painted */
-export function printFloor(painted) {
-	print(
-		'  … a bare page, same worker and cold start (floor)',
-		`${median(painted).toFixed(0)} ms`,
-		`${range(painted)}: the browser's own cost here; no page is faster`
-	);
+	const coldStart = async () => {
+		const seen = await rawColdStart(profile, new URL(studyPath, server.url).href, 'Show answer');
+		return seen.cardPaintMs ?? seen.readyMs;
+	};
+	return { coldStart, close };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
 	const argv = process.argv.slice(2);
 	const option = (/** @type {string} */ name, /** @type {string} */ fallback) =>
 		argv.includes(`--${name}`) ? (argv[argv.indexOf(`--${name}`) + 1] ?? fallback) : fallback;
-	const painted = await offlineFloor({
+	const bare = await bareStudyPage({
 		buildDir: resolve(option('dir', 'build')),
-		runs: Number(option('runs', '5')),
 		studyPath: '/study?deck=belarus-tilt-actors'
 	});
+	/** @type {number[]} */
+	const painted = [];
+	try {
+		for (let i = 0; i < Number(option('runs', '5')); i++) painted.push(await bare.coldStart());
+	} finally {
+		await bare.close();
+	}
 	console.log('Offline cold start of a bare page, 4x CPU, raw CDP');
 	printFloor(painted);
 }

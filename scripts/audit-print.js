@@ -31,3 +31,12 @@ export const anyMissed = () => missed;
 export function range(xs) {
 	return `min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)} ms`;
 }
+
+/** The offline cold start's floor (scripts/audit-floor.js), under the app's figures. @param {number[]} painted */
+export function printFloor(painted) {
+	print(
+		'    … a bare page, the same cold start (the floor)',
+		`${median(painted).toFixed(0)} ms`,
+		`${range(painted)}: the browser's own cost here, for any page`
+	);
+}

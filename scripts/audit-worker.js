@@ -4,14 +4,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROME, FLAGS, PHONE, median, print, range, verdict } from './audit-print.js';
+import { CHROME, FLAGS, PHONE, median, print, printFloor, range, verdict } from './audit-print.js';
 import { rawColdStart } from './audit-raw-cdp.js';
 
 const SW_CONTROL_TARGET_MS = 1500;
 const FIRST_CARD_TARGET_MS = 300;
 
 /**
- * @typedef {{ server: { url: string }, runs: number, studyPath: string, fail: () => void }} AuditContext
+ * @typedef {{ server: { url: string }, runs: number, studyPath: string, fail: () => void,
+ *   floorColdStart?: () => Promise<number> }} AuditContext
+ * `floorColdStart` (offline cold start only): one cold start of a bare page (scripts/audit-floor.js), taken
+ * between the app's own runs so that both see the same load.
  */
 
 /**
@@ -110,7 +113,7 @@ export async function studyOnce(profile, baseURL, studyPath) {
  *
  * @param {AuditContext} ctx
  */
-export async function offlineColdStart({ server, runs, studyPath, fail }) {
+export async function offlineColdStart({ server, runs, studyPath, fail, floorColdStart }) {
 	console.log(`\nOffline cold start, 4x CPU throttling (median of ${runs})`);
 	const profile = mkdtempSync(join(tmpdir(), 'kartka-audit-'));
 	const launchOffline = () =>
@@ -132,7 +135,10 @@ export async function offlineColdStart({ server, runs, studyPath, fail }) {
 		let pictureWasTheCard = 0;
 		let rawPictures = 0;
 		let rawPictureWasTheCard = 0;
+		/** @type {number[]} */
+		const floor = [];
 		for (let i = 0; i < runs; i++) {
+			if (floorColdStart) floor.push(await floorColdStart());
 			// The same cold start without Playwright (audit-raw-cdp.js), interleaved so both see the same load.
 			const seen = await rawColdStart(profile, new URL(studyPath, server.url).href, 'Show answer');
 			raw.card.push(seen.cardPaintMs ?? seen.readyMs);
@@ -243,6 +249,7 @@ export async function offlineColdStart({ server, runs, studyPath, fail }) {
 			`${rawCard.toFixed(0)} ms`,
 			`${verdict(rawCard <= FIRST_CARD_TARGET_MS, `≤ ${FIRST_CARD_TARGET_MS} ms`)}; ${range(raw.card)}`
 		);
+		if (floor.length > 0) printFloor(floor);
 		print('    … its first contentful paint', `${median(raw.fcp).toFixed(0)} ms`, range(raw.fcp));
 		print(
 			'    … painted from the last session (the same card)',

@@ -30,7 +30,7 @@ import { budgetLines, measureBuild } from './bundle-budget.js';
 import { CHROME, FLAGS, anyMissed, markMissed, median, print, verdict } from './audit-print.js';
 import { offlineColdStart, serviceWorkerControl } from './audit-worker.js';
 import { firstVisitStudy } from './audit-first-visit.js';
-import { offlineFloor, printFloor } from './audit-floor.js';
+import { bareStudyPage } from './audit-floor.js';
 import { blockingFromTrace, printBlockingByCpu } from './audit-cpu-tbt.js';
 
 const argv = process.argv.slice(2);
@@ -64,8 +64,12 @@ try {
 		await firstVisitJs();
 		const ctx = { server, runs, studyPath, fail: markMissed };
 		await serviceWorkerControl(ctx);
-		await offlineColdStart(ctx);
-		printFloor(await offlineFloor({ buildDir, runs, studyPath }));
+		const bare = await bareStudyPage({ buildDir, studyPath });
+		try {
+			await offlineColdStart({ ...ctx, floorColdStart: bare.coldStart });
+		} finally {
+			await bare.close();
+		}
 		await firstVisitStudy(ctx);
 	}
 } finally {
