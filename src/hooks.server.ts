@@ -5,11 +5,12 @@
  *   wait for, not once a busy main thread gets to an async script; on a study link's first visit once its card
  *   is on screen);
  * - the study shell: $lib/pwa/first-card-paint.js first in <body>, which paints the last session's next card
- *   before the app has loaded (src/lib/pwa/first-card-snapshot.ts), the module preloads after it, the
- *   worker's registration at the end of <body> (the manifest's link stays in the <head>), and the list of what the service
- *   worker installs for a first offline study ($lib/pwa/study-shell.server.ts). No other page carries it. Before the painter, a JSON data block (never
- *   run) with each shipped deck's first card as the study screen will show it on a first visit
- *   ($lib/pwa/first-visit-cards.server.ts), which the painter paints when nothing of Kartka is stored yet.
+ *   before the app has loaded (src/lib/pwa/first-card-snapshot.ts), the module preloads after it, the worker's
+ *   registration at the end of <body> (the manifest's link stays in the <head>), and the list of what the
+ *   service worker installs for a first offline study ($lib/pwa/study-shell.server.ts). No other page carries
+ *   it. Before the painter, a JSON data block (never run) with each shipped deck's first card as the study
+ *   screen will show it on a first visit ($lib/pwa/first-visit-cards.server.ts), which the painter paints when
+ *   nothing of Kartka is stored yet.
  * In development the pages stay as they are (Vite serves the worker as a module; the app registers it).
  */
 import { readFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ import Layout from './routes/+layout.svelte';
 import registerSw from '../static/register-sw.js?raw';
 
 const REGISTER_SW_TAG = /<script src="[^"]*\/register-sw\.js" async><\/script>/;
+const REGISTRATION = `<script>${registerSw}</script>`;
 /** A study link's first visit registers the worker once its card is on screen (static/register-sw.js says why). */
 const STUDY_REGISTRATION = `<script data-wait-for-screen>${registerSw}</script>`;
 /**
@@ -93,7 +95,7 @@ export const handle: Handle = ({ event, resolve }) => {
 	const study = event.url.pathname === `${base}/study`;
 	return resolve(event, {
 		transformPageChunk: ({ html }) => {
-			const registration = `<script>${registerSw}</script>`;
+			const registration = study ? STUDY_REGISTRATION : REGISTRATION;
 			const registered = html.replace(REGISTER_SW_TAG, () => registration);
 			// The page's own links say how a path under the app is written from here (`./` at the root).
 			const prefix = /href="([^"]*?)_app\/immutable\//.exec(registered)?.[1] ?? './';
@@ -108,7 +110,7 @@ export const handle: Handle = ({ event, resolve }) => {
 				prefix,
 				registration,
 				firstVisitData
-			).replace(registration, () => STUDY_REGISTRATION);
+			);
 		}
 	});
 };

@@ -22,16 +22,13 @@
 	};
 	if (navigator.serviceWorker.controller || !script || !script.hasAttribute('data-wait-for-screen'))
 		return register();
+	// The app, whose code loads after this script, sets the attribute: it cannot be there yet.
 	var root = document.documentElement;
-	var whenIdle = function () {
-		if (window.requestIdleCallback) requestIdleCallback(register, { timeout: 500 });
-		else setTimeout(register, 0);
-	};
-	if (root.hasAttribute('data-ready')) return whenIdle();
 	var ready = new MutationObserver(function () {
 		if (!root.hasAttribute('data-ready')) return;
 		ready.disconnect();
-		whenIdle();
+		if (window.requestIdleCallback) requestIdleCallback(register, { timeout: 500 });
+		else setTimeout(register, 0);
 	});
 	ready.observe(root, { attributes: true, attributeFilter: ['data-ready'] });
 	addEventListener('load', function () {

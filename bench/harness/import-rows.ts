@@ -152,6 +152,12 @@ const ranked = {
 	notes: data.notes,
 	cards: data.cards.map((c) => ({ ...c, rank: c.queue === 0 ? c.newPosition : c.dueMs }))
 };
+/** Stored rows a variant reads or rewrites (untimed setup: not counted with the puts `nativePut` times). */
+async function seed(db: IDBDatabase, store: string, list: object[]): Promise<void> {
+	const tx = db.transaction(store, 'readwrite');
+	for (const row of list) tx.objectStore(store).put(row);
+	await new Promise((ok) => (tx.oncomplete = ok));
+}
 /**
  * A bulk suspend's write (issue 11): 10,000 of the cards, already stored, put again with queue -1 in one
  * transaction (what changes: the row and both queue indexes' entries). Only the put is timed.
@@ -160,9 +166,7 @@ function suspend(version: Indexes): Variant {
 	return async () => {
 		const name = `rows-${n++}`;
 		const db = await openNative(name, indexed(version));
-		const tx = db.transaction('cards', 'readwrite');
-		for (const c of data.cards) tx.objectStore('cards').put(c);
-		await new Promise((ok) => (tx.oncomplete = ok));
+		await seed(db, 'cards', data.cards);
 		const ms = await nativePut(
 			db,
 			{ cards: data.cards.slice(0, 10_000).map((c) => ({ ...c, queue: -1 })) },
@@ -213,9 +217,7 @@ function examTags(version: 8 | 'noTags'): Variant {
 	return async () => {
 		const name = `rows-${n++}`;
 		const db = await openNative(name, indexed(version));
-		const tx = db.transaction('notes', 'readwrite');
-		for (const x of data.notes) tx.objectStore('notes').put(x);
-		await new Promise((ok) => (tx.oncomplete = ok));
+		await seed(db, 'notes', data.notes);
 		const t0 = performance.now();
 		const notes = db.transaction('notes', 'readonly').objectStore('notes');
 		const read =

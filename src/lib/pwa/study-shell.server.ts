@@ -77,12 +77,11 @@ const BODY_OPEN = /<body\b[^>]*>\n?/;
  * The study shell with the painter first in <body>, then the module preloads (moved from the <head>); at the
  * end of <body>, after the app's boot script, `after` (the service worker's registration: moved from the
  * <head>, 7–50 ms of main thread at 4× CPU that ran before the card's frame, in the <head> and then right
- * after the painter until session 10; a first visit's worker registers a few milliseconds later). The
- * manifest's link stays in the <head>: Chromium looks for it only there (moved to the <body>, the page was
- * no longer installable). The precache list
- * at the end of the <head>. `firstVisitData` (the shipped decks' first cards, pwa/first-visit-cards.server.ts)
- * comes right before the painter, which reads it. `assetsPrefix` is how the page's own links start (`./` in a prerendered page at the
- * root).
+ * after the painter until session 10; a first visit registers only once the card is on screen, since session
+ * 11). The manifest's link stays in the <head>: Chromium looks for it only there (moved to the <body>, the
+ * page was no longer installable). The precache list at the end of the <head>. `firstVisitData` (the shipped
+ * decks' first cards, pwa/first-visit-cards.server.ts) comes right before the painter, which reads it.
+ * `assetsPrefix` is how the page's own links start (`./` in a prerendered page at the root).
  */
 export function layOutStudyShell(
 	html: string,
